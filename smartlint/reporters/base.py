@@ -1,0 +1,25 @@
+"""What every reporter receives besides the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smartlint.model import Report
+from smartlint.rules.base import Rule
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """Settings a reporter may need: enabled rules (for SARIF), colour, width, cwd."""
+
+    rules: tuple[Rule, ...] = ()
+    color: bool = False
+    width: int | None = None
+    cwd: Path = field(default_factory=Path.cwd)
+    show_reading: bool = False
+    show_tree: bool = False
+
+
+Render = Callable[[Report, RenderContext], str]
