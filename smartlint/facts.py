@@ -1,0 +1,297 @@
+"""One model of what a goal says: its fields and its sentence merged, each fact with a span.
+
+Rules read :class:`Facts` only.  A fact comes from a structured field when the goal has
+one, else from the sentence; when both speak and disagree, the disagreement is kept in
+``conflicts`` so a rule can report it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from smartlint import extract
+from smartlint.model import (
+    Change,
+    ChangeKind,
+    Direction,
+    Goal,
+    History,
+    Language,
+    Period,
+    Reading,
+    Snip,
+    Span,
+    Text,
+    TimeRef,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """A fact with the span it was read from and where it came from."""
+
+    value: T
+    span: Span
+    source: str  # "field", "sentence", "history" or "implied"
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A structured field and the sentence say different things."""
+
+    field: str
+    span: Span
+    field_says: str
+    sentence_says: str
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the rules know about one goal."""
+
+    goal: Goal
+    reading: Reading | None
+    language: Language
+    metric: Located[str] | None
+    quantity_count: int
+    baseline: Located[float] | None
+    baseline_as_of: date | None
+    implied_zero_baseline: bool
+    target: Located[Change] | None
+    direction: Direction | None
+    deadline: Located[TimeRef] | None
+    start: Located[date] | None
+    cadence: Located[Period] | None
+    base: Located[str] | None
+    placeholders: tuple[Located[str], ...]
+    rate: bool
+    history: History | None
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def anchor(self) -> Span:
+        """Return the span a goal-level finding points at: the sentence, else the goal."""
+        return self.goal.title.span if self.goal.title else self.goal.span
+
+    @property
+    def target_level(self) -> float | None:
+        """Return the metric's value the target asks for, when it can be computed."""
+        if self.target is None:
+            return None
+        change = self.target.value
+        if change.kind is ChangeKind.LEVEL:
+            return change.value
+        if self.baseline is None:
+            return None
+        return apply_change(self.baseline.value, change)
+
+    @property
+    def period_start(self) -> date | None:
+        """Return the start of the goal's own period: its start field, else its deadline's."""
+        if self.start is not None:
+            return self.start.value
+        if self.deadline is not None:
+            return self.deadline.value.start
+        return None
+
+
+def apply_change(baseline: float, change: Change) -> float:
+    """Return the level a change reaches from a baseline."""
+    if change.kind is ChangeKind.PERCENT:
+        return baseline * (1 + change.value / 100)
+    if change.kind is ChangeKind.FACTOR:
+        return baseline * change.value
+    if change.kind in (ChangeKind.POINTS, ChangeKind.DELTA):
+        return baseline + change.value
+    return change.value
+
+
+def _at(text: Text | None, snip: Snip | None, source: str = "sentence") -> Span:
+    if text is None:
+        raise ValueError("a snip needs the text it came from")
+    return text.span_of(snip.start, snip.end) if snip else text.span
+
+
+def _goal_language(goal: Goal, forced: Language | None, default: Language) -> Language:
+    if forced is not None:
+        return forced
+    if goal.language is not None:
+        value = goal.language.value.strip().lower()
+        if value in ("vi", "en"):
+            return Language(value)
+    for text in (goal.title, goal.metric, goal.why):
+        if text is not None and text.value.strip():
+            return extract.detect_language(text.value)
+    return default
+
+
+def build_facts(
+    goal: Goal,
+    today: date,
+    *,
+    forced_language: Language | None = None,
+    default_language: Language = Language.EN,
+) -> Facts:
+    """Merge a goal's fields with the reading of its sentence."""
+    language = _goal_language(goal, forced_language, default_language)
+    title = goal.title
+    reading = extract.read_sentence(title.value, today, language) if title else None
+    conflicts: list[Conflict] = []
+
+    metric: Located[str] | None = None
+    if goal.metric is not None and goal.metric.value.strip():
+        metric = Located(goal.metric.value.strip(), goal.metric.span, "field")
+    elif reading is not None and reading.metric is not None:
+        metric = Located(reading.metric.text, _at(title, reading.metric), "sentence")
+
+    target = _target(goal, title, reading, conflicts)
+    baseline, as_of = _baseline(goal, title, reading, target, conflicts)
+    deadline = _time_field(goal.deadline, today)
+    sentence_deadline = (
+        Located(reading.deadline, _at(title, reading.deadline.where), "sentence")
+        if reading is not None and reading.deadline is not None
+        else None
+    )
+    if deadline is None:
+        deadline = sentence_deadline
+    elif sentence_deadline is not None:
+        _compare_dates("deadline", deadline, sentence_deadline, conflicts)
+
+    start: Located[date] | None = None
+    start_ref = _time_field(goal.start, today)
+    if start_ref is not None and start_ref.value.end is not None:
+        begin = start_ref.value.start or start_ref.value.end
+        start = Located(begin, start_ref.span, "field")
+    elif reading is not None and reading.start is not None:
+        begin_date = reading.start.start or reading.start.end
+        if begin_date is not None:
+            start = Located(begin_date, _at(title, reading.start.where), "sentence")
+
+    cadence = None
+    if reading is not None and reading.cadence is not None:
+        cadence = Located(reading.cadence, _at(title, reading.cadence_where), "sentence")
+    base = None
+    if reading is not None and reading.base is not None:
+        base = Located(reading.base.text, _at(title, reading.base), "sentence")
+    placeholders = tuple(
+        Located(p.text, _at(title, p), "sentence") for p in (reading.placeholders if reading else ())
+    )
+    for text, name in ((goal.target, "target"), (goal.deadline, "deadline")):
+        if text is not None and _is_placeholder(text.value):
+            placeholders += (Located(text.value, text.span, "field"),)
+
+    direction = reading.direction if reading is not None else None
+    if direction is None and target is not None:
+        direction = _direction_of(target.value)
+
+    return Facts(
+        goal=goal,
+        reading=reading,
+        language=language,
+        metric=metric,
+        quantity_count=(len(reading.quantities) if reading else 0) + (1 if goal.target else 0),
+        baseline=baseline,
+        baseline_as_of=as_of,
+        implied_zero_baseline=bool(reading and reading.implied_zero_baseline),
+        target=target,
+        direction=direction,
+        deadline=deadline,
+        start=start,
+        cadence=cadence,
+        base=base,
+        placeholders=placeholders,
+        rate=bool(reading and reading.rate),
+        history=goal.history,
+        conflicts=tuple(conflicts),
+    )
+
+
+def _is_placeholder(raw: str) -> bool:
+    reading = extract.read_sentence(raw, date(2000, 1, 1), Language.EN)
+    return bool(reading.placeholders)
+
+
+def _direction_of(change: Change) -> Direction | None:
+    if change.kind is ChangeKind.LEVEL:
+        return None
+    if change.kind is ChangeKind.FACTOR:
+        return Direction.INCREASE if change.value > 1 else Direction.DECREASE
+    return Direction.INCREASE if change.value > 0 else Direction.DECREASE
+
+
+def _target(
+    goal: Goal, title: Text | None, reading: Reading | None, conflicts: list[Conflict]
+) -> Located[Change] | None:
+    sentence = (
+        Located(reading.target, _at(title, reading.target.where), "sentence")
+        if reading is not None and reading.target is not None
+        else None
+    )
+    if goal.target is None:
+        return sentence
+    change = extract.read_target(goal.target.value)
+    if change is None:
+        return sentence
+    field = Located(change, goal.target.span, "field")
+    if sentence is not None and not _same_change(change, sentence.value):
+        conflicts.append(
+            Conflict("target", goal.target.span, goal.target.value, sentence.value.where.text)
+        )
+    return field
+
+
+def _same_change(a: Change, b: Change) -> bool:
+    if a.kind is not b.kind:
+        return True  # different forms (a level and a percent) cannot be compared without a baseline
+    return abs(a.value - b.value) <= 1e-9 + 0.005 * max(abs(a.value), abs(b.value))
+
+
+def _baseline(
+    goal: Goal,
+    title: Text | None,
+    reading: Reading | None,
+    target: Located[Change] | None,
+    conflicts: list[Conflict],
+) -> tuple[Located[float] | None, date | None]:
+    if goal.baseline is not None:
+        field = Located(goal.baseline.value, goal.baseline.span, "field")
+        if reading is not None and reading.baseline is not None:
+            said = reading.baseline.value
+            if abs(said - goal.baseline.value) > 0.005 * max(abs(said), 1e-9):
+                conflicts.append(
+                    Conflict("baseline", goal.baseline.span, f"{goal.baseline.value:g}", reading.baseline.where.text)
+                )
+        return field, goal.baseline.as_of
+    if reading is not None and reading.baseline is not None:
+        return Located(reading.baseline.value, _at(title, reading.baseline.where), "sentence"), None
+    if reading is not None and reading.implied_baseline is not None:
+        span = _at(title, reading.target.where) if reading.target else _at(title, None)
+        return Located(reading.implied_baseline, span, "implied"), None
+    if goal.history is not None and goal.history.points:
+        last = goal.history.points[-1]
+        return Located(last.value, last.span, "history"), last.when
+    if reading is not None and reading.implied_zero_baseline:
+        span = _at(title, reading.target.where) if reading.target else _at(title, None)
+        return Located(0.0, span, "implied"), None
+    return None, None
+
+
+def _time_field(text: Text | None, today: date) -> Located[TimeRef] | None:
+    if text is None or not text.value.strip():
+        return None
+    ref = extract.read_time(text.value, today)
+    if ref is None:
+        return None
+    return Located(ref, text.span, "field")
+
+
+def _compare_dates(
+    name: str, field: Located[TimeRef], sentence: Located[TimeRef], conflicts: list[Conflict]
+) -> None:
+    a, b = field.value.end, sentence.value.end
+    if a is not None and b is not None and a != b:
+        conflicts.append(Conflict(name, field.span, a.isoformat(), sentence.value.where.text))

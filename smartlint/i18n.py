@@ -1,0 +1,91 @@
+"""Words, numbers and dates in the goal's own language (Vietnamese or English)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from smartlint.model import Language, Period
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def pick(language: Language, vi: str, en: str) -> str:
+    """Return the Vietnamese or the English text, by the goal's language."""
+    return vi if language is Language.VI else en
+
+
+def fmt_number(value: float, language: Language, *, decimals: int = 2) -> str:
+    """Format a number the way the language writes it: 12.000 / 2,5 (vi), 12,000 / 2.5 (en)."""
+    if not math.isfinite(value):
+        return str(value)
+    rounded = round(value, decimals)
+    if rounded == int(rounded):
+        text = f"{int(rounded):,}"
+    else:
+        text = f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".")
+    if language is Language.VI:
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_percent(value: float, language: Language, *, signed: bool = False) -> str:
+    """Format a percentage: +5,6% (vi), +5.6% (en)."""
+    sign = "+" if signed and value > 0 else ""
+    return f"{sign}{fmt_number(value, language, decimals=1)}%"
+
+
+def fmt_date(day: date, language: Language) -> str:
+    """Format a deadline: "cuối tháng 7 năm 2027" / "31 July 2027", or dd/mm/yyyy."""
+    next_day = date.fromordinal(day.toordinal() + 1)
+    month_end = next_day.day == 1
+    if language is Language.VI:
+        if month_end and day.month == 12:
+            return f"cuối năm {day.year}"
+        if month_end:
+            return f"cuối tháng {day.month} năm {day.year}"
+        return f"ngày {day.day:02d}/{day.month:02d}/{day.year}"
+    if month_end and day.month == 12:
+        return f"the end of {day.year}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def fmt_short_date(day: date, language: Language) -> str:
+    """Format a date compactly: 31/01/2027 (vi), 31 Jan 2027 (en)."""
+    if language is Language.VI:
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1][:3]} {day.year}"
+
+
+_PERIOD_WORDS = {
+    Period.DAY: ("ngày", "day", "hàng ngày", "every day"),
+    Period.WEEK: ("tuần", "week", "hàng tuần", "every week"),
+    Period.MONTH: ("tháng", "month", "hàng tháng", "every month"),
+    Period.QUARTER: ("quý", "quarter", "hàng quý", "every quarter"),
+    Period.YEAR: ("năm", "year", "hàng năm", "every year"),
+}
+
+
+def period_word(period: Period, language: Language) -> str:
+    """Return the name of one period: "tháng" / "month"."""
+    vi, en, _, _ = _PERIOD_WORDS[period]
+    return pick(language, vi, en)
+
+
+def cadence_words(period: Period, language: Language) -> str:
+    """Return the phrase for a recurring period: "hàng tháng" / "every month"."""
+    _, _, vi, en = _PERIOD_WORDS[period]
+    return pick(language, vi, en)
