@@ -178,9 +178,10 @@ def build_facts(
     if reading is not None and reading.base is not None:
         base = Located(reading.base.text, _at(title, reading.base), "sentence")
     placeholders = tuple(
-        Located(p.text, _at(title, p), "sentence") for p in (reading.placeholders if reading else ())
+        Located(p.text, _at(title, p), "sentence")
+        for p in (reading.placeholders if reading else ())
     )
-    for text, name in ((goal.target, "target"), (goal.deadline, "deadline")):
+    for text in (goal.target, goal.deadline):
         if text is not None and _is_placeholder(text.value):
             placeholders += (Located(text.value, text.span, "field"),)
 
@@ -263,7 +264,12 @@ def _baseline(
             said = reading.baseline.value
             if abs(said - goal.baseline.value) > 0.005 * max(abs(said), 1e-9):
                 conflicts.append(
-                    Conflict("baseline", goal.baseline.span, f"{goal.baseline.value:g}", reading.baseline.where.text)
+                    Conflict(
+                        "baseline",
+                        goal.baseline.span,
+                        f"{goal.baseline.value:g}",
+                        reading.baseline.where.text,
+                    )
                 )
         return field, goal.baseline.as_of
     if reading is not None and reading.baseline is not None:

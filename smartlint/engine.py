@@ -1,0 +1,203 @@
+"""Run the rules over a goal set, stamp identity on violations, and decide the verdicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+
+from smartlint.context import Context, Options, build_goal_set
+from smartlint.facts import Facts, build_facts
+from smartlint.model import (
+    SMART,
+    Criterion,
+    Effect,
+    FileResult,
+    Finding,
+    Goal,
+    GoalResult,
+    Language,
+    ParsedFile,
+    Problem,
+    Report,
+    Severity,
+    Span,
+    Verdict,
+    Violation,
+)
+from smartlint.rewrite import rewrite_goal
+from smartlint.rules import ALL_RULES, RULES_BY_CODE
+from smartlint.rules.base import Rule
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What a run needs besides its files: today, options, and which rules at what severity."""
+
+    today: date
+    options: Options = field(default_factory=Options)
+    rules: tuple[Rule, ...] = ALL_RULES
+    severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def lint_parsed(
+    files: Sequence[ParsedFile],
+    settings: RunSettings,
+    *,
+    reported: Callable[[str], bool] | None = None,
+) -> Report:
+    """Lint parsed files as one goal set; report only the files ``reported`` accepts."""
+    language = settings.options.language
+    all_facts = tuple(
+        build_facts(goal, settings.today, forced_language=language)
+        for parsed in files
+        for goal in parsed.goals
+    )
+    ctx = Context(today=settings.today, goals=build_goal_set(all_facts), options=settings.options)
+    enabled = {r.code for r in settings.rules}
+    checks = tuple(r for r in settings.rules if r.check is not None)
+    facts_by_index = {f.goal.index: f for f in all_facts}
+
+    results: list[FileResult] = []
+    for parsed in files:
+        if reported is not None and not reported(parsed.path):
+            continue
+        file_findings = [
+            _stamp_problem(p, parsed, settings)
+            for p in parsed.problems
+            if p.code in enabled or p.code not in RULES_BY_CODE
+        ]
+        goal_results = []
+        for goal in parsed.goals:
+            facts = facts_by_index[goal.index]
+            found = [
+                _stamp(rule_, v, goal, settings)
+                for rule_ in checks
+                for v in _run(rule_, facts, ctx)
+            ]
+            found += [f for f in file_findings if f.goal_index == goal.index]
+            found.sort(key=_finding_order)
+            goal_results.append(_result(facts, tuple(found), settings.today))
+        file_findings += [
+            f for g in goal_results for f in g.findings if f.criterion is not Criterion.FILE
+        ]
+        file_findings.sort(key=_finding_order)
+        results.append(FileResult(parsed.path, tuple(goal_results), tuple(file_findings)))
+    return Report(files=tuple(results), today=settings.today)
+
+
+def lint_text(
+    source: str,
+    *,
+    path: str = "<string>",
+    today: date,
+    options: Options | None = None,
+) -> Report:
+    """Parse and lint one goal file held in a string (the pure core, for tests and tools)."""
+    from smartlint.parser import parse_text
+
+    settings = RunSettings(today=today, options=options or Options())
+    return lint_parsed([parse_text(source, path)], settings)
+
+
+def _run(rule_: Rule, facts: Facts, ctx: Context) -> Iterable[Violation]:
+    assert rule_.check is not None
+    return rule_.check(facts, ctx)
+
+
+def _finding_order(f: Finding) -> tuple[int, int, str, str]:
+    return (f.span.line, f.span.column, f.code, f.message)
+
+
+def _stamp(rule_: Rule, v: Violation, goal: Goal, settings: RunSettings) -> Finding:
+    return Finding(
+        path=goal.path,
+        span=v.span,
+        code=rule_.code,
+        name=rule_.name,
+        criterion=rule_.criterion,
+        severity=settings.severities.get(rule_.code, rule_.severity),
+        effect=rule_.effect,
+        message=v.message,
+        suggestion=v.suggestion,
+        goal_id=goal.goal_id,
+        goal_index=goal.index,
+        field=_field_at(goal, v.span),
+    )
+
+
+def _stamp_problem(p: Problem, parsed: ParsedFile, settings: RunSettings) -> Finding:
+    known = RULES_BY_CODE.get(p.code)
+    goal = next((g for g in parsed.goals if g.index == p.goal_index), None)
+    return Finding(
+        path=parsed.path,
+        span=p.span,
+        code=p.code,
+        name=known.name if known else "file-problem",
+        criterion=Criterion.FILE,
+        severity=settings.severities.get(p.code, known.severity if known else Severity.ERROR),
+        effect=Effect.NONE,
+        message=p.message,
+        suggestion=p.suggestion,
+        goal_id=goal.goal_id if goal else None,
+        goal_index=p.goal_index,
+        field=p.field,
+    )
+
+
+_FIELDS = (
+    "title",
+    "id",
+    "why",
+    "owner",
+    "parent",
+    "metric",
+    "unit",
+    "target",
+    "start",
+    "deadline",
+    "language",
+)
+
+
+def _field_at(goal: Goal, span: Span) -> str:
+    """Name the goal field a span falls in, so fingerprints survive moved lines."""
+    for name in _FIELDS:
+        value = getattr(goal, name)
+        if value is not None and _inside(span, value.span):
+            return name
+    if goal.baseline is not None and _inside(span, goal.baseline.span):
+        return "baseline"
+    if goal.history is not None and _inside(span, goal.history.span):
+        return "history"
+    return "goal"
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return (inner.line, inner.column) >= (outer.line, outer.column) and (
+        inner.end_line,
+        inner.end_column,
+    ) <= (outer.end_line, outer.end_column)
+
+
+def _result(facts: Facts, found: tuple[Finding, ...], today: date) -> GoalResult:
+    verdicts = tuple((c, _verdict(c, found)) for c in SMART)
+    failed = any(v is Verdict.FAIL for _, v in verdicts)
+    language: Language = facts.language
+    return GoalResult(
+        goal=facts.goal,
+        language=language,
+        verdicts=verdicts,
+        rewrite=rewrite_goal(facts, dict(verdicts), today) if failed else None,
+        findings=found,
+    )
+
+
+def _verdict(criterion: Criterion, found: tuple[Finding, ...]) -> Verdict:
+    effects = {f.effect for f in found if f.criterion is criterion}
+    if Effect.FAIL in effects:
+        return Verdict.FAIL
+    if Effect.SKIP in effects:
+        return Verdict.SKIP
+    return Verdict.PASS

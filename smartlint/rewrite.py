@@ -1,0 +1,137 @@
+"""Suggest one rewritten statement for a goal that fails a criterion, in its own language.
+
+The rewrite is built from what the goal already says (metric, numbers, base, cadence,
+deadline, means); only facts it lacks become ``<placeholders>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from smartlint.facts import Facts
+from smartlint.i18n import cadence_words, fmt_date, fmt_number, fmt_percent, pick
+from smartlint.model import ChangeKind, Criterion, Direction, Language, Verdict
+
+_VI_TIME_WORDS = re.compile(r"^(vào|trong|trước|đến|tới|cuối|hết|until|by)\b", re.IGNORECASE)
+_EN_TIME_WORDS = re.compile(
+    r"^(by|in|within|before|until|during|over|at|end of|through)\b", re.IGNORECASE
+)
+
+
+def rewrite_goal(facts: Facts, verdicts: Mapping[Criterion, Verdict], today: date) -> str:
+    """Return the goal as one sentence that states metric, numbers and deadline."""
+    lang = facts.language
+    parts = [_verb(facts), _metric(facts), _numbers(facts)]
+    if facts.cadence is not None:
+        parts.append(cadence_words(facts.cadence.value, lang))
+    parts.append(_deadline(facts, today))
+    reading = facts.reading
+    if reading is not None and reading.means is not None:
+        parts.append(reading.means.text.strip().rstrip("."))
+    sentence = " ".join(p for p in parts if p)
+    if (
+        verdicts.get(Criterion.RELEVANT) is Verdict.FAIL
+        and _top_level(facts)
+        and not facts.goal.why
+    ):
+        sentence += pick(
+            lang, ", nhằm <lý do mục tiêu này quan trọng>", ", so that <why it matters>"
+        )
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _top_level(facts: Facts) -> bool:
+    return facts.goal.parent is None and not facts.goal.parent_from_nesting
+
+
+def _verb(facts: Facts) -> str:
+    lang = facts.language
+    if _going_down(facts):
+        return pick(lang, "giảm", "reduce")
+    if facts.direction is Direction.REACH and facts.baseline is None:
+        return pick(lang, "đạt", "reach")
+    return pick(lang, "tăng", "increase")
+
+
+def _going_down(facts: Facts) -> bool:
+    level, baseline = facts.target_level, facts.baseline
+    if level is not None and baseline is not None and level != baseline.value:
+        return level < baseline.value
+    return facts.direction is Direction.DECREASE
+
+
+def _metric(facts: Facts) -> str:
+    if facts.metric is not None:
+        return facts.metric.value.strip(" ,.")
+    return pick(facts.language, "<chỉ số cần thay đổi>", "<metric>")
+
+
+def _value(facts: Facts, value: float) -> str:
+    target = facts.target
+    percent = facts.rate or (target is not None and "%" in target.value.where.text)
+    lang = facts.language
+    return fmt_percent(value, lang) if percent else fmt_number(value, lang)
+
+
+def _numbers(facts: Facts) -> str:
+    lang = facts.language
+    down = _going_down(facts)
+    to_word = pick(lang, "xuống" if down else "lên", "to")
+    current = pick(lang, "<giá trị hiện tại>", "<current value>")
+    target = facts.target
+    if target is None or facts.placeholders:
+        goal = pick(lang, "<mục tiêu>", "<target>")
+        return pick(lang, f"từ {current} {to_word} {goal}", f"from {current} to {goal}")
+    change = target.value
+    level = facts.target_level
+    if facts.baseline is not None and level is not None:
+        was, goes = _value(facts, facts.baseline.value), _value(facts, level)
+        text = pick(lang, f"từ {was} {to_word} {goes}", f"from {was} to {goes}")
+        if facts.baseline.value and change.kind is not ChangeKind.POINTS and not facts.rate:
+            pct = (level / facts.baseline.value - 1) * 100
+            text += f" ({fmt_percent(pct, lang, signed=True)})"
+        return text
+    if change.kind is ChangeKind.LEVEL:
+        goes = _value(facts, change.value)
+        return pick(lang, f"từ {current} {to_word} {goes}", f"from {current} to {goes}")
+    amount = _relative(facts)
+    base = facts.base.value if facts.base is not None else None
+    if base is None and facts.cadence is None and facts.period_start is None:
+        base = pick(lang, "so với <mốc so sánh>", "over <base period>")
+    return " ".join(p for p in (amount, base) if p)
+
+
+def _relative(facts: Facts) -> str:
+    assert facts.target is not None
+    change, lang = facts.target.value, facts.language
+    if change.kind is ChangeKind.FACTOR:
+        factor = fmt_number(change.value, lang)
+        return pick(lang, f"lên gấp {factor} lần", f"{factor}-fold")
+    if change.kind is ChangeKind.PERCENT:
+        return pick(lang, "thêm ", "by ") + fmt_percent(abs(change.value), lang)
+    if change.kind is ChangeKind.POINTS:
+        pts = fmt_number(abs(change.value), lang)
+        return pick(lang, f"thêm {pts} điểm phần trăm", f"by {pts} percentage points")
+    return pick(lang, "thêm ", "by ") + fmt_number(abs(change.value), lang)
+
+
+def _deadline(facts: Facts, today: date) -> str:
+    lang = facts.language
+    missing = pick(
+        lang, "vào <thời hạn, ví dụ: cuối tháng 7 năm 2027>", "by <deadline, e.g. 31 July 2027>"
+    )
+    deadline = facts.deadline
+    if deadline is None:
+        return "" if facts.cadence is not None else missing
+    ref = deadline.value
+    if ref.end is None or ref.problem is not None:
+        return missing
+    if (facts.start is not None and ref.end < facts.start.value) or ref.end < today:
+        return pick(lang, "vào <thời hạn mới>", "by <new deadline>")
+    if deadline.source == "sentence" and not ref.year_assumed:
+        text = ref.where.text.strip(" ,.")
+        pattern = _VI_TIME_WORDS if lang is Language.VI else _EN_TIME_WORDS
+        return text if pattern.match(text) else pick(lang, "vào ", "by ") + text
+    return pick(lang, "vào ", "by ") + fmt_date(ref.end, lang)

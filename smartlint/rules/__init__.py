@@ -1,0 +1,17 @@
+"""The rule catalog: an explicit table, one module per SMART criterion plus file rules."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from smartlint.rules import measurable, specific, timebound
+from smartlint.rules.base import Rule
+
+ALL_RULES: tuple[Rule, ...] = (
+    *specific.RULES,
+    *measurable.RULES,
+    *timebound.RULES,
+)
+
+RULES_BY_CODE = MappingProxyType({r.code: r for r in ALL_RULES})
+RULES_BY_NAME = MappingProxyType({r.name: r for r in ALL_RULES})

@@ -1,0 +1,325 @@
+"""Measurable (M2xx): a definite target, and a baseline to measure progress from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from smartlint.context import Context
+from smartlint.facts import Facts
+from smartlint.i18n import fmt_number, pick
+from smartlint.model import ChangeKind, Criterion, Direction, Severity, Violation
+from smartlint.rules.base import Rule, rule
+
+_RELATIVE = (ChangeKind.PERCENT, ChangeKind.FACTOR, ChangeKind.POINTS, ChangeKind.DELTA)
+
+
+def check_no_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Goal has no target to reach.
+
+    ## What it does
+    Checks that the goal says where the metric should end up: a level ("đạt 3.000"), a
+    change ("+15%", "gấp đôi") or a `target:` field.
+
+    ## Why is this bad?
+    Without a target nobody can tell at the deadline whether the goal was met
+    ("Tăng số lượng người ghé thăm trang website bán hàng").
+
+    ## Example
+    ```yaml
+    goals:
+      - Tăng số lượng người ghé thăm trang website bán hàng
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Tăng số lượng người ghé thăm trang website bán hàng từ 1.000 lên 3.000 người trong quý 3 năm 2027
+    ```
+    """
+    if facts.target is not None:
+        return
+    yield Violation(
+        facts.anchor,
+        pick(
+            facts.language,
+            "Không có mức mục tiêu nên không đo được khi nào đạt.",
+            "There is no target, so nobody can tell when the goal is met.",
+        ),
+        pick(
+            facts.language,
+            'Nêu mức cần đạt: "từ <hiện tại> lên <mục tiêu>" hoặc "tăng <x>% so với <mốc>".',
+            'State the target: "from <current> to <target>" or "by <x>% over <base>".',
+        ),
+    )
+
+
+def check_absolute_without_baseline(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Absolute target has no baseline to measure progress from.
+
+    ## What it does
+    Checks that a target level ("reach 50,000 subscribers", "đạt 10.000 lượt tải") comes
+    with the current value: a `baseline:` field, "from X to Y" / "từ X lên Y", or history.
+
+    ## Why is this bad?
+    Whether 50,000 is a stretch or already done depends on where you stand today.
+
+    ## Example
+    ```yaml
+    goals:
+      - Reach 50,000 newsletter subscribers by 31 December 2027
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Grow newsletter subscribers from 40,000 to 50,000 by 31 December 2027
+    ```
+    """
+    target = facts.target
+    if target is None or target.value.kind is not ChangeKind.LEVEL or facts.baseline is not None:
+        return
+    level = fmt_number(target.value.value, facts.language)
+    yield Violation(
+        target.span,
+        pick(
+            facts.language,
+            f"Mục tiêu {level} không có mốc hiện tại để so sánh.",
+            f"The target {level} has no baseline to measure progress from.",
+        ),
+        pick(
+            facts.language,
+            f'Nêu giá trị hiện tại: "từ <hiện tại> lên {level}" hoặc thêm `baseline:`.',
+            f'Give the current value: "from <current> to {level}" or add `baseline:`.',
+        ),
+    )
+
+
+def check_relative_without_base(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Relative target has neither a base nor a period.
+
+    ## What it does
+    Checks that a relative target ("+15%", "gấp đôi", "thêm 200") says what it is relative
+    to: a named base ("so với tháng 6", "vs last quarter"), a cadence ("hàng tháng"), the
+    goal's own period ("trong quý 3 năm 2027", "within 3 months"), or a baseline.
+
+    ## Why is this bad?
+    "+5%" of what, from when? The same growth looks very different against last month and
+    against the same month last year.
+
+    ## Example
+    ```yaml
+    goals:
+      - Tăng số lượng người đăng ký tư vấn sử dụng sản phẩm lên 5%
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Tăng số lượng người đăng ký tư vấn sử dụng sản phẩm lên 5% hàng tháng
+    ```
+    """
+    target = facts.target
+    if target is None or target.value.kind not in _RELATIVE:
+        return
+    if facts.baseline or facts.base or facts.cadence or facts.period_start:
+        return
+    yield Violation(
+        target.span,
+        pick(
+            facts.language,
+            f'Mức thay đổi "{target.value.where.text}" không nói so với mốc nào hay trong khoảng thời gian nào.',
+            f'The change "{target.value.where.text}" has no base and no period to measure it against.',
+        ),
+        pick(
+            facts.language,
+            'Thêm mốc so sánh ("so với tháng 6") hoặc khoảng thời gian ("trong quý 3 năm 2027", "hàng tháng").',
+            'Add a base ("vs June") or a period ("in Q3 2027", "every month").',
+        ),
+    )
+
+
+def check_target_equals_baseline(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Target equals the baseline.
+
+    ## What it does
+    Checks that the target differs from the starting value.
+
+    ## Why is this bad?
+    A goal whose target is where the metric already stands asks for no change; it is
+    usually a copy-paste slip.
+
+    ## Example
+    ```yaml
+    goals:
+      - Increase weekly demos from 40 to 40 by 30 June 2027
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Increase weekly demos from 40 to 48 by 30 June 2027
+    ```
+    """
+    level, baseline = facts.target_level, facts.baseline
+    if facts.target is None or level is None or baseline is None:
+        return
+    if abs(level - baseline.value) > 1e-9 * max(1.0, abs(level)):
+        return
+    shown = fmt_number(level, facts.language)
+    yield Violation(
+        facts.target.span,
+        pick(
+            facts.language,
+            f"Mục tiêu ({shown}) bằng đúng giá trị hiện tại.",
+            f"The target ({shown}) equals the baseline.",
+        ),
+        pick(
+            facts.language,
+            'Đặt mục tiêu khác giá trị hiện tại, hoặc ghi rõ "duy trì" nếu đó là ý định.',
+            'Set a target that differs from the baseline, or say "maintain" if that is the intent.',
+        ),
+    )
+
+
+def check_direction_contradiction(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Direction word contradicts the numbers.
+
+    ## What it does
+    Checks that "increase / tăng" goes up and "reduce / giảm" goes down: the target must lie
+    on the side of the baseline the verb promises.
+
+    ## Why is this bad?
+    "Giảm chi phí từ 80 lên 95 triệu" cannot be both; the reader cannot tell which is meant.
+
+    ## Example
+    ```yaml
+    goals:
+      - Reduce customer churn from 4% to 6% by 31 December 2027
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Reduce customer churn from 6% to 4% by 31 December 2027
+    ```
+    """
+    level, baseline, target = facts.target_level, facts.baseline, facts.target
+    if target is None or level is None or baseline is None:
+        return
+    if facts.direction is Direction.INCREASE and level < baseline.value:
+        verb = pick(facts.language, "tăng", "increase")
+    elif facts.direction is Direction.DECREASE and level > baseline.value:
+        verb = pick(facts.language, "giảm", "reduce")
+    else:
+        return
+    lang = facts.language
+    was, goes = fmt_number(baseline.value, lang), fmt_number(level, lang)
+    yield Violation(
+        target.span,
+        pick(
+            lang,
+            f'Mục tiêu nói "{verb}" nhưng con số đi từ {was} đến {goes}.',
+            f'The goal says "{verb}" but the numbers go from {was} to {goes}.',
+        ),
+        pick(
+            lang,
+            "Sửa động từ hoặc đổi chỗ hai con số cho khớp với hướng mong muốn.",
+            "Fix the verb, or swap the numbers so they match the intended direction.",
+        ),
+    )
+
+
+def check_field_contradicts_sentence(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """A structured field and the sentence disagree.
+
+    ## What it does
+    Compares `target`, `baseline` and `deadline` fields with what the goal's sentence says.
+
+    ## Why is this bad?
+    Readers see the sentence, tools read the fields; when they disagree, one of them is
+    wrong and progress gets measured against the wrong number.
+
+    ## Example
+    ```yaml
+    goals:
+      - title: Increase demo requests from 200 to 260 by 30 June 2027
+        baseline: 200
+        target: 300
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - title: Increase demo requests from 200 to 300 by 30 June 2027
+        baseline: 200
+        target: 300
+    ```
+    """
+    for conflict in facts.conflicts:
+        yield Violation(
+            conflict.span,
+            pick(
+                facts.language,
+                f"Trường `{conflict.field}` ghi {conflict.field_says} nhưng câu mục tiêu ghi "
+                f'"{conflict.sentence_says}".',
+                f"Field `{conflict.field}` says {conflict.field_says} but the sentence says "
+                f'"{conflict.sentence_says}".',
+            ),
+            pick(
+                facts.language,
+                "Sửa để trường và câu mục tiêu nói cùng một con số.",
+                "Make the field and the sentence state the same value.",
+            ),
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "M201",
+        "no-target",
+        Criterion.MEASURABLE,
+        Severity.ERROR,
+        check_no_target,
+        fix="State the level or change to reach.",
+    ),
+    rule(
+        "M202",
+        "target-without-baseline",
+        Criterion.MEASURABLE,
+        Severity.ERROR,
+        check_absolute_without_baseline,
+        fix="Give the current value the target starts from.",
+    ),
+    rule(
+        "M203",
+        "relative-target-without-base",
+        Criterion.MEASURABLE,
+        Severity.ERROR,
+        check_relative_without_base,
+        fix="Say what the change is relative to, or over which period.",
+    ),
+    rule(
+        "M204",
+        "target-equals-baseline",
+        Criterion.MEASURABLE,
+        Severity.ERROR,
+        check_target_equals_baseline,
+        fix="Set a target different from the baseline.",
+    ),
+    rule(
+        "M205",
+        "direction-contradicts-numbers",
+        Criterion.MEASURABLE,
+        Severity.ERROR,
+        check_direction_contradiction,
+        fix="Make the verb and the numbers agree.",
+    ),
+    rule(
+        "M206",
+        "field-contradicts-sentence",
+        Criterion.MEASURABLE,
+        Severity.WARNING,
+        check_field_contradicts_sentence,
+        fix="Make the field and the sentence agree.",
+    ),
+)

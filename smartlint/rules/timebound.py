@@ -1,0 +1,318 @@
+"""Time-bound (T5xx): a deadline that is a real, future date, or a recurring cadence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from smartlint.context import Context
+from smartlint.facts import Facts
+from smartlint.i18n import fmt_date, pick
+from smartlint.model import Criterion, Effect, Severity, TimeProblem, Violation
+from smartlint.rules.base import Rule, rule
+
+
+def check_no_deadline(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Goal has no deadline.
+
+    ## What it does
+    Checks that the goal says when it ends ("cuối tháng 7 năm 2027", "by 31 July 2027",
+    "within 3 months", a `deadline:` field), or recurs on a cadence ("hàng tháng").
+    A comparison base ("so với quý trước") is not a deadline.
+
+    ## Why is this bad?
+    A goal without an end date can always be finished "later"; nobody is ever late.
+
+    ## Example
+    ```yaml
+    goals:
+      - Tăng doanh thu lên 15% so với tháng trước
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Tăng doanh thu lên 15% so với tháng trước vào cuối tháng 7 năm 2027
+    ```
+    """
+    if facts.deadline is not None or facts.cadence is not None:
+        return
+    yield Violation(
+        facts.anchor,
+        pick(
+            facts.language,
+            "Mục tiêu không có thời hạn.",
+            "The goal has no deadline.",
+        ),
+        pick(
+            facts.language,
+            'Thêm thời hạn, ví dụ: "vào cuối tháng 7 năm 2027" hoặc "trong quý 3 năm 2027".',
+            'Add a deadline, for example "by 31 July 2027" or "in Q3 2027".',
+        ),
+    )
+
+
+def check_bare_year(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Deadline is a bare year with no end point.
+
+    ## What it does
+    Flags deadlines such as "năm nay", "this year", "năm sau" or a lone "2027".
+
+    ## Why is this bad?
+    "Năm nay, chúng ta sẽ triển khai một chiến dịch marketing lớn" (the article's own bad
+    example) leaves the whole year open: work slides to December.
+
+    ## Example
+    ```yaml
+    goals:
+      - Năm nay, chúng ta sẽ tăng doanh thu thêm 20% so với năm ngoái
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Tăng doanh thu thêm 20% so với năm ngoái vào cuối quý 3 năm 2027
+    ```
+    """
+    deadline = facts.deadline
+    if deadline is None or deadline.value.problem is not TimeProblem.BARE_YEAR:
+        return
+    yield Violation(
+        deadline.span,
+        pick(
+            facts.language,
+            f'"{deadline.value.where.text}" chỉ là một năm, không có mốc kết thúc cụ thể.',
+            f'"{deadline.value.where.text}" is a bare year with no end point.',
+        ),
+        pick(
+            facts.language,
+            'Nêu mốc cụ thể: "cuối quý 3 năm 2027", "trước 31/12/2027".',
+            'Name a point in time: "by the end of Q3 2027", "by 31 December 2027".',
+        ),
+    )
+
+
+def check_unparseable_deadline(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Deadline cannot be read as a date.
+
+    ## What it does
+    Flags deadlines that are not dates ("soon", "ASAP", "sớm nhất có thể") and impossible
+    dates (2027-02-30).
+
+    ## Why is this bad?
+    A deadline nobody can put in a calendar is no deadline.
+
+    ## Example
+    ```yaml
+    goals:
+      - title: Increase demo requests from 200 to 260
+        deadline: soon
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - title: Increase demo requests from 200 to 260
+        deadline: 2027-06-30
+    ```
+    """
+    deadline = facts.deadline
+    if deadline is None:
+        return
+    problem = deadline.value.problem
+    if problem not in (TimeProblem.UNPARSEABLE, TimeProblem.IMPOSSIBLE):
+        return
+    text = deadline.value.where.text
+    reason = (
+        pick(facts.language, "không có ngày này", "that date does not exist")
+        if problem is TimeProblem.IMPOSSIBLE
+        else pick(facts.language, "không đọc được thành ngày", "it is not a date")
+    )
+    yield Violation(
+        deadline.span,
+        pick(
+            facts.language,
+            f'Thời hạn "{text}": {reason}.',
+            f'Deadline "{text}": {reason}.',
+        ),
+        pick(
+            facts.language,
+            'Ghi thời hạn dạng 2027-06-30, 30/06/2027, "cuối tháng 6 năm 2027" hoặc 2027-Q2.',
+            'Write the deadline as 2027-06-30, "30 June 2027", "end of June 2027" or 2027-Q2.',
+        ),
+    )
+
+
+def check_deadline_passed(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Deadline has already passed.
+
+    ## What it does
+    Compares the deadline with today (`--today`, default the real date).
+
+    ## Why is this bad?
+    A goal whose deadline is behind us is either done (archive it) or late (re-plan it);
+    either way it no longer guides work.
+
+    ## Example
+    ```yaml
+    goals:
+      - Increase demo requests from 200 to 260 by 31 December 2026
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Increase demo requests from 200 to 260 by 31 December 2027
+    ```
+    """
+    deadline = facts.deadline
+    if deadline is None or deadline.value.end is None or deadline.value.end >= ctx.today:
+        return
+    when = fmt_date(deadline.value.end, facts.language)
+    yield Violation(
+        deadline.span,
+        pick(
+            facts.language,
+            f"Thời hạn ({when}) đã qua so với hôm nay ({ctx.today:%d/%m/%Y}).",
+            f"The deadline ({when}) is before today ({ctx.today.isoformat()}).",
+        ),
+        pick(
+            facts.language,
+            "Đặt thời hạn mới trong tương lai, hoặc lưu trữ mục tiêu đã kết thúc.",
+            "Set a new deadline in the future, or archive the finished goal.",
+        ),
+    )
+
+
+def check_deadline_before_start(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Deadline comes before the start.
+
+    ## What it does
+    Checks that the deadline is not earlier than the goal's `start`.
+
+    ## Why is this bad?
+    A goal that ends before it starts has no time to happen; one of the dates is wrong.
+
+    ## Example
+    ```yaml
+    goals:
+      - title: Increase demo requests from 200 to 260
+        start: 2027-07-01
+        deadline: 2027-06-30
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - title: Increase demo requests from 200 to 260
+        start: 2027-04-01
+        deadline: 2027-06-30
+    ```
+    """
+    deadline, start = facts.deadline, facts.start
+    if deadline is None or start is None or deadline.value.end is None:
+        return
+    if deadline.value.end >= start.value:
+        return
+    lang = facts.language
+    yield Violation(
+        deadline.span,
+        pick(
+            lang,
+            f"Thời hạn ({fmt_date(deadline.value.end, lang)}) sớm hơn ngày bắt đầu "
+            f"({start.value:%d/%m/%Y}).",
+            f"The deadline ({fmt_date(deadline.value.end, lang)}) is before the start "
+            f"({start.value.isoformat()}).",
+        ),
+        pick(lang, "Sửa ngày bắt đầu hoặc thời hạn.", "Fix the start or the deadline."),
+    )
+
+
+def check_year_assumed(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Deadline has no year; the next occurrence was assumed.
+
+    ## What it does
+    Notes deadlines such as "cuối tháng 7" or "in Q3" that name no year: smartlint reads
+    them as the next such date on or after today.
+
+    ## Why is this bad?
+    Next year's plan will still say "cuối tháng 7"; with the year written, the goal keeps
+    its meaning when it is read later.
+
+    ## Example
+    ```yaml
+    goals:
+      - Tăng doanh thu thêm 10% so với tháng 6 vào cuối tháng 7
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - Tăng doanh thu thêm 10% so với tháng 6 vào cuối tháng 7 năm 2027
+    ```
+    """
+    deadline = facts.deadline
+    if deadline is None or not deadline.value.year_assumed or deadline.value.end is None:
+        return
+    when = fmt_date(deadline.value.end, facts.language)
+    yield Violation(
+        deadline.span,
+        pick(
+            facts.language,
+            f'Thời hạn "{deadline.value.where.text}" không ghi năm; đã hiểu là {when}.',
+            f'The deadline "{deadline.value.where.text}" has no year; read as {when}.',
+        ),
+        pick(facts.language, f'Ghi rõ năm: "{when}".', f'Write the year: "{when}".'),
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "T501",
+        "no-deadline",
+        Criterion.TIME_BOUND,
+        Severity.ERROR,
+        check_no_deadline,
+        fix="Add a deadline or a cadence.",
+    ),
+    rule(
+        "T502",
+        "unparseable-deadline",
+        Criterion.TIME_BOUND,
+        Severity.ERROR,
+        check_unparseable_deadline,
+        fix="Write the deadline as a real date.",
+    ),
+    rule(
+        "T503",
+        "deadline-passed",
+        Criterion.TIME_BOUND,
+        Severity.ERROR,
+        check_deadline_passed,
+        fix="Move the deadline into the future or archive the goal.",
+    ),
+    rule(
+        "T504",
+        "deadline-before-start",
+        Criterion.TIME_BOUND,
+        Severity.ERROR,
+        check_deadline_before_start,
+        fix="Make the start come before the deadline.",
+    ),
+    rule(
+        "T505",
+        "bare-year-deadline",
+        Criterion.TIME_BOUND,
+        Severity.ERROR,
+        check_bare_year,
+        fix="Name an end point inside the year.",
+    ),
+    rule(
+        "T506",
+        "deadline-year-assumed",
+        Criterion.TIME_BOUND,
+        Severity.INFO,
+        check_year_assumed,
+        effect=Effect.NONE,
+        fix="Write the year of the deadline.",
+    ),
+)
