@@ -8,7 +8,7 @@ from datetime import date
 from types import MappingProxyType
 
 from smartlint.context import Context, Options, build_goal_set
-from smartlint.facts import Facts, build_facts
+from smartlint.facts import Facts, build_facts, describe
 from smartlint.model import (
     SMART,
     Criterion,
@@ -39,6 +39,7 @@ class RunSettings:
     options: Options = field(default_factory=Options)
     rules: tuple[Rule, ...] = ALL_RULES
     severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    describe: bool = False  # keep what was understood of each goal (--show-reading)
 
 
 def lint_parsed(
@@ -78,7 +79,7 @@ def lint_parsed(
             ]
             found += [f for f in file_findings if f.goal_index == goal.index]
             found.sort(key=_finding_order)
-            goal_results.append(_result(facts, tuple(found), settings.today))
+            goal_results.append(_result(facts, tuple(found), settings))
         file_findings += [
             f for g in goal_results for f in g.findings if f.criterion is not Criterion.FILE
         ]
@@ -181,7 +182,7 @@ def _inside(inner: Span, outer: Span) -> bool:
     ) <= (outer.end_line, outer.end_column)
 
 
-def _result(facts: Facts, found: tuple[Finding, ...], today: date) -> GoalResult:
+def _result(facts: Facts, found: tuple[Finding, ...], settings: RunSettings) -> GoalResult:
     verdicts = tuple((c, _verdict(c, found)) for c in SMART)
     failed = any(v is Verdict.FAIL for _, v in verdicts)
     language: Language = facts.language
@@ -189,8 +190,9 @@ def _result(facts: Facts, found: tuple[Finding, ...], today: date) -> GoalResult
         goal=facts.goal,
         language=language,
         verdicts=verdicts,
-        rewrite=rewrite_goal(facts, dict(verdicts), today) if failed else None,
+        rewrite=rewrite_goal(facts, dict(verdicts), settings.today) if failed else None,
         findings=found,
+        understood=describe(facts) if settings.describe else (),
     )
 
 

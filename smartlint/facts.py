@@ -27,7 +27,7 @@ from smartlint.model import (
     TimeRef,
 )
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,3 +301,48 @@ def _compare_dates(
     a, b = field.value.end, sentence.value.end
     if a is not None and b is not None and a != b:
         conflicts.append(Conflict(name, field.span, a.isoformat(), sentence.value.where.text))
+
+
+def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
+    """Return what was understood of a goal as (label, value) pairs, for --show-reading."""
+
+    def where(located: Located[object] | None, text: str) -> str:
+        if located is None:
+            return "—"
+        return f"{text}  [{located.source} {located.span.line}:{located.span.column}]"
+
+    target = facts.target
+    deadline = facts.deadline
+    rows: list[tuple[str, str]] = [
+        ("language", facts.language.value),
+        ("metric", where(facts.metric, facts.metric.value if facts.metric else "")),
+        ("baseline", where(facts.baseline, f"{facts.baseline.value:g}" if facts.baseline else "")),
+        (
+            "target",
+            where(target, f"{target.value.kind.value} {target.value.value:g}" if target else ""),
+        ),
+        ("target level", "—" if facts.target_level is None else f"{facts.target_level:g}"),
+        ("direction", facts.direction.value if facts.direction else "—"),
+        (
+            "deadline",
+            where(
+                deadline,
+                (
+                    f"{deadline.value.end.isoformat() if deadline.value.end else '?'}"
+                    f"{' (' + deadline.value.problem.value + ')' if deadline.value.problem else ''}"
+                    f"{' (year assumed)' if deadline.value.year_assumed else ''}"
+                    f" from {deadline.value.where.text!r}"
+                )
+                if deadline
+                else "",
+            ),
+        ),
+        ("start", facts.period_start.isoformat() if facts.period_start else "—"),
+        ("cadence", facts.cadence.value.value if facts.cadence else "—"),
+        ("base", facts.base.value if facts.base else "—"),
+        ("placeholders", ", ".join(p.value for p in facts.placeholders) or "—"),
+        ("rate metric", "yes" if facts.rate else "no"),
+    ]
+    if facts.reading is not None and facts.reading.means is not None:
+        rows.append(("means", facts.reading.means.text))
+    return tuple(rows)

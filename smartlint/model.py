@@ -328,6 +328,7 @@ class GoalResult:
     verdicts: tuple[tuple[Criterion, Verdict], ...]
     rewrite: str | None
     findings: tuple[Finding, ...] = ()
+    understood: tuple[tuple[str, str], ...] = ()  # what was read, for --show-reading
 
     def verdict(self, criterion: Criterion) -> Verdict:
         """Return the verdict for one criterion."""
