@@ -82,6 +82,18 @@ def lint(
         bool,
         typer.Option("--show-reading", help="Show what was understood of each goal."),
     ] = False,
+    tree: Annotated[
+        bool,
+        typer.Option("--tree", help="Print the goal tree with each goal's S M A R T marks."),
+    ] = False,
+    root: Annotated[
+        str | None,
+        typer.Option(
+            "--root",
+            metavar="DIR",
+            help="Load every goal under DIR to resolve parent links; report only on PATH.",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -108,10 +120,10 @@ def lint(
     )
     from smartlint.run import run
 
-    result = run(list(paths), settings)
+    result = run(list(paths), settings, root=root)
     for error in result.errors:
         typer.echo(f"smartlint: error: {error}", err=True)
-    _emit(result.report, output_format, show_reading=show_reading)
+    _emit(result.report, output_format, show_reading=show_reading, show_tree=tree)
     if result.errors:
         return EXIT_ERROR
     return exit_status(result.report, Severity.ERROR)
@@ -134,13 +146,19 @@ def _parse_language(value: str | None) -> Language | None:
         raise UsageProblem(f"--lang {value!r}: choose vi or en") from None
 
 
-def _emit(report: Report, output_format: str, *, show_reading: bool) -> None:
+def _emit(report: Report, output_format: str, *, show_reading: bool, show_tree: bool) -> None:
     stream = sys.stdout
     is_tty = stream.isatty()
     color = output_format not in MACHINE_FORMATS and is_tty and "NO_COLOR" not in os.environ
     width = os.get_terminal_size(stream.fileno()).columns if is_tty else None
-    ctx = RenderContext(rules=ALL_RULES, color=color, width=width, show_reading=show_reading)
+    ctx = RenderContext(
+        rules=ALL_RULES, color=color, width=width, show_reading=show_reading, show_tree=show_tree
+    )
     stream.write(renderer(output_format)(report, ctx))
+    if show_tree and output_format not in MACHINE_FORMATS:
+        from smartlint.reporters.tree import render_tree
+
+        stream.write(render_tree(report, ctx))
     stream.flush()
 
 
