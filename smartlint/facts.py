@@ -311,17 +311,20 @@ def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
             return "—"
         return f"{text}  [{located.source} {located.span.line}:{located.span.column}]"
 
+    def num(value: float) -> str:
+        return format(value, ",.10g")
+
     target = facts.target
     deadline = facts.deadline
     rows: list[tuple[str, str]] = [
         ("language", facts.language.value),
         ("metric", where(facts.metric, facts.metric.value if facts.metric else "")),
-        ("baseline", where(facts.baseline, f"{facts.baseline.value:g}" if facts.baseline else "")),
+        ("baseline", where(facts.baseline, num(facts.baseline.value) if facts.baseline else "")),
         (
             "target",
-            where(target, f"{target.value.kind.value} {target.value.value:g}" if target else ""),
+            where(target, f"{target.value.kind.value} {num(target.value.value)}" if target else ""),
         ),
-        ("target level", "—" if facts.target_level is None else f"{facts.target_level:g}"),
+        ("target level", "—" if facts.target_level is None else num(facts.target_level)),
         ("direction", facts.direction.value if facts.direction else "—"),
         (
             "deadline",

@@ -39,7 +39,7 @@ def render(report: Report, ctx: RenderContext) -> str:
             _print_findings(console, loose)
             console.print()
         for result in file.goals:
-            _print_goal(console, result)
+            _print_goal(console, result, ctx)
     _print_summary(console, report)
     return buffer.getvalue()
 
@@ -55,7 +55,16 @@ def verdict_row(result: GoalResult) -> Text:
     return row
 
 
-def _print_goal(console: Console, result: GoalResult) -> None:
+def _print_reading(console: Console, understood: tuple[tuple[str, str], ...]) -> None:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, style="dim")
+    table.add_column(ratio=1)
+    for label, value in understood:
+        table.add_row(f"    {label}:", Text(value))
+    console.print(table)
+
+
+def _print_goal(console: Console, result: GoalResult, ctx: RenderContext) -> None:
     goal = result.goal
     lang = result.language
     head = Text(f"{goal.path}:{goal.span.line}:{goal.span.column}", style="bold")
@@ -65,6 +74,8 @@ def _print_goal(console: Console, result: GoalResult) -> None:
     if goal.title is not None:
         console.print(Text("  " + _clip(goal.title.value, 400)))
     console.print(Text("  ").append_text(verdict_row(result)))
+    if ctx.show_reading and result.understood:
+        _print_reading(console, result.understood)
     goal_findings = [f for f in result.findings if f.goal_index == goal.index]
     if goal_findings:
         _print_findings(console, goal_findings, lang)

@@ -1,0 +1,64 @@
+"""Every rule documents itself, and its own examples prove it: Example fires, Use instead not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import codes, lint
+
+from smartlint.model import Criterion
+from smartlint.rules import ALL_RULES, RULES_BY_CODE
+from smartlint.rules.base import DOC_SECTIONS, Rule
+
+CODE = re.compile(r"^(S1|M2|A3|R4|T5|F0)\d\d$")
+NAME = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
+LETTER = {
+    "S": "specific",
+    "M": "measurable",
+    "A": "achievable",
+    "R": "relevant",
+    "T": "time_bound",
+    "F": "file",
+}
+
+
+def _ids(rule: Rule) -> str:
+    return f"{rule.code}-{rule.name}"
+
+
+def test_codes_and_names_are_unique() -> None:
+    assert len({r.code for r in ALL_RULES}) == len(ALL_RULES)
+    assert len({r.name for r in ALL_RULES}) == len(ALL_RULES)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=_ids)
+def test_rule_identity(rule: Rule) -> None:
+    assert CODE.match(rule.code), rule.code
+    assert NAME.match(rule.name), rule.name
+    assert rule.criterion.value == LETTER[rule.code[0]]
+    assert rule.summary and not rule.summary.endswith(" ")
+    assert rule.fix, "every rule says in one line how to fix it"
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=_ids)
+def test_rule_docs_have_every_section(rule: Rule) -> None:
+    sections = rule.sections()
+    for section in DOC_SECTIONS:
+        assert sections.get(section), f"{rule.code} lacks '## {section}'"
+    assert rule.example("Example") is not None
+    assert rule.example("Use instead") is not None
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=_ids)
+def test_example_triggers_and_use_instead_does_not(rule: Rule) -> None:
+    bad, good = rule.example("Example"), rule.example("Use instead")
+    assert bad is not None and good is not None
+    assert rule.code in codes(lint(bad)), f"{rule.code}'s Example does not trigger it"
+    assert rule.code not in codes(lint(good)), f"{rule.code}'s Use instead triggers it"
+
+
+def test_smart_rules_cover_every_criterion() -> None:
+    covered = {r.criterion for r in ALL_RULES}
+    assert {Criterion.SPECIFIC, Criterion.MEASURABLE, Criterion.TIME_BOUND} <= covered
+    assert "S101" in RULES_BY_CODE

@@ -1,0 +1,48 @@
+"""The labelled seed corpus (copied from the product's shared corpus) matches in full."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import DATA, run_cli
+
+CORPUS = DATA / "corpus"
+LETTERS = {
+    "S": "specific",
+    "M": "measurable",
+    "A": "achievable",
+    "R": "relevant",
+    "T": "time_bound",
+}
+
+
+def _expected() -> tuple[str, dict[str, dict[str, str]]]:
+    spec = yaml.safe_load((CORPUS / "seed-goals.expected.yaml").read_text(encoding="utf-8"))
+    return str(spec["today"]), spec["expect"]
+
+
+def _key(goal: dict[str, object]) -> str:
+    return str(goal["id"]) if goal["id"] is not None else f"line:{goal['line']}"
+
+
+@pytest.fixture(scope="module")
+def linted() -> dict[str, dict[str, str]]:
+    today, _ = _expected()
+    path = Path("tests/data/corpus/seed-goals.yaml")
+    done = run_cli("--format", "json", "--today", today, str(path))
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    return {_key(g): g["criteria"] for g in document["goals"]}
+
+
+@pytest.mark.parametrize("key", sorted(_expected()[1]))
+def test_seed_goal_verdicts(key: str, linted: dict[str, dict[str, str]]) -> None:
+    want = {LETTERS[k]: v for k, v in _expected()[1][key].items()}
+    assert linted[key] == want
+
+
+def test_every_seed_goal_is_labelled(linted: dict[str, dict[str, str]]) -> None:
+    assert set(linted) == set(_expected()[1])
