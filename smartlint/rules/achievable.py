@@ -1,0 +1,781 @@
+"""Achievable (A3xx): the pace a target requires, against the pace the metric has shown.
+
+The math lives in :mod:`smartlint.pace`; this module decides which numbers to feed it:
+
+- The **start value** is the baseline (a field, the sentence, or the last history value).
+- The **periods** are counted in the history's unit (a month when there is no history),
+  fractionally, from the last measurement to the end of the deadline day.  A dated point
+  stands at the end of its day; an undated list's last value stands at the baseline's
+  ``as_of``, else at today.  A relative target over the goal's own named period ("lên 8%
+  trong tháng 2 năm 2021") is counted from that period's start instead: the change is
+  measured over it, so it needs no baseline.
+- A **cadence** goal ("+5% hàng tháng") requires the change itself every cadence period.
+- Counts compare in log space, rates (``facts.rate``, "18% → 22%", a change in points) in
+  percentage points.  Direction is the goal's verb; for "reach" it is where the target lies.
+- The goal may ask up to ``achievable_factor`` × the best historical pace in its direction,
+  and never less than a noise floor (+1 %/month, 0.1 point/month) so a flat history does not
+  fail a goal that asks for almost nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from smartlint import pace
+from smartlint.context import Context
+from smartlint.facts import Facts
+from smartlint.i18n import fmt_number, fmt_percent, fmt_short_date, period_word, pick
+from smartlint.model import (
+    ChangeKind,
+    Criterion,
+    Direction,
+    Effect,
+    Language,
+    Period,
+    Severity,
+    Span,
+    Violation,
+)
+from smartlint.rules.base import Rule, rule
+
+# --------------------------------------------------------------------------- the plan
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a goal asks for, as a pace per history period."""
+
+    required: float  # magnitude in the goal's direction, per ``unit``; <= 0 asks nothing
+    sign: int  # +1 up, -1 down
+    points: bool  # rate: pace in percentage points
+    unit: Period
+    span: Span  # where the target was written
+    start: float | None  # the start value, when known
+    target: float | None  # the target level, when known
+    periods: float | None  # None for a cadence goal
+    deadline: date | None
+    cadence: Period | None
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """Why the pace cannot be computed: one line per missing fact, with how to add it."""
+
+    reasons: tuple[tuple[str, str], ...]  # (message part, suggestion part)
+
+
+def _is_rate(facts: Facts) -> bool:
+    target = facts.target
+    if target is None:
+        return False
+    kind = target.value.kind
+    if kind is ChangeKind.POINTS:
+        return True
+    if kind not in (ChangeKind.LEVEL, ChangeKind.DELTA):
+        return False  # a relative change of a rate is still a ratio
+    if facts.rate:
+        return True
+    reading = facts.reading
+    baseline_percent = bool(reading and reading.baseline and reading.baseline.percent)
+    return baseline_percent and "%" in target.value.where.text
+
+
+def _measured_at(facts: Facts, today: date) -> date:
+    """Return the day the start value was measured (see the module docs)."""
+    days: list[date] = []
+    history = facts.history
+    if history is not None and history.points and history.points[-1].when is not None:
+        days.append(history.points[-1].when)
+    if facts.baseline_as_of is not None:
+        days.append(facts.baseline_as_of)
+    return max(days) if days else today
+
+
+def _ratio_of(kind: ChangeKind, value: float, start: float | None) -> float | None:
+    """Return the end/start ratio a relative change asks for, when it is defined."""
+    if kind is ChangeKind.PERCENT:
+        return 1 + value / 100
+    if kind is ChangeKind.FACTOR:
+        return value
+    if kind is ChangeKind.DELTA and start is not None and start > 0:
+        return (start + value) / start
+    return None
+
+
+def _sign(facts: Facts, raw: float) -> int:
+    if facts.direction is Direction.INCREASE:
+        return 1
+    if facts.direction is Direction.DECREASE:
+        return -1
+    return 1 if raw >= 0 else -1
+
+
+def plan_goal(facts: Facts, ctx: Context) -> Plan | Missing:
+    """Return the pace the goal requires per history period, or why it cannot be told."""
+    lang = facts.language
+    unit = facts.history.period if facts.history is not None else Period.MONTH
+    target = facts.target
+    if target is None:
+        return Missing((_MISSING_TARGET[lang],))
+    change = target.value
+    points = _is_rate(facts)
+    start = facts.baseline.value if facts.baseline is not None else None
+    level = facts.target_level
+
+    if facts.cadence is not None and change.kind is not ChangeKind.LEVEL:
+        per_cadence: float | None
+        if change.kind is ChangeKind.DELTA and start is None:
+            return Missing((_MISSING_BASELINE[lang],))
+        if change.kind is ChangeKind.POINTS:
+            per_cadence, points = change.value, True
+        elif points:  # a delta of a rate
+            per_cadence = change.value
+        else:
+            ratio = _ratio_of(change.kind, change.value, start)
+            per_cadence = math.log(ratio) if ratio is not None and ratio > 0 else None
+        if per_cadence is None:
+            return Missing((_not_positive(lang, start),))
+        raw = pace.convert_pace(per_cadence, facts.cadence.value, unit)
+        sign = _sign(facts, raw)
+        return Plan(
+            sign * raw,
+            sign,
+            points,
+            unit,
+            target.span,
+            start,
+            level,
+            None,
+            None,
+            facts.cadence.value,
+        )
+
+    missing: list[tuple[str, str]] = []
+    deadline = facts.deadline.value.end if facts.deadline is not None else None
+    if deadline is None:
+        missing.append(_MISSING_DEADLINE[lang])
+    own_period = change.kind is not ChangeKind.LEVEL and facts.period_start is not None
+    needs_start = change.kind in (ChangeKind.LEVEL, ChangeKind.DELTA) or points
+    if start is None and needs_start:
+        missing.append(_MISSING_BASELINE[lang])
+    if missing:
+        return Missing(tuple(missing))
+    assert deadline is not None
+
+    if own_period:
+        assert facts.period_start is not None
+        begin = facts.period_start
+    else:
+        begin = pace.end_of(_measured_at(facts, ctx.today))
+    periods = pace.periods_between(begin, pace.end_of(deadline), unit)
+    if periods <= 0:
+        return Missing((_not_after(lang, deadline, begin),))
+
+    raw_pace: float | None
+    if points:
+        assert start is not None
+        end_level = level if level is not None else start
+        raw_pace = pace.pace(start, end_level, periods, points=True)
+    elif change.kind is ChangeKind.LEVEL:
+        assert start is not None
+        raw_pace = pace.pace(start, change.value, periods)
+    else:
+        ratio = _ratio_of(change.kind, change.value, start)
+        raw_pace = pace.pace(1.0, ratio, periods) if ratio is not None else None
+    if raw_pace is None:
+        return Missing((_not_positive(lang, start if start is not None and start <= 0 else level),))
+    sign = _sign(facts, raw_pace)
+    return Plan(
+        sign * raw_pace, sign, points, unit, target.span, start, level, periods, deadline, None
+    )
+
+
+def history_paces(facts: Facts, plan: Plan) -> tuple[float, ...]:
+    """Return the paces the goal's history shows, in the plan's unit and space."""
+    history = facts.history
+    if history is None:
+        return ()
+    values = [p.value for p in history.points]
+    whens = [p.when for p in history.points]
+    return pace.history_paces(values, whens, history.period, points=plan.points)
+
+
+def _has_history(facts: Facts) -> bool:
+    return facts.history is not None and len(facts.history.points) >= 2
+
+
+# --------------------------------------------------------------------------- words
+
+_MISSING_TARGET = {
+    Language.VI: (
+        "chưa có mức mục tiêu",
+        "nêu mức cần đạt (`target: 13200` hoặc `+10%`)",
+    ),
+    Language.EN: ("there is no target", "state the target (`target: 13200` or `+10%`)"),
+}
+_MISSING_DEADLINE = {
+    Language.VI: (
+        "chưa có thời hạn hay chu kỳ",
+        'thêm thời hạn ("vào cuối tháng 7 năm 2027") hoặc chu kỳ ("hàng tháng")',
+    ),
+    Language.EN: (
+        "there is no deadline or cadence",
+        'add a deadline ("by 31 July 2027") or a cadence ("every month")',
+    ),
+}
+_MISSING_BASELINE = {
+    Language.VI: (
+        "chưa biết giá trị hiện tại của chỉ số",
+        "thêm `baseline:` với giá trị hiện tại",
+    ),
+    Language.EN: (
+        "the metric's current value is unknown",
+        "add `baseline:` with the current value",
+    ),
+}
+
+
+def _not_positive(lang: Language, value: float | None) -> tuple[str, str]:
+    shown = fmt_number(value, lang) if value is not None else "0"
+    return (
+        pick(
+            lang,
+            f"tốc độ tăng trưởng chỉ so được giữa các giá trị lớn hơn 0 (ở đây: {shown})",
+            f"growth can only be compared between values above zero (here: {shown})",
+        ),
+        pick(
+            lang,
+            "nêu giá trị hiện tại lớn hơn 0 và mức cần đạt",
+            "give a current value above zero and the level to reach",
+        ),
+    )
+
+
+def _not_after(lang: Language, deadline: date, begin: date) -> tuple[str, str]:
+    measured = date.fromordinal(begin.toordinal() - 1)
+    return (
+        pick(
+            lang,
+            f"thời hạn {fmt_short_date(deadline, lang)} không sau lần đo cuối"
+            f" ({fmt_short_date(measured, lang)})",
+            f"the deadline {fmt_short_date(deadline, lang)} is not after the last measurement"
+            f" ({fmt_short_date(measured, lang)})",
+        ),
+        pick(lang, "đặt thời hạn sau lần đo cuối", "set a deadline after the last measurement"),
+    )
+
+
+def _show_pace(signed: float, plan: Plan, lang: Language) -> str:
+    """Format a pace per period: "+21%", "-4,5%", "+0,7 điểm %"."""
+    if plan.points:
+        number = fmt_number(signed, lang, decimals=1)
+        sign = "+" if signed > 0 else ""
+        return f"{sign}{number} " + pick(lang, "điểm %", "points")
+    percent = pace.as_percent(signed)
+    if abs(percent) >= 100:  # "+416%": a decimal adds nothing at that size
+        percent = float(round(percent))
+    return fmt_percent(percent, lang, signed=True)
+
+
+def _level(value: float, lang: Language) -> str:
+    """Format a projected level with no false precision: 1.158, 45,5, 0,37."""
+    size = abs(value)
+    return fmt_number(value, lang, decimals=0 if size >= 100 else 1 if size >= 10 else 2)
+
+
+def _per(plan: Plan, lang: Language) -> str:
+    return "/" + period_word(plan.unit, lang)
+
+
+def _metric(facts: Facts, lang: Language) -> str:
+    if facts.metric is not None:
+        return facts.metric.value
+    return pick(lang, "chỉ số này", "the metric")
+
+
+def _path(plan: Plan, lang: Language) -> str:
+    """Return "1.050 → 1.313 vào 28/02/2021" when the levels are known."""
+    parts = []
+    if plan.start is not None and plan.target is not None:
+        parts.append(f"{fmt_number(plan.start, lang)} → {fmt_number(plan.target, lang)}")
+    if plan.deadline is not None:
+        parts.append(pick(lang, "vào ", "by ") + fmt_short_date(plan.deadline, lang))
+    elif plan.cadence is not None:
+        parts.append(pick(lang, "mỗi ", "every ") + period_word(plan.cadence, lang))
+    return " ".join(parts)
+
+
+def _times(factor: float, lang: Language) -> str:
+    if factor == 2:
+        return pick(lang, "gấp đôi", "twice")
+    return pick(lang, f"gấp {fmt_number(factor, lang)} lần", f"{fmt_number(factor, lang)}×")
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Target needs a pace far beyond the metric's history.
+
+    ## What it does
+    Computes the pace the target requires per history period (in log space for counts, in
+    points for rates) and compares it with the best pace the history shows in the same
+    direction. The goal fails when it asks for more than `achievable-factor` (default 2)
+    times that best pace. A history that never moved the goal's way allows only the noise
+    floor (+1% a month, 0.1 point a month for rates).
+
+    ## Why is this bad?
+    If visits grew 5% last month, +8–10% next month is a stretch worth making; +25% is a
+    wish. A goal nobody believes in stops steering work.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: visits
+        title: Tăng số lượt truy cập website lên 25% trong tháng 2 năm 2027
+        why: Thêm khách hàng tiềm năng cho đội bán hàng
+        history: {period: month, values: [1000, 1050]}
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: visits
+        title: Tăng số lượt truy cập website lên 8% trong tháng 2 năm 2027
+        why: Thêm khách hàng tiềm năng cho đội bán hàng
+        history: {period: month, values: [1000, 1050]}
+    ```
+
+    ## Options
+    - `achievable-factor` (default 2.0): how many times the best historical pace a goal
+      may ask for.
+    """
+    plan = plan_goal(facts, ctx)
+    if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
+        return
+    paces = history_paces(facts, plan)
+    if not paces:
+        return
+    factor = ctx.options.achievable_factor
+    verdict = pace.judge(
+        plan.required, paces, plan.sign, factor=factor, unit=plan.unit, points=plan.points
+    )
+    if not verdict.beyond:
+        return
+    lang = facts.language
+    unit = period_word(plan.unit, lang)
+    needs = _show_pace(plan.sign * plan.required, plan, lang) + _per(plan, lang)
+    path = _path(plan, lang)
+    if verdict.best > 0:
+        best = _show_pace(plan.sign * verdict.best, plan, lang)
+        so_far = pick(lang, f"{unit} tốt nhất mới {best}", f"the best {unit} so far was {best}")
+    else:
+        moved = pick(lang, "tăng" if plan.sign > 0 else "giảm", "up" if plan.sign > 0 else "down")
+        so_far = pick(lang, f"chưa {unit} nào {moved}", f"no {unit} so far moved it {moved}")
+    message = pick(lang, f"Cần {needs}", f"Needs {needs}")
+    message += f" ({path}); {so_far}." if path else f"; {so_far}."
+
+    allowed = plan.sign * verdict.allowed
+    if verdict.from_noise:
+        how = pick(
+            lang,
+            f"Với mức dao động tự nhiên ({_show_pace(allowed, plan, lang)}{_per(plan, lang)})",
+            f"At the pace a flat metric drifts ({_show_pace(allowed, plan, lang)}"
+            f"{_per(plan, lang)})",
+        )
+    else:
+        times = _times(factor, lang)
+        how = pick(
+            lang,
+            f"Với tốc độ {times} {unit} tốt nhất",
+            f"At {times} the best {unit}'s pace",
+        )
+    if plan.periods is None:
+        cadence = plan.cadence or plan.unit
+        per_cadence = pace.convert_pace(allowed, plan.unit, cadence)
+        each = _show_pace(per_cadence, plan, lang)
+        word = period_word(cadence, lang)
+        suggestion = pick(lang, f"{how}: ≈ {each} mỗi {word}.", f"{how}: ≈ {each} every {word}.")
+    else:
+        total = allowed * plan.periods
+        change = _show_pace(total, plan, lang)
+        date_text = fmt_short_date(plan.deadline, lang) if plan.deadline else ""
+        if plan.start is not None:
+            level = pace.project(plan.start, allowed, plan.periods, points=plan.points)
+            reach = f"≈ {_level(level, lang)}" + pick(lang, " vào ", " by ") + date_text
+            suggestion = f"{how}: {reach} ({change})."
+        else:
+            suggestion = f"{how}: ≈ {change}" + pick(lang, " vào ", " by ") + date_text + "."
+    yield Violation(plan.span, message, suggestion)
+
+
+def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Goal has no history to judge its pace against.
+
+    ## What it does
+    Marks Achievable as `skip` when the goal states a target and a deadline (or a cadence)
+    but no `history:` with at least two values, and names the history that would settle it.
+
+    ## Why is this bad?
+    Without past values nobody can tell a stretch from a fantasy: +10% is easy for a
+    metric that grows 8% a month and out of reach for one that grows 1%.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: subscribers
+        title: Increase newsletter subscribers from 12,000 to 13,200 by 31 July 2027
+        why: Newsletter readers convert twice as often
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: subscribers
+        title: Increase newsletter subscribers from 12,000 to 13,200 by 31 July 2027
+        why: Newsletter readers convert twice as often
+        history: {period: month, values: [11200, 11500, 11800, 12000]}
+    ```
+    """
+    if _has_history(facts):
+        return
+    plan = plan_goal(facts, ctx)
+    if isinstance(plan, Missing) or plan.required <= 0:
+        return
+    lang = facts.language
+    unit = plan.cadence or Period.MONTH
+    word = period_word(unit, lang)
+    metric = _metric(facts, lang)
+    one = facts.history is not None and len(facts.history.points) == 1
+    message = pick(
+        lang,
+        "Lịch sử chỉ có một giá trị nên chưa có tốc độ để so sánh."
+        if one
+        else "Chưa có số liệu lịch sử để biết mục tiêu có khả thi hay không.",
+        "The history has a single value, so there is no pace to compare with."
+        if one
+        else "There is no history to tell whether the target is achievable.",
+    )
+    suggestion = pick(
+        lang,
+        f"Thêm `history:` với giá trị theo {word} của {metric}"
+        f" (`period: {unit.value}`, `values: [...]`, cũ nhất trước).",
+        f"Add `history:` with the values of {metric} per {word}"
+        f" (`period: {unit.value}`, `values: [...]`, oldest first).",
+    )
+    yield Violation(facts.anchor, message, suggestion)
+
+
+def check_not_enough_data(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Goal lacks the numbers needed to compute its pace.
+
+    ## What it does
+    Marks Achievable as `skip` when the required pace cannot be computed: no target, no
+    baseline for a level, no deadline or cadence, values at or below zero (growth from
+    zero has no rate), a deadline not after the last measurement, or a history whose values
+    cannot be compared. The message says which.
+
+    ## Why is this bad?
+    Achievability is a comparison of two paces; a goal that gives neither its start, its end
+    nor its time frame cannot be judged, and is usually vague in other ways too.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: revenue
+        title: Tăng doanh thu lên 15% so với tháng trước
+        why: Mục tiêu chung của doanh nghiệp
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: revenue
+        title: Tăng doanh thu lên 15% so với tháng trước vào cuối tháng 3 năm 2027
+        why: Mục tiêu chung của doanh nghiệp
+        history: {period: month, values: [100, 108, 115]}
+    ```
+    """
+    lang = facts.language
+    plan = plan_goal(facts, ctx)
+    reasons: tuple[tuple[str, str], ...]
+    if isinstance(plan, Missing):
+        reasons = plan.reasons
+    elif plan.required > 0 and _has_history(facts) and not history_paces(facts, plan):
+        reasons = (
+            (
+                pick(
+                    lang,
+                    "lịch sử không có hai giá trị liên tiếp nào lớn hơn 0 để tính tốc độ",
+                    "the history has no two consecutive values above zero to take a pace from",
+                ),
+                pick(lang, "sửa các giá trị trong `history:`", "fix the values in `history:`"),
+            ),
+        )
+    else:
+        return
+    head = pick(lang, "Chưa đánh giá được tính khả thi: ", "Cannot judge achievability: ")
+    message = head + "; ".join(r[0] for r in reasons) + "."
+    fix = "; ".join(r[1] for r in reasons)
+    yield Violation(facts.anchor, message, fix[:1].upper() + fix[1:] + ".")
+
+
+def check_extreme_growth(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Target needs extreme growth and there is no history to back it.
+
+    ## What it does
+    Without history Achievable stays `skip`, but a target that needs more than +30% a month
+    (`extreme-monthly-growth`) or more than ×10 overall (`extreme-overall-factor`), up or
+    down, is flagged anyway.
+
+    ## Why is this bad?
+    Few metrics sustain such growth; a goal like this needs evidence before it is planned
+    around.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: downloads
+        title: Increase app downloads from 1,000 to 50,000 by 31 March 2027
+        why: The launch campaign depends on it
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: downloads
+        title: Increase app downloads from 1,000 to 1,200 by 31 March 2027
+        why: The launch campaign depends on it
+    ```
+
+    ## Options
+    - `extreme-monthly-growth` (default 0.30): the monthly growth called extreme.
+    - `extreme-overall-factor` (default 10): the overall multiplier called extreme.
+    """
+    if _has_history(facts):
+        return
+    plan = plan_goal(facts, ctx)
+    if isinstance(plan, Missing) or plan.required <= 0:
+        return
+    lang = facts.language
+    options = ctx.options
+    reasons: list[str] = []
+    if not plan.points:
+        monthly = pace.convert_pace(plan.required, plan.unit, Period.MONTH)
+        limit = math.log1p(options.extreme_monthly_growth)
+        if monthly > limit:
+            shown = _show_pace(plan.sign * monthly, plan, lang)
+            reasons.append(pick(lang, f"{shown}/tháng", f"{shown}/month"))
+    if (
+        plan.periods is not None
+        and plan.start is not None
+        and plan.target is not None
+        and plan.start > 0
+        and plan.target > 0
+    ):
+        overall = abs(math.log(plan.target / plan.start))
+        if overall > math.log(options.extreme_overall_factor):
+            ratio = plan.target / plan.start
+            shown = (
+                f"×{fmt_number(ratio, lang, decimals=1)}"
+                if ratio >= 1
+                else f"÷{fmt_number(1 / ratio, lang, decimals=1)}"
+            )
+            reasons.append(pick(lang, f"{shown} tổng cộng", f"{shown} overall"))
+    if not reasons:
+        return
+    said = pick(lang, " và ", " and ").join(reasons)
+    yield Violation(
+        plan.span,
+        pick(
+            lang,
+            f"Mục tiêu cần tăng trưởng rất cao ({said}) mà không có lịch sử chứng minh.",
+            f"The target needs extreme growth ({said}) with no history to back it.",
+        ),
+        pick(
+            lang,
+            "Thêm `history:` để chứng minh tốc độ này, hoặc đặt mục tiêu thấp hơn.",
+            "Add `history:` that shows such a pace, or set a lower target.",
+        ),
+    )
+
+
+def check_target_already_reached(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Target is already reached by the baseline.
+
+    ## What it does
+    Notes a goal whose target asks for no progress in its own direction: the current
+    value already meets it.
+
+    ## Why is this bad?
+    A goal that is met on the day it is written is not a goal; it hides the real ambition.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: signups
+        title: Increase sign-ups to 10,000 by 31 July 2027
+        why: Enough users for the beta
+        baseline: 12000
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: signups
+        title: Increase sign-ups to 14,000 by 31 July 2027
+        why: Enough users for the beta
+        baseline: 12000
+        history: {period: month, values: [11000, 11500, 12000]}
+    ```
+    """
+    plan = plan_goal(facts, ctx)
+    if isinstance(plan, Missing) or plan.required > 0:
+        return
+    lang = facts.language
+    if plan.start is not None and plan.target is not None:
+        message = pick(
+            lang,
+            f"Mục tiêu {fmt_number(plan.target, lang)} đã đạt: giá trị hiện tại là"
+            f" {fmt_number(plan.start, lang)}.",
+            f"The target {fmt_number(plan.target, lang)} is already reached: the current"
+            f" value is {fmt_number(plan.start, lang)}.",
+        )
+    else:
+        message = pick(
+            lang,
+            "Mục tiêu không đòi hỏi tiến bộ nào.",
+            "The target asks for no progress.",
+        )
+    yield Violation(
+        plan.span,
+        message,
+        pick(
+            lang,
+            "Đặt mức mục tiêu vượt giá trị hiện tại.",
+            "Set a target beyond the current value.",
+        ),
+    )
+
+
+def check_trend_reaches_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Target is reached by the plain trend, without extra effort.
+
+    ## What it does
+    Notes a goal whose required pace is at or below the median pace of its history: the
+    metric reaches the target by carrying on as it is.
+
+    ## Why is this bad?
+    A goal the trend meets anyway measures the weather, not the team's work.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: visits
+        title: Tăng số lượt truy cập website lên 5% trong tháng 2 năm 2027
+        why: Thêm khách hàng tiềm năng cho đội bán hàng
+        history: {period: month, values: [1000, 1100, 1210]}
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: visits
+        title: Tăng số lượt truy cập website lên 15% trong tháng 2 năm 2027
+        why: Thêm khách hàng tiềm năng cho đội bán hàng
+        history: {period: month, values: [1000, 1100, 1210]}
+    ```
+    """
+    plan = plan_goal(facts, ctx)
+    if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
+        return
+    paces = history_paces(facts, plan)
+    if not paces:
+        return
+    verdict = pace.judge(
+        plan.required,
+        paces,
+        plan.sign,
+        factor=ctx.options.achievable_factor,
+        unit=plan.unit,
+        points=plan.points,
+    )
+    if not verdict.trend_reaches or verdict.beyond or verdict.trend is None:
+        return
+    lang = facts.language
+    needs = _show_pace(plan.sign * plan.required, plan, lang) + _per(plan, lang)
+    trend = _show_pace(plan.sign * verdict.trend, plan, lang) + _per(plan, lang)
+    yield Violation(
+        plan.span,
+        pick(
+            lang,
+            f"Mục tiêu chỉ cần {needs}, trong khi xu hướng hiện tại đã là {trend}.",
+            f"The target needs only {needs}, while the current trend is already {trend}.",
+        ),
+        pick(
+            lang,
+            "Đặt mục tiêu cao hơn xu hướng để nó phản ánh nỗ lực của đội.",
+            "Set the target above the trend so it reflects the team's effort.",
+        ),
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "A301",
+        "growth-beyond-history",
+        Criterion.ACHIEVABLE,
+        Severity.WARNING,
+        check_growth_beyond_history,
+        effect=Effect.FAIL,
+        fix="Lower the target to at most twice the best pace in the history.",
+    ),
+    rule(
+        "A302",
+        "no-history",
+        Criterion.ACHIEVABLE,
+        Severity.INFO,
+        check_no_history,
+        effect=Effect.SKIP,
+        fix="Add `history:` with past values of the metric.",
+    ),
+    rule(
+        "A303",
+        "not-enough-data",
+        Criterion.ACHIEVABLE,
+        Severity.INFO,
+        check_not_enough_data,
+        effect=Effect.SKIP,
+        fix="Give a baseline, a target and a deadline or cadence, with values above zero.",
+    ),
+    rule(
+        "A304",
+        "extreme-growth",
+        Criterion.ACHIEVABLE,
+        Severity.WARNING,
+        check_extreme_growth,
+        effect=Effect.NONE,
+        fix="Back the target with history, or lower it.",
+    ),
+    rule(
+        "A305",
+        "target-already-reached",
+        Criterion.ACHIEVABLE,
+        Severity.INFO,
+        check_target_already_reached,
+        effect=Effect.NONE,
+        fix="Set a target beyond the current value.",
+    ),
+    rule(
+        "A306",
+        "trend-reaches-target",
+        Criterion.ACHIEVABLE,
+        Severity.INFO,
+        check_trend_reaches_target,
+        effect=Effect.NONE,
+        fix="Set the target above what the trend reaches anyway.",
+    ),
+)
