@@ -1,0 +1,93 @@
+"""Read goal files: bytes -> text -> YAML nodes with positions -> goals and file problems.
+
+Public API: :func:`parse_bytes`, :func:`parse_text`, :func:`is_goal_document`.
+Nothing here raises on bad input; every problem becomes a :class:`~smartlint.model.Problem`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from smartlint.decode import decode_bytes, normalize_newlines
+from smartlint.model import FILE_START, Language, ParsedFile, Problem
+from smartlint.parser import codes
+from smartlint.parser.compose import compose
+from smartlint.parser.document import read_document
+from smartlint.parser.goals import Walk
+
+__all__ = ["is_goal_document", "parse_bytes", "parse_text"]
+
+_DECODE_CODES = {
+    "binary": codes.BINARY_FILE,
+    "legacy": codes.LEGACY_ENCODING,
+    "undecodable": codes.UNDECODABLE_FILE,
+}
+
+
+def parse_bytes(
+    data: bytes, path: str, *, first_index: int = 0, base_dir: Path | None = None
+) -> ParsedFile:
+    """Decode and parse a goal file's bytes; ``path`` is shown in messages as given."""
+    decoded = decode_bytes(data)
+    problems: list[Problem] = []
+    if decoded.issue is not None:
+        issue = decoded.issue
+        problems.append(
+            Problem(_DECODE_CODES[issue.kind], issue.span, issue.message, issue.suggestion)
+        )
+    if decoded.text is None:
+        return ParsedFile(path, (), tuple(problems))
+    parsed = parse_text(decoded.text, path, first_index=first_index, base_dir=base_dir)
+    return ParsedFile(
+        path, parsed.goals, (*problems, *parsed.problems), language_hint=parsed.language_hint
+    )
+
+
+def parse_text(
+    text: str, path: str, *, first_index: int = 0, base_dir: Path | None = None
+) -> ParsedFile:
+    """Parse a goal file's text; ``first_index`` numbers its goals after earlier files'."""
+    text = normalize_newlines(text.removeprefix("\ufeff"))
+    walk = Walk(path, text, base_dir, first_index)
+    composed = compose(text)
+    walk.problems.extend(composed.problems)
+    language: Language | None = None
+    for document in composed.documents:
+        language = read_document(document, walk) or language
+    if not composed.documents and not composed.problems:
+        walk.problems.append(
+            Problem(
+                codes.EMPTY_FILE,
+                FILE_START,
+                "the file is empty or holds only comments",
+                "Add goals under goals:, or remove the file.",
+            )
+        )
+    problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
+    return ParsedFile(path, tuple(walk.goals), tuple(problems), language_hint=language)
+
+
+_GOALS_KEY = re.compile(r"^[\"']?goals?[\"']?[ \t]*:", re.MULTILINE | re.IGNORECASE)
+_GOAL_FIELD = re.compile(
+    r"^(?:- |  |)(?:title|deadline|target|key_results|baseline|history)[ \t]*:", re.MULTILINE
+)
+_FIRST_LINE = re.compile(r"^(?!\s*(?:#|%|---\s*$|\.\.\.\s*$))\s*(\S)", re.MULTILINE)
+_BARE_ITEM = re.compile(r"^- +(?![\[{\"'&*!|>-])[^:#\n]+$", re.MULTILINE)
+
+
+def is_goal_document(text: str) -> bool:
+    """Tell cheaply whether a YAML text looks like a goal file (for walking directories).
+
+    True for a ``goals:`` key (or a near miss such as ``goal:``), a top-level list that
+    holds sentences or goal fields, and a lone goal mapping; False for other YAML such as
+    CI workflows, compose files, and for empty files.
+    """
+    if _GOALS_KEY.search(text):
+        return True
+    first = _FIRST_LINE.search(text)
+    if first is None:
+        return False
+    if first.group(1) in "-[":
+        return bool(_GOAL_FIELD.search(text) or _BARE_ITEM.search(text))
+    return bool(_GOAL_FIELD.search(text))

@@ -1,0 +1,100 @@
+"""Find the goal list in a composed document: a top-level list, or the list under ``goals:``."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+
+from smartlint.model import Language
+from smartlint.parser import codes
+from smartlint.parser.compose import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
+from smartlint.parser.goals import KNOWN_FIELDS, Walk, read_goal, read_goal_list
+
+TOP_FIELDS = ("goals", "language")
+# Fields that make a top-level mapping read as one goal written without its list.
+GOAL_LIKE = frozenset({"title", "deadline", "target", "key_results", "baseline", "history"})
+
+
+def read_document(node: Node, walk: Walk) -> Language | None:
+    """Read the goals of one document; return the file's language when it names one."""
+    if is_unsafe(node.tag):
+        return None
+    if isinstance(node, Seq):
+        read_goal_list(node, walk, None, "the file")
+        return None
+    if isinstance(node, Scalar):
+        if not node.null:
+            walk.sink().add(
+                codes.NOT_A_GOAL_LIST,
+                node_span(node),
+                f"the file holds a single value ('{_short(node.value)}'), not a list of goals",
+                "Write goals as a list under goals:, one '- ' item per goal.",
+            )
+        return None
+    return _read_top_mapping(node, walk)
+
+
+def _read_top_mapping(node: Map, walk: Walk) -> Language | None:
+    keys = {k.value: (k, v) for k, v in node.pairs if isinstance(k, Scalar)}
+    if "goals" not in keys:
+        _without_goals(node, keys, walk)
+        return None
+    language = None
+    for name, (key, value) in keys.items():
+        if name == "goals":
+            read_goal_list(value, walk, None, "goals")
+        elif name == "language" and isinstance(value, Scalar):
+            language = _language(value.value)
+        else:
+            walk.sink().add(
+                codes.UNKNOWN_FIELD,
+                node_span(key),
+                f"'{name}' is not a top-level key of a goal file",
+                "A goal file has goals: and, optionally, language: at the top.",
+            )
+    return language
+
+
+def _without_goals(node: Map, keys: Mapping[str, tuple[Node, Node]], walk: Walk) -> None:
+    near = {k: difflib.get_close_matches(k.lower(), ["goals"], n=1, cutoff=0.7) for k in keys}
+    typo = next((k for k, close in near.items() if close), None)
+    if typo is not None:
+        walk.sink().add(
+            codes.UNKNOWN_FIELD,
+            node_span(keys[typo][0]),
+            f"'{typo}' is not a top-level key. Did you mean \"goals\"?",
+            "Put the list of goals under goals:.",
+        )
+        return
+    if GOAL_LIKE & keys.keys():
+        walk.sink().add(
+            codes.NOT_A_GOAL_LIST,
+            node_span(node),
+            "the file is one goal mapping, not a list of goals; it is read as one goal",
+            "Put the goal in a list: start the file with goals: and the goal with '- '.",
+        )
+        read_goal(node, walk, None)
+        return
+    shown = ", ".join(list(keys)[:3]) or kind_of(node)
+    walk.sink().add(
+        codes.NOT_A_GOAL_FILE,
+        node_span(node),
+        f"the file is a YAML mapping ({shown}) without goals:, so not a goal file",
+        "Lint goal files only, or put the goals under goals:.",
+    )
+
+
+def _language(raw: str) -> Language | None:
+    try:
+        return Language(raw.strip().lower())
+    except ValueError:
+        return None
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def known_goal_fields() -> tuple[str, ...]:
+    """Return the field names a goal mapping may have."""
+    return KNOWN_FIELDS
