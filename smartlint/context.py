@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
 from smartlint.facts import Facts
-from smartlint.model import Language
+from smartlint.model import Goal, Language
 
 
 @dataclass(frozen=True)
@@ -23,16 +23,50 @@ class Options:
 
 @dataclass(frozen=True)
 class GoalSet:
-    """Every goal of the run, indexed by id, with parent links resolved once."""
+    """Every goal of the run, indexed by id, with parent links resolved once.
+
+    ``parent_of`` holds written links that resolve (to the first goal with that id, never to
+    the goal itself) and nesting links, including those to a parent without an id.
+    ``cycles`` maps each goal on a parent cycle to the cycle's ids, closed, starting at the
+    member that comes first in the run ("a", "b", "a").
+    """
 
     facts: tuple[Facts, ...]
     by_id: Mapping[str, tuple[Facts, ...]]
     parent_of: Mapping[int, Facts]  # goal index -> parent facts (resolved links only)
     cycles: Mapping[int, tuple[str, ...]]  # goal index -> the cycle it is on (ids, closed)
+    ids: tuple[str, ...] = ()  # every known id, sorted, for did-you-mean suggestions
 
     def parent(self, facts: Facts) -> Facts | None:
         """Return the resolved parent of a goal, if any."""
         return self.parent_of.get(facts.goal.index)
+
+    def first_with_id(self, goal_id: str) -> Facts | None:
+        """Return the first goal of the run that has this id."""
+        found = self.by_id.get(goal_id)
+        return found[0] if found else None
+
+
+def nesting_parents(goals: Sequence[Goal]) -> dict[int, int]:
+    """Map each nested goal whose parent has no id to its parent's index.
+
+    The parser links a nested goal to its parent's id; when the parent has none it only
+    sets ``parent_from_nesting``.  A nested goal is indented under its parent and follows
+    it, so the parent is the nearest earlier goal of the same file that starts in a column
+    to its left; a stack keeps the walk linear.
+    """
+    found: dict[int, int] = {}
+    stack: list[Goal] = []
+    path: str | None = None
+    for goal in sorted(goals, key=lambda g: g.index):
+        if goal.path != path:
+            stack, path = [], goal.path
+        while stack and stack[-1].span.column >= goal.span.column:
+            stack.pop()
+        if goal.parent_from_nesting and goal.parent is None and stack:
+            found[goal.index] = stack[-1].index
+        stack.append(goal)
+    return found
 
 
 def build_goal_set(all_facts: tuple[Facts, ...]) -> GoalSet:
@@ -42,34 +76,45 @@ def build_goal_set(all_facts: tuple[Facts, ...]) -> GoalSet:
         gid = f.goal.goal_id
         if gid is not None:
             by_id.setdefault(gid, []).append(f)
+    by_index = {f.goal.index: f for f in all_facts}
     parent_of: dict[int, Facts] = {}
     for f in all_facts:
         link = f.goal.parent
-        if link is not None and link.value in by_id:
+        # a self link is its own finding (self-parent), not a one-goal cycle
+        if link is not None and link.value in by_id and link.value != f.goal.goal_id:
             parent_of[f.goal.index] = by_id[link.value][0]
+    for child, parent in nesting_parents([f.goal for f in all_facts]).items():
+        parent_of[child] = by_index[parent]
     return GoalSet(
         facts=all_facts,
         by_id=MappingProxyType({k: tuple(v) for k, v in by_id.items()}),
         parent_of=MappingProxyType(parent_of),
         cycles=MappingProxyType(_find_cycles(all_facts, parent_of)),
+        ids=tuple(sorted(by_id)),
     )
 
 
-def _find_cycles(all_facts: tuple[Facts, ...], parent_of: Mapping[int, Facts]) -> dict[int, tuple[str, ...]]:
+def _find_cycles(
+    all_facts: tuple[Facts, ...], parent_of: Mapping[int, Facts]
+) -> dict[int, tuple[str, ...]]:
     """Walk each parent chain once; colour nodes so the whole pass is O(goals)."""
     state: dict[int, int] = {}  # 1 = on the current walk, 2 = done
     cycles: dict[int, tuple[str, ...]] = {}
     for f in all_facts:
         walk: list[Facts] = []
+        position: dict[int, int] = {}
         node: Facts | None = f
         while node is not None and state.get(node.goal.index, 0) == 0:
             state[node.goal.index] = 1
+            position[node.goal.index] = len(walk)
             walk.append(node)
             node = parent_of.get(node.goal.index)
         if node is not None and state.get(node.goal.index) == 1:
-            at = next(i for i, w in enumerate(walk) if w.goal.index == node.goal.index)
-            ring = walk[at:]
-            ids = tuple(w.goal.goal_id or "?" for w in ring) + (ring[0].goal.goal_id or "?",)
+            ring = walk[position[node.goal.index] :]
+            head = min(range(len(ring)), key=lambda i: ring[i].goal.index)
+            ring = ring[head:] + ring[:head]
+            names = [w.goal.goal_id or "?" for w in ring]
+            ids = (*names, names[0])
             for member in ring:
                 cycles[member.goal.index] = ids
         for w in walk:
