@@ -183,9 +183,11 @@ def _compose_into(text: str, out: Composed) -> None:
             node = _alias(event, anchors)
         elif isinstance(event, yaml.ScalarEvent):
             tag = _checked_tag(event, out)
-            node = Scalar(
-                event.value, event.style or "", tag, _mark(event.start_mark), _mark(event.end_mark)
-            )
+            style = event.style or ""
+            end = _mark(event.end_mark)
+            if style in ("|", ">"):
+                end = _block_end(text, end)
+            node = Scalar(event.value, style, tag, _mark(event.start_mark), end)
             _anchor(event, node, anchors)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(stack) >= MAX_DEPTH:
@@ -206,6 +208,15 @@ def _compose_into(text: str, out: Composed) -> None:
             node = closed
         if node is not None:
             _attach(node, stack, out)
+
+
+def _block_end(text: str, end: Mark) -> Mark:
+    """End a block scalar after its last character, not at the start of the next line."""
+    index = end.index
+    while index > 0 and end.column == 0 and text[index - 1] == "\n":
+        index -= 1
+        end = Mark(end.line - 1, index - (text.rfind("\n", 0, index) + 1), index)
+    return end
 
 
 def _closing_mark(node: Seq | Map, end: Mark) -> Mark:

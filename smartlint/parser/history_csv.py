@@ -51,6 +51,7 @@ def read_csv_history(name: str, span: Span, sink: Sink, base_dir: Path | None) -
     if text is None:
         return None
     rows = _rows(text)
+    date_col, value_col, rows = _columns(rows) if rows else (0, 1, rows)
     if not rows:
         sink.add(
             codes.BAD_HISTORY,
@@ -59,7 +60,6 @@ def read_csv_history(name: str, span: Span, sink: Sink, base_dir: Path | None) -
             "Add rows of date and value, one per period.",
         )
         return None
-    date_col, value_col, rows = _columns(rows)
     entries: list[Entry] = []
     for line, row in rows:
         entry = _entry(row, date_col, value_col, f"line {line} of {name}", span, sink)
