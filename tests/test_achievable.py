@@ -163,7 +163,7 @@ def test_level_target_counts_from_today_for_undated_history() -> None:
         deadline=date(2021, 3, 31),
         history=[1000, 1050],
     )
-    plan = plan_goal(f, ctx(f))
+    plan = plan_goal(f, TODAY)
     assert isinstance(plan, Plan)
     assert plan.periods == pytest.approx(2 + 16 / 31)
     assert fired(f) == set()
@@ -177,7 +177,7 @@ def test_dated_history_counts_from_its_last_point() -> None:
         history=[1000, 1050],
         dated=[date(2020, 11, 30), date(2020, 12, 31)],
     )
-    plan = plan_goal(f, ctx(f))
+    plan = plan_goal(f, TODAY)
     assert isinstance(plan, Plan) and plan.periods == pytest.approx(4)
 
 
@@ -189,7 +189,7 @@ def test_baseline_as_of_places_an_undated_history() -> None:
         deadline=date(2021, 3, 31),
         history=[1000, 1050],
     )
-    plan = plan_goal(f, ctx(f))
+    plan = plan_goal(f, TODAY)
     assert isinstance(plan, Plan) and plan.periods == pytest.approx(3)
 
 
@@ -201,7 +201,7 @@ def test_quarterly_history_counts_in_quarters() -> None:
         deadline=date(2021, 9, 30),
         period_start=date(2021, 7, 1),
     )
-    plan = plan_goal(f, ctx(f))
+    plan = plan_goal(f, TODAY)
     assert isinstance(plan, Plan) and plan.periods == pytest.approx(1)
     assert fired(f) == set()
 
@@ -324,7 +324,7 @@ def test_not_enough_data_lists_every_missing_fact_in_vietnamese() -> None:
 
 def test_relative_target_over_its_own_period_needs_no_baseline() -> None:
     f = facts(target=(ChangeKind.PERCENT, 15), history=[100, 104, 108], **FEB)  # type: ignore[arg-type]
-    assert isinstance(plan_goal(f, ctx(f)), Plan)
+    assert isinstance(plan_goal(f, TODAY), Plan)
     [v] = run("growth-beyond-history", f)
     assert v.suggestion.startswith("At twice the best month's pace: ≈ +8.2% by 28 Feb 2021")
 
@@ -377,5 +377,5 @@ def test_trend_reaches_target_message() -> None:
 
 
 def test_missing_is_a_value() -> None:
-    plan = plan_goal(facts(), ctx(facts()))
+    plan = plan_goal(facts(), TODAY)
     assert isinstance(plan, Missing) and len(plan.reasons) == 1

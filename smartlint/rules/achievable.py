@@ -113,7 +113,7 @@ def _sign(facts: Facts, raw: float) -> int:
     return 1 if raw >= 0 else -1
 
 
-def plan_goal(facts: Facts, ctx: Context) -> Plan | Missing:
+def plan_goal(facts: Facts, today: date) -> Plan | Missing:
     """Return the pace the goal requires per history period, or why it cannot be told."""
     lang = facts.language
     unit = facts.history.period if facts.history is not None else Period.MONTH
@@ -169,7 +169,7 @@ def plan_goal(facts: Facts, ctx: Context) -> Plan | Missing:
         assert facts.period_start is not None
         begin = facts.period_start
     else:
-        begin = pace.end_of(_measured_at(facts, ctx.today))
+        begin = pace.end_of(_measured_at(facts, today))
     periods = pace.periods_between(begin, pace.end_of(deadline), unit)
     if periods <= 0:
         return Missing((_not_after(lang, deadline, begin),))
@@ -353,7 +353,7 @@ def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violatio
     - `achievable-factor` (default 2.0): how many times the best historical pace a goal
       may ask for.
     """
-    plan = plan_goal(facts, ctx)
+    plan = plan_goal(facts, ctx.today)
     if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
         return
     paces = history_paces(facts, plan)
@@ -442,7 +442,7 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if _has_history(facts):
         return
-    plan = plan_goal(facts, ctx)
+    plan = plan_goal(facts, ctx.today)
     if isinstance(plan, Missing) or plan.required <= 0:
         return
     lang = facts.language
@@ -500,7 +500,7 @@ def check_not_enough_data(facts: Facts, ctx: Context) -> Iterator[Violation]:
     ```
     """
     lang = facts.language
-    plan = plan_goal(facts, ctx)
+    plan = plan_goal(facts, ctx.today)
     reasons: tuple[tuple[str, str], ...]
     if isinstance(plan, Missing):
         reasons = plan.reasons
@@ -557,7 +557,7 @@ def check_extreme_growth(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if _has_history(facts):
         return
-    plan = plan_goal(facts, ctx)
+    plan = plan_goal(facts, ctx.today)
     if isinstance(plan, Missing) or plan.required <= 0:
         return
     lang = facts.language
@@ -632,7 +632,7 @@ def check_target_already_reached(facts: Facts, ctx: Context) -> Iterator[Violati
         history: {period: month, values: [11000, 11500, 12000]}
     ```
     """
-    plan = plan_goal(facts, ctx)
+    plan = plan_goal(facts, ctx.today)
     if isinstance(plan, Missing) or plan.required > 0:
         return
     lang = facts.language
@@ -689,7 +689,7 @@ def check_trend_reaches_target(facts: Facts, ctx: Context) -> Iterator[Violation
         history: {period: month, values: [1000, 1100, 1210]}
     ```
     """
-    plan = plan_goal(facts, ctx)
+    plan = plan_goal(facts, ctx.today)
     if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
         return
     paces = history_paces(facts, plan)

@@ -1,0 +1,138 @@
+"""A one-line mini-chart for the pretty report: the history, then the path the target needs.
+
+::
+
+    ▁▃▄┊▅▆█ 1,000–1,313
+
+Left of ``┊`` is the history, one cell per period; right of it the required path from the
+start value to the target, one cell per period of the same unit, so the two slopes can be
+compared by eye.  Both share one scale, labelled with its minimum and maximum.  When the
+line would be wider than asked, both parts shrink by the same factor.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+
+from smartlint import pace
+from smartlint.facts import Facts
+from smartlint.i18n import fmt_number
+from smartlint.model import Language
+from smartlint.rules.achievable import Plan, plan_goal
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+ASCII_BLOCKS = "_.:-=+*#"
+_CADENCE_PERIODS = 3  # how far a recurring goal's path is drawn, in history periods
+
+
+def render_chart(
+    history: Sequence[float],
+    start: float | None,
+    target: float,
+    periods: float,
+    width: int,
+    *,
+    language: Language = Language.EN,
+    ascii_only: bool = False,
+    points: bool = False,
+) -> str:
+    """Draw history then the required path to ``target`` in at most ``width`` characters.
+
+    ``history`` holds the past values, oldest first; ``start`` is where the required path
+    begins (None: the last history value); ``periods`` is how many history periods the path
+    spans.  The path is geometric between positive values (a steady percentage growth),
+    straight otherwise or when ``points`` (a rate moving in points).  Returns "" when there
+    is nothing to draw or no room for it.
+    """
+    past = [v for v in history if math.isfinite(v)]
+    begin = start if start is not None else (past[-1] if past else None)
+    if begin is None or not math.isfinite(begin) or not math.isfinite(target) or width < 2:
+        return ""
+    steps = max(1, math.ceil(periods - 1e-9)) if math.isfinite(periods) else 1
+    path = [_between(begin, target, k / steps, points=points) for k in range(1, steps + 1)]
+
+    values = [*past, begin, target]
+    low, high = min(values), max(values)
+    label = f" {_label(low, language)}"
+    if high > low:
+        label += f"–{_label(high, language)}"
+    separator = "|" if ascii_only else "┊"
+    room = width - len(separator) - len(label)
+    if room < (2 if past else 1):
+        label, room = "", width - len(separator)
+    if room < (2 if past else 1):
+        return ""
+    past_cells, path_cells = _share(len(past), len(path), room)
+    blocks = ASCII_BLOCKS if ascii_only else BLOCKS
+    left = "".join(_cell(v, low, high, blocks) for v in _sample(past, past_cells))
+    right = "".join(_cell(v, low, high, blocks) for v in _sample(path, path_cells))
+    return f"{left}{separator}{right}{label}" if left else f"{separator}{right}{label}"
+
+
+def chart_for(facts: Facts, today: date, width: int, *, ascii_only: bool = False) -> str | None:
+    """Draw the chart of one goal from its facts, or None when the goal has no pace to show."""
+    plan = plan_goal(facts, today)
+    if not isinstance(plan, Plan):
+        return None
+    history = [p.value for p in facts.history.points] if facts.history is not None else []
+    start = plan.start if plan.start is not None else (history[-1] if history else None)
+    if start is None:
+        return None
+    periods = plan.periods if plan.periods is not None else float(_CADENCE_PERIODS)
+    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
+    drawn = render_chart(
+        history,
+        start,
+        end,
+        periods,
+        width,
+        language=facts.language,
+        ascii_only=ascii_only,
+        points=plan.points,
+    )
+    return drawn or None
+
+
+def _between(a: float, b: float, t: float, *, points: bool) -> float:
+    if not points and a > 0 and b > 0:
+        return a * math.exp(math.log(b / a) * t)
+    return a + (b - a) * t
+
+
+def _share(past: int, path: int, room: int) -> tuple[int, int]:
+    """Split the room between history and path, shrinking both by the same factor."""
+    if past + path <= room:
+        return past, path
+    if past == 0:
+        return 0, room
+    past_cells = max(1, min(room - 1, round(room * past / (past + path))))
+    return past_cells, room - past_cells
+
+
+def _sample(values: Sequence[float], cells: int) -> list[float]:
+    """Pick ``cells`` values evenly, always keeping the last (the latest or the target)."""
+    if cells >= len(values):
+        return list(values)
+    if cells <= 0:
+        return []
+    if cells == 1:
+        return [values[-1]]
+    last = len(values) - 1
+    return [values[round(i * last / (cells - 1))] for i in range(cells)]
+
+
+def _cell(value: float, low: float, high: float, blocks: str) -> str:
+    if high <= low:
+        return blocks[len(blocks) // 2 - 1]
+    level = round((value - low) / (high - low) * (len(blocks) - 1))
+    return blocks[min(len(blocks) - 1, max(0, level))]
+
+
+def _label(value: float, language: Language) -> str:
+    size = abs(value)
+    decimals = 0 if size >= 100 else 1 if size >= 10 else 2
+    # half up, as people round (round() would show 1,312.5 as 1,312)
+    half_up = math.floor(value * 10**decimals + 0.5) / 10**decimals
+    return fmt_number(half_up, language, decimals=decimals)
