@@ -139,7 +139,7 @@ def compose(text: str) -> Composed:
         _compose_into(text, out)
     except yaml.MarkedYAMLError as error:
         out.documents.clear()
-        out.problems.append(_yaml_problem(error))
+        out.problems.append(_yaml_problem(error, text))
     except yaml.YAMLError as error:  # a reader error: a character YAML does not allow
         out.documents.clear()
         out.problems.append(_reader_problem(text, error))
@@ -310,12 +310,12 @@ def _mark(mark: object) -> Mark:
     )
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     at = _mark(mark) if mark is not None else Mark(0, 0, 0)
     problem = (error.problem or "").strip()
     if "maximum nesting depth" in problem:
-        return _deep_problem(at)
+        return _deep_problem(_too_deep_bracket(text, at))
     context = f" {error.context}" if error.context else ""
     where = ""
     if error.context_mark is not None and error.context_mark is not mark:
@@ -347,6 +347,26 @@ def _reader_problem(text: str, error: yaml.YAMLError) -> Problem:
         f"the file is not valid YAML: {error}".split("\n")[0],
         "Remove control characters from the file; YAML allows only printable text.",
     )
+
+
+def _too_deep_bracket(text: str, stop: Mark) -> Mark:
+    """Find the bracket that first nests past MAX_DEPTH, where libyaml stopped further on.
+
+    libyaml scans flow brackets ahead of the events and gives up at its own limit (1000),
+    so the position it reports is not the first level too deep.  Counting brackets up to
+    that point is linear and good enough: this path runs only for files being refused.
+    """
+    depth = 0
+    line_start = text.rfind("\n", 0, stop.index) + 1
+    for index in range(line_start, min(stop.index, len(text))):
+        char = text[index]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Mark(stop.line, index - line_start, index)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return stop
 
 
 def _deep_problem(at: Mark) -> Problem:

@@ -1,0 +1,46 @@
+"""Each file rule's own examples prove it: Example gives its code, Use instead does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from smartlint.model import ParsedFile, Severity
+from smartlint.parser import codes, parse_bytes, parse_text
+from smartlint.rules.base import DOC_SECTIONS, Rule
+from smartlint.rules.file import BYTE_EXAMPLES, RULES
+
+
+def _examples(rule: Rule) -> tuple[ParsedFile, ParsedFile]:
+    if rule.code in BYTE_EXAMPLES:
+        bad, good = BYTE_EXAMPLES[rule.code]
+        return parse_bytes(bad, "goals.yaml"), parse_bytes(good, "goals.yaml")
+    bad_text, good_text = rule.example("Example"), rule.example("Use instead")
+    assert bad_text is not None and good_text is not None
+    return parse_text(bad_text, "goals.yaml"), parse_text(good_text, "goals.yaml")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_example_gives_the_code_and_use_instead_does_not(rule: Rule) -> None:
+    bad, good = _examples(rule)
+    assert rule.code in {p.code for p in bad.problems}
+    assert rule.code not in {p.code for p in good.problems}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_docs_have_every_section(rule: Rule) -> None:
+    assert all(rule.sections().get(s) for s in DOC_SECTIONS)
+    assert rule.fix and rule.summary
+
+
+def test_every_code_the_parser_uses_has_a_rule() -> None:
+    used = {v for k, v in vars(codes).items() if k.isupper()}
+    assert used == {r.code for r in RULES}
+
+
+def test_severities_follow_the_house_choice() -> None:
+    by_name = {r.name: r.severity for r in RULES}
+    assert by_name["invalid-yaml"] is Severity.ERROR
+    assert by_name["unknown-field"] is Severity.WARNING
+    assert by_name["legacy-encoding"] is Severity.WARNING
+    assert by_name["not-a-goal-file"] is Severity.INFO
+    assert by_name["unsorted-history"] is Severity.INFO
