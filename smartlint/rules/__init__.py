@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from smartlint.rules import measurable, specific, timebound
+from smartlint.rules import achievable, file, measurable, relevant, specific, timebound
 from smartlint.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
     *specific.RULES,
     *measurable.RULES,
+    *achievable.RULES,
+    *relevant.RULES,
     *timebound.RULES,
+    *file.RULES,
 )
 
 RULES_BY_CODE = MappingProxyType({r.code: r for r in ALL_RULES})
