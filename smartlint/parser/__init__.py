@@ -2,6 +2,20 @@
 
 Public API: :func:`parse_bytes`, :func:`parse_text`, :func:`is_goal_document`.
 Nothing here raises on bad input; every problem becomes a :class:`~smartlint.model.Problem`.
+
+Choices the rest of the pipeline relies on:
+
+- A goal nested under ``key_results:``/``children:`` has ``parent_from_nesting=True`` and
+  ``parent`` = the enclosing goal's ``id`` Text (its span is the parent's id).  When the
+  enclosing goal has no id, ``parent`` stays None with ``parent_from_nesting=True``: the
+  link exists but has no name, so Relevant must not call it an orphan or a dangling link.
+- ``Text.exact`` holds for one-line plain scalars and for one-line quoted scalars without
+  escapes; for a quoted one the span covers the content inside the quotes, so that
+  ``Text.span_of`` maps offsets straight to columns.  Block scalars are never exact.
+- Files nested deeper than :data:`~smartlint.parser.compose.MAX_DEPTH` (200) levels are
+  refused whole, before any node is built (``nesting-too-deep``).
+- An alias may stand for a single value; an alias to a list or mapping where a goal, a
+  goal list, a history or a baseline is read is refused (``alias-not-allowed``).
 """
 
 from __future__ import annotations

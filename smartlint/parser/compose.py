@@ -114,7 +114,10 @@ def kind_of(node: Node) -> str:
         return "a list"
     if isinstance(node, Map):
         return "a mapping"
-    return "empty" if node.null else "a scalar"
+    if node.null:
+        return "empty"
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return f"the value '{shown}'"
 
 
 @dataclass(slots=True)

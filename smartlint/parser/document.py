@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from smartlint.model import Language
 from smartlint.parser import codes
 from smartlint.parser.compose import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
-from smartlint.parser.goals import KNOWN_FIELDS, Walk, read_goal, read_goal_list
+from smartlint.parser.goals import Walk, read_goal, read_goal_list
+from smartlint.parser.report import did_you_mean
 
 TOP_FIELDS = ("goals", "language")
 # Fields that make a top-level mapping read as one goal written without its list.
@@ -43,13 +44,13 @@ def _read_top_mapping(node: Map, walk: Walk) -> Language | None:
     for name, (key, value) in keys.items():
         if name == "goals":
             read_goal_list(value, walk, None, "goals")
-        elif name == "language" and isinstance(value, Scalar):
-            language = _language(value.value)
+        elif name == "language":
+            language = _language(value, walk)
         else:
             walk.sink().add(
                 codes.UNKNOWN_FIELD,
                 node_span(key),
-                f"'{name}' is not a top-level key of a goal file",
+                f"'{name}' is not a top-level key of a goal file." + did_you_mean(name, TOP_FIELDS),
                 "A goal file has goals: and, optionally, language: at the top.",
             )
     return language
@@ -84,17 +85,18 @@ def _without_goals(node: Map, keys: Mapping[str, tuple[Node, Node]], walk: Walk)
     )
 
 
-def _language(raw: str) -> Language | None:
-    try:
-        return Language(raw.strip().lower())
-    except ValueError:
-        return None
+def _language(node: Node, walk: Walk) -> Language | None:
+    raw = node.value.strip().lower() if isinstance(node, Scalar) else ""
+    if raw in {lang.value for lang in Language}:
+        return Language(raw)
+    walk.sink().add(
+        codes.UNKNOWN_LANGUAGE,
+        node_span(node),
+        f"the file's language is {kind_of(node)}, not one smartlint reads (vi, en)",
+        "Write language: vi or language: en, or remove it.",
+    )
+    return None
 
 
 def _short(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "..."
-
-
-def known_goal_fields() -> tuple[str, ...]:
-    """Return the field names a goal mapping may have."""
-    return KNOWN_FIELDS

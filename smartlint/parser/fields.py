@@ -1,0 +1,181 @@
+"""Read one goal field: text with exact spans, a baseline, the fields kept out of the goal."""
+
+from __future__ import annotations
+
+from smartlint.model import Baseline, Span, Text
+from smartlint.parser import codes
+from smartlint.parser.compose import Map, Node, Scalar, Seq, kind_of, node_span
+from smartlint.parser.dates import BadDate, read_date
+from smartlint.parser.history import checked_number
+from smartlint.parser.report import Sink, did_you_mean
+
+TEXT_FIELDS = (
+    "id", "title", "why", "owner", "parent", "metric", "unit", "target", "start", "deadline",
+    "language",
+)  # fmt: skip
+CHILD_FIELDS = ("key_results", "children")
+OTHER_FIELDS = ("baseline", "history", "notes", "tags", "status")
+KNOWN_FIELDS = TEXT_FIELDS + CHILD_FIELDS + OTHER_FIELDS
+LANGUAGES = ("vi", "en")
+# Names people reach for that are not fields; difflib alone would not find these.
+ALIASES = {
+    "goal": "title",
+    "name": "title",
+    "statement": "title",
+    "text": "title",
+    "objective": "title",
+    "description": "why",
+    "reason": "why",
+    "kr": "key_results",
+    "krs": "key_results",
+    "keyresults": "key_results",
+    "results": "key_results",
+    "subgoals": "children",
+    "due": "deadline",
+    "due_date": "deadline",
+    "end": "deadline",
+    "end_date": "deadline",
+    "by": "deadline",
+    "begin": "start",
+    "start_date": "start",
+    "from": "start",
+    "current": "baseline",
+    "base": "baseline",
+    "goal_value": "target",
+    "lang": "language",
+}
+
+
+def text_of(node: Scalar, source: str) -> Text:
+    """Make a Text; exact when its characters sit one-to-one on one line (see module notes).
+
+    For a quoted exact scalar the span covers the content between the quotes, so that
+    ``Text.span_of`` maps character offsets to columns.
+    """
+    span = node_span(node)
+    if node.style in ("|", ">"):
+        return Text(node.value.rstrip("\n"), span)
+    if node.alias or node.start.line != node.end.line:
+        return Text(node.value, span)
+    raw = source[node.start.index : node.end.index]
+    if node.style == "" and raw == node.value:
+        return Text(node.value, span, exact=True)
+    if node.style in ("'", '"') and raw[1:-1] == node.value:
+        inner = Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
+        return Text(node.value, inner, exact=True)
+    return Text(node.value, span)
+
+
+def text_field(name: str, node: Node, source: str, sink: Sink) -> Text | None:
+    if isinstance(node, Scalar):
+        if node.null:
+            return None
+        text = text_of(node, source)
+        if name == "language" and text.value.strip().lower() not in LANGUAGES:
+            sink.add(
+                codes.UNKNOWN_LANGUAGE,
+                text.span,
+                f"language '{text.value}' is not one smartlint reads (vi, en); it is guessed"
+                " from the text instead",
+                "Write language: vi or language: en, or remove it.",
+            )
+            return None
+        return text
+    sink.add(
+        codes.WRONG_TYPE,
+        node_span(node),
+        f"{name} is {kind_of(node)}, expected one line of text",
+        f"Write {name} as text on one line, e.g. {name}: ...; quote it if it contains ': '.",
+    )
+    return None
+
+
+def read_baseline(node: Node, sink: Sink) -> Baseline | None:
+    if isinstance(node, Scalar):
+        if node.null:
+            return None
+        value = checked_number(node.value, node_span(node), sink, "baseline")
+        return None if value is None else Baseline(value, node_span(node))
+    if isinstance(node, Seq) or node.alias:
+        sink.add(
+            codes.WRONG_TYPE,
+            node_span(node),
+            f"baseline is {'an alias' if node.alias else kind_of(node)}, expected a number"
+            " or {value, as_of}",
+            "Write baseline: 12000 or baseline: {value: 12000, as_of: 2027-04-30}.",
+        )
+        return None
+    return _baseline_mapping(node, sink)
+
+
+def _baseline_mapping(node: Map, sink: Sink) -> Baseline | None:
+    value: float | None = None
+    value_span: Span | None = None
+    as_of = None
+    for key, item in node.pairs:
+        name = key.value if isinstance(key, Scalar) else kind_of(key)
+        if name == "value" and isinstance(item, Scalar) and not item.null:
+            value_span = node_span(item)
+            value = checked_number(item.value, value_span, sink, "baseline value")
+        elif name == "as_of" and isinstance(item, Scalar) and not item.null:
+            when = read_date(item.value)
+            if isinstance(when, BadDate):
+                sink.add(
+                    codes.BAD_DATE,
+                    node_span(item),
+                    f"baseline as_of {when.reason}",
+                    "Write as_of as YYYY-MM-DD, e.g. as_of: 2027-04-30.",
+                )
+            else:
+                as_of = when.end
+        elif name in ("value", "as_of"):
+            sink.add(
+                codes.WRONG_TYPE,
+                node_span(item),
+                f"baseline {name} is {kind_of(item)}",
+                "Write baseline: {value: 12000, as_of: 2027-04-30}.",
+            )
+        else:
+            sink.add(
+                codes.UNKNOWN_FIELD,
+                node_span(key),
+                f"baseline has no field '{name}'." + did_you_mean(name, ("value", "as_of")),
+                "A baseline mapping has `value` and `as_of`.",
+            )
+    if value is None or value_span is None:
+        if not any(isinstance(k, Scalar) and k.value == "value" for k, _ in node.pairs):
+            sink.add(
+                codes.WRONG_TYPE,
+                node_span(node),
+                "baseline has no value",
+                "Write baseline: {value: 12000, as_of: 2027-04-30}.",
+            )
+        return None
+    return Baseline(value, value_span, as_of)
+
+
+def check_other(name: str, node: Node, sink: Sink) -> None:
+    """Check the fields smartlint keeps out of the goal value: notes, tags, status."""
+    ok = isinstance(node, Scalar) or (
+        name == "tags" and isinstance(node, Seq) and all(isinstance(i, Scalar) for i in node.items)
+    )
+    if not ok:
+        expected = "text or a list of words" if name == "tags" else "text"
+        sink.add(
+            codes.WRONG_TYPE,
+            node_span(node),
+            f"{name} is {kind_of(node)}, expected {expected}",
+            f"Write {name} as {expected}.",
+        )
+
+
+def report_unknown(key: Scalar, sink: Sink) -> None:
+    hint = did_you_mean(key.value, KNOWN_FIELDS, ALIASES)
+    if key.value == "<<":
+        hint = " Merge keys (<<) are not supported."
+    sink.add(
+        codes.UNKNOWN_FIELD,
+        node_span(key),
+        f"'{key.value}' is not a goal field.{hint}",
+        "Use one of: " + ", ".join(KNOWN_FIELDS) + ".",
+    )
