@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -177,3 +178,33 @@ def test_csv_from_stdin_cannot_be_read() -> None:
     parsed = parse("- history: traffic.csv\n", None)
     assert [p.code for p in parsed.problems] == ["F015"]
     assert "standard input" in parsed.problems[0].message
+
+
+def test_bad_rows_are_capped_so_a_wrong_file_does_not_flood_the_report(tmp_path: Path) -> None:
+    (tmp_path / "h.csv").write_text("date,value\n" + "x,y\n" * 50, encoding="utf-8")
+    parsed = parse("- history: h.csv\n", tmp_path)
+    assert len(parsed.problems) == 6
+    assert "45 more bad row(s)" in parsed.problems[-1].message
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "../../etc/passwd", "tăng 5% mỗi tháng"])
+def test_only_csv_names_are_read(tmp_path: Path, name: str) -> None:
+    parsed = parse(f"- history: {name}\n", tmp_path)
+    assert [p.code for p in parsed.problems] == ["F015"]
+    assert "neither a list of values nor a .csv file name" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize("name", ["sub.csv", '"h\\0.csv"'])
+def test_directories_and_bad_names_are_not_files(tmp_path: Path, name: str) -> None:
+    (tmp_path / "sub.csv").mkdir()
+    parsed = parse(f"- history: {name}\n", tmp_path)
+    assert [p.code for p in parsed.problems] == ["F015"]
+    assert "cannot be read" in parsed.problems[0].message
+
+
+def test_a_fifo_is_never_opened(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    os.mkfifo(tmp_path / "pipe.csv")
+    parsed = parse("- history: pipe.csv\n", tmp_path)  # would block forever if opened
+    assert "not a regular file" in parsed.problems[0].message

@@ -45,7 +45,8 @@ def read_date(raw: str) -> When | BadDate:
         match = pattern.fullmatch(text)
         if match:
             return _end_of(match.groupdict(), period, text)
-    return BadDate(f"'{raw}' is not a date ({SHAPES_HELP})", impossible=False)
+    short = raw if len(raw) <= 30 else raw[:27] + "..."
+    return BadDate(f"'{short}' is not a date ({SHAPES_HELP})", impossible=False)
 
 
 def _end_of(parts: dict[str, str], period: Period, text: str) -> When | BadDate:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import stat
 from pathlib import Path
 
 from smartlint.decode import decode_bytes, normalize_newlines
@@ -10,10 +11,14 @@ from smartlint.model import History, Span
 from smartlint.parser import codes
 from smartlint.parser.dates import BadDate, read_date
 from smartlint.parser.history import Entry, dated_history
-from smartlint.parser.numbers import BadNumber, read_value
+from smartlint.parser.numbers import BadNumber, read_value, shown
 from smartlint.parser.report import Sink
 
-MAX_BYTES = 5_000_000  # a history of daily values for a century is far smaller
+MAX_BYTES = 5_000_000
+MAX_ROW_PROBLEMS = 5  # enough to show the pattern; a wrong file would flood the report
+# Only CSV names are read: a goal file must not make the linter echo arbitrary files
+# (/etc/passwd, keys) into CI logs through bad-row messages.
+_SUFFIXES = (".csv", ".tsv")  # a history of daily values for a century is far smaller
 _DATE_NAMES = frozenset(
     {
         "date",
@@ -47,6 +52,15 @@ def read_csv_history(name: str, span: Span, sink: Sink, base_dir: Path | None) -
             " the history inline: {period: month, values: [...]}.",
         )
         return None
+    if not name.strip().lower().endswith(_SUFFIXES):
+        sink.add(
+            codes.BAD_HISTORY,
+            span,
+            f"history is the text '{shown(name)}', which is neither a list of values nor"
+            " a .csv file name",
+            "Write history: {period: month, values: [...]} or history: traffic.csv.",
+        )
+        return None
     text = _read_text(base_dir / name, name, span, sink)
     if text is None:
         return None
@@ -61,10 +75,20 @@ def read_csv_history(name: str, span: Span, sink: Sink, base_dir: Path | None) -
         )
         return None
     entries: list[Entry] = []
+    row_sink = Sink([], sink.goal_index, sink.field)
     for line, row in rows:
-        entry = _entry(row, date_col, value_col, f"line {line} of {name}", span, sink)
+        entry = _entry(row, date_col, value_col, f"line {line} of {name}", span, row_sink)
         if entry is not None:
             entries.append(entry)
+    sink.problems.extend(row_sink.problems[:MAX_ROW_PROBLEMS])
+    if len(row_sink.problems) > MAX_ROW_PROBLEMS:
+        more = len(row_sink.problems) - MAX_ROW_PROBLEMS
+        sink.add(
+            codes.BAD_HISTORY,
+            span,
+            f"history file '{name}' has {more} more bad row(s) not listed here",
+            "Check that the file holds one date and one value per row.",
+        )
     if not entries:
         return None
     return dated_history(entries, span, sink, name)
@@ -72,10 +96,13 @@ def read_csv_history(name: str, span: Span, sink: Sink, base_dir: Path | None) -
 
 def _read_text(path: Path, name: str, span: Span, sink: Sink) -> str | None:
     try:
+        # Only regular files: a FIFO or a device named in a goal file would hang the run.
+        if not name.strip() or not stat.S_ISREG(path.stat().st_mode):
+            raise IsADirectoryError(0, "it is not a regular file")
         with path.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        reason = getattr(error, "strerror", None) or "the name is not a usable path"
         sink.add(
             codes.BAD_HISTORY,
             span,

@@ -14,6 +14,11 @@ class BadNumber:
     reason: str
 
 
+def shown(raw: str, limit: int = 30) -> str:
+    """Return text short enough to quote in a message."""
+    return raw if len(raw) <= limit else raw[: limit - 3] + "..."
+
+
 def read_value(raw: str) -> float | BadNumber:
     """Read a finite number as written ("1.000", "2,5", "12000"); explain anything else."""
     text = raw.strip()
@@ -21,11 +26,11 @@ def read_value(raw: str) -> float | BadNumber:
         return BadNumber("the value is empty")
     number = _read(text)
     if number is None:
-        return BadNumber(f"'{text}' is not a number")
+        return BadNumber(f"'{shown(text)}' is not a number")
     if math.isnan(number):
-        return BadNumber(f"'{text}' is not a number (NaN)")
+        return BadNumber(f"'{shown(text)}' is not a number (NaN)")
     if math.isinf(number):
-        return BadNumber(f"'{text}' is too large to be a measurement")
+        return BadNumber(f"'{shown(text)}' is too large to be a measurement")
     return number
 
 
