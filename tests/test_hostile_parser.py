@@ -202,3 +202,10 @@ def test_any_yaml_document_never_raises(document: object) -> None:
     source = yaml.safe_dump(document, allow_unicode=True)
     parse_text(source, "goals.yaml")
     parse_text(yaml.safe_dump({"goals": [document]}, allow_unicode=True), "goals.yaml")
+
+
+def test_huge_files_are_refused_before_reading() -> None:
+    started = time.perf_counter()
+    parsed = parse_bytes(b"- " + b"x" * 25_000_000 + b"\n", "goals.yaml")
+    assert time.perf_counter() - started < 1
+    assert [p.code for p in parsed.problems] == ["F022"] and parsed.goals == ()

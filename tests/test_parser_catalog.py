@@ -7,12 +7,13 @@ import pytest
 from smartlint.model import ParsedFile, Severity
 from smartlint.parser import codes, parse_bytes, parse_text
 from smartlint.rules.base import DOC_SECTIONS, Rule
-from smartlint.rules.file import BYTE_EXAMPLES, RULES
+from smartlint.rules.file import BYTE_LEVEL, RULES, byte_examples
 
 
 def _examples(rule: Rule) -> tuple[ParsedFile, ParsedFile]:
-    if rule.code in BYTE_EXAMPLES:
-        bad, good = BYTE_EXAMPLES[rule.code]
+    examples = byte_examples(rule.code)
+    if examples is not None:
+        bad, good = examples
         return parse_bytes(bad, "goals.yaml"), parse_bytes(good, "goals.yaml")
     bad_text, good_text = rule.example("Example"), rule.example("Use instead")
     assert bad_text is not None and good_text is not None
@@ -44,3 +45,7 @@ def test_severities_follow_the_house_choice() -> None:
     assert by_name["legacy-encoding"] is Severity.WARNING
     assert by_name["not-a-goal-file"] is Severity.INFO
     assert by_name["unsorted-history"] is Severity.INFO
+
+
+def test_byte_level_rules_have_byte_examples() -> None:
+    assert all(byte_examples(code) is not None for code in BYTE_LEVEL)

@@ -32,6 +32,7 @@ from smartlint.parser.goals import Walk
 
 __all__ = ["is_goal_document", "parse_bytes", "parse_text"]
 
+MAX_FILE_BYTES = 20_000_000  # thousands of goals fit in far less; memory stays bounded
 _DECODE_CODES = {
     "binary": codes.BINARY_FILE,
     "legacy": codes.LEGACY_ENCODING,
@@ -43,6 +44,8 @@ def parse_bytes(
     data: bytes, path: str, *, first_index: int = 0, base_dir: Path | None = None
 ) -> ParsedFile:
     """Decode and parse a goal file's bytes; ``path`` is shown in messages as given."""
+    if len(data) > MAX_FILE_BYTES:
+        return ParsedFile(path, (), (_too_large(len(data)),))
     decoded = decode_bytes(data)
     problems: list[Problem] = []
     if decoded.issue is not None:
@@ -62,6 +65,8 @@ def parse_text(
     text: str, path: str, *, first_index: int = 0, base_dir: Path | None = None
 ) -> ParsedFile:
     """Parse a goal file's text; ``first_index`` numbers its goals after earlier files'."""
+    if len(text) > MAX_FILE_BYTES:
+        return ParsedFile(path, (), (_too_large(len(text)),))
     text = normalize_newlines(text.removeprefix("\ufeff"))
     walk = Walk(path, text, base_dir, first_index)
     composed = compose(text)
@@ -80,6 +85,16 @@ def parse_text(
         )
     problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
     return ParsedFile(path, tuple(walk.goals), tuple(problems), language_hint=language)
+
+
+def _too_large(size: int) -> Problem:
+    return Problem(
+        codes.FILE_TOO_LARGE,
+        FILE_START,
+        f"the file is {size / 1_000_000:.1f} MB; smartlint reads goal files up to"
+        f" {MAX_FILE_BYTES // 1_000_000} MB",
+        "Split the goals into several files.",
+    )
 
 
 _GOALS_KEY = re.compile(r"^[\"']?goals?[\"']?[ \t]*:", re.MULTILINE | re.IGNORECASE)

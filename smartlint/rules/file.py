@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
-
 from smartlint.model import Criterion, Effect, Severity
 from smartlint.parser import codes
 from smartlint.parser.compose import MAX_DEPTH
@@ -324,6 +322,19 @@ CONFLICTING_PARENT = _file_rule(
         "      - title: Tăng lượt truy cập\n",
     ),
 )
+FILE_TOO_LARGE = _file_rule(
+    codes.FILE_TOO_LARGE,
+    "file-too-large",
+    ERROR,
+    "Split the goals into several files.",
+    _docs(
+        "The file is larger than smartlint reads (20 MB).",
+        "Refuses a goal file above the size limit without reading it.",
+        "No goal file is that large; reading one would only use memory and time.",
+        "# a 25 MB file: thousands of goals, or a data dump saved with a .yaml name\n",
+        _GOOD,
+    ),
+)
 
 RULES: tuple[Rule, ...] = (
     INVALID_YAML,
@@ -347,23 +358,25 @@ RULES: tuple[Rule, ...] = (
     NEGATIVE_VALUE,
     UNKNOWN_LANGUAGE,
     CONFLICTING_PARENT,
+    FILE_TOO_LARGE,
 )
 
-# Rules met while decoding bytes: their YAML examples cannot show the bytes, so these are
-# the bytes of Example and Use instead, for tests that go through ``parse_bytes``.
-BYTE_EXAMPLES = MappingProxyType(
-    {
-        codes.LEGACY_ENCODING: (
-            "goals:\n  - Tăng doanh thu lên 10%\n".encode("cp1258"),
-            "goals:\n  - Tăng doanh thu lên 10%\n".encode(),
-        ),
-        codes.UNDECODABLE_FILE: (
-            b"goals:\n  - T\x81\x8a\x8dng\n",
-            "goals:\n  - Tăng\n".encode(),
-        ),
-        codes.BINARY_FILE: (
-            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
-            _GOOD.encode(),
-        ),
-    }
+# Rules met before YAML is read: their YAML examples cannot show the bytes, so tests that
+# go through ``parse_bytes`` take Example and Use instead from here.
+BYTE_LEVEL = frozenset(
+    {codes.LEGACY_ENCODING, codes.UNDECODABLE_FILE, codes.BINARY_FILE, codes.FILE_TOO_LARGE}
 )
+
+
+def byte_examples(code: str) -> tuple[bytes, bytes] | None:
+    """Return the (Example, Use instead) bytes of a byte-level rule, built on demand."""
+    good = _GOOD.encode()
+    if code == codes.LEGACY_ENCODING:
+        return "goals:\n  - Tăng doanh thu lên 10%\n".encode("cp1258"), good
+    if code == codes.UNDECODABLE_FILE:
+        return b"goals:\n  - T\x81\x8a\x8dng\n", good
+    if code == codes.BINARY_FILE:
+        return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", good
+    if code == codes.FILE_TOO_LARGE:
+        return b"# " + b"x" * 20_000_000 + b"\n", good
+    return None
