@@ -31,6 +31,7 @@ HOSTILE = [
     ("unclosed brace", "goals:\n  - {title: a\n", ("F001", 3, 1)),
     ("mapping in plain text", "goals:\n  - title: a: b\n", ("F001", 2, 13)),
     ("control character", "- a\x01b\n", ("F001", 1, 4)),
+    ("lone surrogate", "- x\n- a\ud800b\n", ("F001", 2, 4)),
     ("undefined alias", "goals:\n  - *nope\n", ("F001", 2, 5)),
     ("empty file", "", ("F005", 1, 1)),
     ("comment-only file", "# nothing yet\n# still nothing\n", ("F005", 1, 1)),
@@ -209,3 +210,8 @@ def test_huge_files_are_refused_before_reading() -> None:
     parsed = parse_bytes(b"- " + b"x" * 25_000_000 + b"\n", "goals.yaml")
     assert time.perf_counter() - started < 1
     assert [p.code for p in parsed.problems] == ["F022"] and parsed.goals == ()
+
+
+def test_a_broken_file_gives_only_its_syntax_error() -> None:
+    parsed = parse("goals:\n  - title: a\n    title: b\n  - title: 'open\n")
+    assert where(parsed) == [("F001", 5, 1)]

@@ -141,17 +141,15 @@ def compose(text: str) -> Composed:
     try:
         _compose_into(text, out)
     except yaml.MarkedYAMLError as error:
-        out.documents.clear()
-        out.problems.append(_yaml_problem(error, text))
+        return _refused(_yaml_problem(error, text))
     except yaml.YAMLError as error:  # a reader error: a character YAML does not allow
-        out.documents.clear()
-        out.problems.append(_reader_problem(text, error))
+        return _refused(_reader_problem(text, error))
+    except UnicodeEncodeError as error:  # a lone surrogate: no encoding can write it
+        return _refused(_surrogate_problem(text, error.start))
     except _TooDeep as deep:
-        out.documents.clear()
-        out.problems.append(_deep_problem(deep.mark))
+        return _refused(_deep_problem(deep.mark))
     except _UndefinedAlias as alias:
-        out.documents.clear()
-        out.problems.append(
+        return _refused(
             Problem(
                 codes.INVALID_YAML,
                 mark_span(alias.mark),
@@ -160,6 +158,11 @@ def compose(text: str) -> Composed:
             )
         )
     return out
+
+
+def _refused(problem: Problem) -> Composed:
+    """Give one problem and no documents: findings inside a broken file would mislead."""
+    return Composed([], [problem])
 
 
 class _UndefinedAlias(Exception):
@@ -341,15 +344,27 @@ def _yaml_fix(problem: str, context: str) -> str:
 
 def _reader_problem(text: str, error: yaml.YAMLError) -> Problem:
     position = getattr(error, "position", 0)
-    position = position if isinstance(position, int) and 0 <= position <= len(text) else 0
-    line = text.count("\n", 0, position)
-    column = position - (text.rfind("\n", 0, position) + 1)
     return Problem(
         codes.INVALID_YAML,
-        mark_span(Mark(line, column, position)),
+        mark_span(_mark_at(text, position if isinstance(position, int) else 0)),
         f"the file is not valid YAML: {error}".split("\n")[0],
         "Remove control characters from the file; YAML allows only printable text.",
     )
+
+
+def _surrogate_problem(text: str, position: int) -> Problem:
+    return Problem(
+        codes.INVALID_YAML,
+        mark_span(_mark_at(text, position)),
+        f"the text holds a lone surrogate (U+{ord(text[position]):04X}), which is not a character",
+        "Remove the broken character; it usually comes from a bad copy and paste.",
+    )
+
+
+def _mark_at(text: str, position: int) -> Mark:
+    position = min(max(position, 0), len(text))
+    line = text.count("\n", 0, position)
+    return Mark(line, position - (text.rfind("\n", 0, position) + 1), position)
 
 
 def _too_deep_bracket(text: str, stop: Mark) -> Mark:
