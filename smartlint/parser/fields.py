@@ -47,7 +47,7 @@ ALIASES = {
 
 
 def text_of(node: Scalar, source: str) -> Text:
-    """Make a Text; exact when its characters sit one-to-one on one line (see module notes).
+    """Make a Text, exact when its characters sit one-to-one on one source line.
 
     For a quoted exact scalar the span covers the content between the quotes, so that
     ``Text.span_of`` maps character offsets to columns.
@@ -67,6 +67,7 @@ def text_of(node: Scalar, source: str) -> Text:
 
 
 def text_field(name: str, node: Node, source: str, sink: Sink) -> Text | None:
+    """Read a text field; lists, mappings and unknown languages are reported."""
     if isinstance(node, Scalar):
         if node.null:
             return None
@@ -91,6 +92,7 @@ def text_field(name: str, node: Node, source: str, sink: Sink) -> Text | None:
 
 
 def read_baseline(node: Node, sink: Sink) -> Baseline | None:
+    """Read a baseline written as a number or as {value, as_of}."""
     if isinstance(node, Scalar):
         if node.null:
             return None
@@ -170,6 +172,7 @@ def check_other(name: str, node: Node, sink: Sink) -> None:
 
 
 def report_unknown(key: Scalar, sink: Sink) -> None:
+    """Report a field that is not a goal field, with the closest known name."""
     hint = did_you_mean(key.value, KNOWN_FIELDS, ALIASES)
     if key.value == "<<":
         hint = " Merge keys (<<) are not supported."
