@@ -98,6 +98,8 @@ FIELD_SPANS = [
     ("- owner: NO\n", "owner", "NO", Span(1, 10, 1, 12), True),
     ("- metric: 0x10\n", "metric", "0x10", Span(1, 11, 1, 15), True),
     ("- language: vi\n", "language", "vi", Span(1, 13, 1, 15), True),
+    ("- owner: &team sales\n", "owner", "sales", Span(1, 16, 1, 21), True),  # after the anchor
+    ('- target: !!str "1.000"\n', "target", "1.000", Span(1, 18, 1, 23), True),  # after the tag
 ]
 
 

@@ -58,12 +58,19 @@ def text_of(node: Scalar, source: str) -> Text:
     if node.alias or node.start.line != node.end.line:
         return Text(node.value, span)
     raw = source[node.start.index : node.end.index]
-    if node.style == "" and raw == node.value:
-        return Text(node.value, span, exact=True)
-    if node.style in ("'", '"') and raw[1:-1] == node.value:
-        inner = Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
-        return Text(node.value, inner, exact=True)
+    # An anchor or tag (``&a``, ``!!str``) sits before the value inside the node's marks.
+    quote = node.style if node.style in ("'", '"') else ""
+    written = f"{quote}{node.value}{quote}"
+    if (node.style == "" or quote) and raw.endswith(written) and _only_properties(raw, written):
+        end = span.end_column - len(quote)
+        return Text(node.value, Span(span.line, end - len(node.value), span.line, end), exact=True)
     return Text(node.value, span)
+
+
+def _only_properties(raw: str, written: str) -> bool:
+    """Tell whether what precedes the value is nothing, or anchors and tags and spaces."""
+    before = raw[: len(raw) - len(written)]
+    return not before or (before[:1] in "&!" and before[-1:] in " \t")
 
 
 def text_field(name: str, node: Node, source: str, sink: Sink) -> Text | None:
