@@ -286,6 +286,7 @@ DOCUMENTS = [
     ("- id: a\n  title: b\n", True),
     ("title: a\ndeadline: 2027-01-01\n", True),
     ("Goals:\n  - a\n", True),
+    ('["Tăng doanh thu lên 10%"]\n', True),
     ("name: CI\non: push\njobs:\n  t:\n    runs-on: x\n", False),
     ("services:\n  web:\n    image: nginx\n", False),
     ("- hosts: all\n  tasks:\n    - name: x\n", False),

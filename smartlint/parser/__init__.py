@@ -117,6 +117,8 @@ def is_goal_document(text: str) -> bool:
     first = _FIRST_LINE.search(text)
     if first is None:
         return False
-    if first.group(1) in "-[":
+    if first.group(1) == "[":  # a top-level flow list: other YAML tools rarely write one
+        return True
+    if first.group(1) == "-":
         return bool(_GOAL_FIELD.search(text) or _BARE_ITEM.search(text))
     return bool(_GOAL_FIELD.search(text))
