@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 from smartlint.model import Language
 from smartlint.parser import codes
-from smartlint.parser.compose import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
 from smartlint.parser.goals import Walk, read_goal, read_goal_list
+from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
 from smartlint.parser.report import did_you_mean
 
 TOP_FIELDS = ("goals", "language")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from smartlint.model import Baseline, Span, Text
 from smartlint.parser import codes
-from smartlint.parser.compose import Map, Node, Scalar, Seq, kind_of, node_span
 from smartlint.parser.dates import BadDate, read_date
-from smartlint.parser.history import checked_number
+from smartlint.parser.nodes import Map, Node, Scalar, Seq, kind_of, node_span
+from smartlint.parser.points import checked_number
 from smartlint.parser.report import Sink, did_you_mean
 
 TEXT_FIELDS = (

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from smartlint.model import Baseline, Goal, History, Problem, Text
 from smartlint.parser import codes
-from smartlint.parser.compose import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
 from smartlint.parser.fields import (
     CHILD_FIELDS,
     OTHER_FIELDS,
@@ -19,6 +18,7 @@ from smartlint.parser.fields import (
     text_of,
 )
 from smartlint.parser.history import read_history
+from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
 from smartlint.parser.report import Sink
 
 

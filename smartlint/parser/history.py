@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
 from pathlib import Path
 
-from smartlint.model import History, HistoryPoint, Period, Span
+from smartlint.model import History, HistoryPoint, Period
 from smartlint.parser import codes
-from smartlint.parser.compose import Map, Node, Scalar, Seq, kind_of, node_span
-from smartlint.parser.dates import BadDate, When, infer_day_period, read_date
+from smartlint.parser.dates import BadDate, read_date
+from smartlint.parser.history_csv import read_csv_history
+from smartlint.parser.nodes import Map, Node, Scalar, Seq, kind_of, node_span
 from smartlint.parser.numbers import BadNumber, read_value
+from smartlint.parser.points import Entry, checked_number, dated_history
 from smartlint.parser.report import Sink, did_you_mean
 
 PERIODS: dict[str, Period] = {
@@ -31,20 +31,12 @@ _LISTED_KEYS = ("period", "values")
 _EXAMPLE = "history: {period: month, values: [10100, 10600, 11300]}"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One dated value before it becomes a point; ``where`` names it in messages."""
-
-    when: When
-    value: float
-    span: Span
-    where: str
-
-
 def read_history(node: Node, sink: Sink, base_dir: Path | None) -> History | None:
     """Read a history node; report what is wrong and keep every usable value."""
     span = node_span(node)
     if isinstance(node, Scalar):
+        if node.null:
+            return None
         if node.style == "" and not isinstance(read_value(node.value), BadNumber):
             sink.add(
                 codes.WRONG_TYPE,
@@ -53,8 +45,6 @@ def read_history(node: Node, sink: Sink, base_dir: Path | None) -> History | Non
                 f"Write the past values, e.g. {_EXAMPLE}.",
             )
             return None
-        from smartlint.parser.history_csv import read_csv_history
-
         return read_csv_history(node.value, span, sink, base_dir)
     if node.alias:
         sink.add(
@@ -178,57 +168,6 @@ def _dated(node: Map, sink: Sink) -> History | None:
     return dated_history(entries, node_span(node), sink, None)
 
 
-def dated_history(
-    entries: list[Entry], span: Span, sink: Sink, source: str | None
-) -> History | None:
-    """Build a history from dated entries: one period, sorted, no date twice."""
-    if not entries:
-        return None
-    periods = {e.when.period for e in entries}
-    if len(periods) > 1:
-        shown = " and ".join(sorted(p.value + "s" for p in periods))
-        sink.add(
-            codes.BAD_HISTORY,
-            span,
-            f"history mixes {shown}",
-            "Give every value the same kind of date, e.g. all months (2027-03).",
-        )
-        return None
-    period = periods.pop()
-    if period is Period.DAY:
-        period = infer_day_period([e.when.end for e in entries])
-    ordered = sorted(entries, key=lambda e: e.when.end)
-    if ordered != entries:
-        sink.add(
-            codes.UNSORTED_HISTORY,
-            span,
-            f"history dates are not in order ({_first_disorder(entries)}); smartlint sorted them",
-            "List history oldest first.",
-        )
-    points: list[HistoryPoint] = []
-    previous: Entry | None = None
-    for entry in ordered:
-        if previous is not None and previous.when.end == entry.when.end:
-            sink.add(
-                codes.BAD_HISTORY,
-                span,
-                f"history gives {entry.when.end.isoformat()}"
-                f" twice ({previous.where} and {entry.where}); the first is used",
-                "Keep one value per date.",
-            )
-            continue
-        points.append(HistoryPoint(entry.value, entry.when.end, entry.span))
-        previous = entry
-    return History(period, tuple(points), span, source)
-
-
-def _first_disorder(entries: list[Entry]) -> str:
-    for before, after in itertools.pairwise(entries):
-        if after.when.end < before.when.end:
-            return f"{after.where} comes after {before.where}"
-    return ""
-
-
 def _number(node: Node, sink: Sink) -> float | None:
     span = node_span(node)
     if not isinstance(node, Scalar):
@@ -240,25 +179,3 @@ def _number(node: Node, sink: Sink) -> float | None:
         )
         return None
     return checked_number(node.value, span, sink, "history value")
-
-
-def checked_number(raw: str, span: Span, sink: Sink, what: str) -> float | None:
-    """Read a number and report why it is unusable; negatives are kept with a note."""
-    number = read_value(raw)
-    if isinstance(number, BadNumber):
-        sink.add(
-            codes.BAD_NUMBER,
-            span,
-            f"{what} {number.reason}",
-            "Write a plain number such as 12000, 12.000 or 2,5.",
-        )
-        return None
-    if number < 0:
-        sink.add(
-            codes.NEGATIVE_VALUE,
-            span,
-            f"{what} {raw.strip()} is negative; growth cannot be compared in log space",
-            "Use a metric that stays positive,"
-            " e.g. revenue rather than profit, if the pace should be judged.",
-        )
-    return number

@@ -10,8 +10,8 @@ from smartlint.decode import decode_bytes, normalize_newlines
 from smartlint.model import History, Span
 from smartlint.parser import codes
 from smartlint.parser.dates import BadDate, read_date
-from smartlint.parser.history import Entry, dated_history
 from smartlint.parser.numbers import BadNumber, read_value, shown
+from smartlint.parser.points import Entry, dated_history
 from smartlint.parser.report import Sink
 
 MAX_BYTES = 5_000_000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from smartlint.model import Criterion, Effect, Severity
 from smartlint.parser import codes
-from smartlint.parser.compose import MAX_DEPTH
+from smartlint.parser.nodes import MAX_DEPTH
 from smartlint.rules.base import Rule, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO

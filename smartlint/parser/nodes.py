@@ -1,0 +1,106 @@
+"""The nodes the parser builds from YAML events: scalars keep their source text, all keep marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from smartlint.model import Span
+
+MAX_DEPTH = 200  # goal files nest a few levels; anything deeper is an attack or an accident
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 0-based position as libyaml counts it (characters, not bytes)."""
+
+    line: int
+    column: int
+    index: int
+
+
+@dataclass(eq=False, slots=True)
+class Scalar:
+    """A scalar with its source text: ``value`` is never resolved to int, bool or date."""
+
+    value: str
+    style: str  # "" plain, "'" or '"' quoted, "|" or ">" block
+    tag: str | None
+    start: Mark
+    end: Mark
+    alias: bool = False
+
+    @property
+    def null(self) -> bool:
+        """Tell whether the scalar is YAML's null (empty, ``~`` or ``null``, untagged)."""
+        return self.style == "" and self.tag is None and self.value in _NULLS
+
+
+@dataclass(eq=False, slots=True)
+class Seq:
+    """A sequence; an alias to one shares its ``items`` list."""
+
+    items: list[Node]
+    tag: str | None
+    start: Mark
+    end: Mark
+    flow: bool
+    alias: bool = False
+
+
+@dataclass(eq=False, slots=True)
+class Map:
+    """A mapping with its pairs in order; the second of two equal keys is dropped."""
+
+    pairs: list[tuple[Node, Node]]
+    tag: str | None
+    start: Mark
+    end: Mark
+    flow: bool
+    alias: bool = False
+
+
+Node = Scalar | Seq | Map
+
+
+def is_unsafe(tag: str | None) -> bool:
+    """Tell whether a tag asks a loader to build Python objects."""
+    return tag is not None and ("python/" in tag or tag.startswith("!python"))
+
+
+def node_span(node: Node) -> Span:
+    """Return the 1-based span of a node."""
+    return Span(node.start.line + 1, node.start.column + 1, node.end.line + 1, node.end.column + 1)
+
+
+def mark_span(mark: Mark) -> Span:
+    """Return the one-character span at a mark."""
+    return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+
+
+def kind_of(node: Node) -> str:
+    """Name a node's kind the way a user thinks of it."""
+    if isinstance(node, Seq):
+        return "a list"
+    if isinstance(node, Map):
+        return "a mapping"
+    if node.null:
+        return "empty"
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return f"the value '{shown}'"
+
+
+def mark_of(mark: object) -> Mark:
+    """Copy a PyYAML or libyaml mark (the stubs type it loosely) into a plain value."""
+    return Mark(
+        int(getattr(mark, "line", 0)),
+        int(getattr(mark, "column", 0)),
+        int(getattr(mark, "index", 0)),
+    )
+
+
+def mark_at(text: str, position: int) -> Mark:
+    """Return the mark of a character offset into ``text``."""
+    position = min(max(position, 0), len(text))
+    line = text.count("\n", 0, position)
+    return Mark(line, position - (text.rfind("\n", 0, position) + 1), position)

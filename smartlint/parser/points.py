@@ -1,0 +1,95 @@
+"""Turn read values into history points: checked numbers, and dated entries put in order."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from smartlint.model import History, HistoryPoint, Period, Span
+from smartlint.parser import codes
+from smartlint.parser.dates import When, infer_day_period
+from smartlint.parser.numbers import BadNumber, read_value
+from smartlint.parser.report import Sink
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dated value before it becomes a point; ``where`` names it in messages."""
+
+    when: When
+    value: float
+    span: Span
+    where: str
+
+
+def dated_history(
+    entries: list[Entry], span: Span, sink: Sink, source: str | None
+) -> History | None:
+    """Build a history from dated entries: one period, sorted, no date twice."""
+    if not entries:
+        return None
+    periods = {e.when.period for e in entries}
+    if len(periods) > 1:
+        shown = " and ".join(sorted(p.value + "s" for p in periods))
+        sink.add(
+            codes.BAD_HISTORY,
+            span,
+            f"history mixes {shown}",
+            "Give every value the same kind of date, e.g. all months (2027-03).",
+        )
+        return None
+    period = periods.pop()
+    if period is Period.DAY:
+        period = infer_day_period([e.when.end for e in entries])
+    ordered = sorted(entries, key=lambda e: e.when.end)
+    if ordered != entries:
+        sink.add(
+            codes.UNSORTED_HISTORY,
+            span,
+            f"history dates are not in order ({_first_disorder(entries)}); smartlint sorted them",
+            "List history oldest first.",
+        )
+    points: list[HistoryPoint] = []
+    previous: Entry | None = None
+    for entry in ordered:
+        if previous is not None and previous.when.end == entry.when.end:
+            sink.add(
+                codes.BAD_HISTORY,
+                span,
+                f"history gives {entry.when.end.isoformat()}"
+                f" twice ({previous.where} and {entry.where}); the first is used",
+                "Keep one value per date.",
+            )
+            continue
+        points.append(HistoryPoint(entry.value, entry.when.end, entry.span))
+        previous = entry
+    return History(period, tuple(points), span, source)
+
+
+def _first_disorder(entries: list[Entry]) -> str:
+    for before, after in itertools.pairwise(entries):
+        if after.when.end < before.when.end:
+            return f"{after.where} comes after {before.where}"
+    return ""
+
+
+def checked_number(raw: str, span: Span, sink: Sink, what: str) -> float | None:
+    """Read a number and report why it is unusable; negatives are kept with a note."""
+    number = read_value(raw)
+    if isinstance(number, BadNumber):
+        sink.add(
+            codes.BAD_NUMBER,
+            span,
+            f"{what} {number.reason}",
+            "Write a plain number such as 12000, 12.000 or 2,5.",
+        )
+        return None
+    if number < 0:
+        sink.add(
+            codes.NEGATIVE_VALUE,
+            span,
+            f"{what} {raw.strip()} is negative; growth cannot be compared in log space",
+            "Use a metric that stays positive,"
+            " e.g. revenue rather than profit, if the pace should be judged.",
+        )
+    return number
