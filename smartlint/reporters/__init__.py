@@ -16,6 +16,11 @@ FORMATS: dict[str, str] = {
     "pretty": "smartlint.reporters.pretty",
     "concise": "smartlint.reporters.concise",
     "json": "smartlint.reporters.json",
+    "json-lines": "smartlint.reporters.jsonlines",
+    "sarif": "smartlint.reporters.sarif",
+    "github": "smartlint.reporters.github",
+    "gitlab": "smartlint.reporters.gitlab",
+    "junit": "smartlint.reporters.junit",
 }
 
 MACHINE_FORMATS = frozenset(name for name in FORMATS if name != "pretty")

@@ -1,0 +1,79 @@
+"""GitHub Actions workflow commands (annotations), and a Markdown job summary."""
+
+from __future__ import annotations
+
+from smartlint.model import SMART, Finding, Report, Severity, Verdict
+from smartlint.reporters.base import RenderContext
+from smartlint.reporters.ci import relative_path
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_MARKS = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.SKIP: "–"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message (``%``, CR and LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command property value (also ``:`` and ``,``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding, ctx: RenderContext) -> str:
+    """Return one ``::error file=…::message`` line; columns only for one-line spans."""
+    span = finding.span
+    props = [("file", relative_path(finding.path, ctx.cwd)), ("line", str(span.line))]
+    if span.single_line:
+        props.append(("col", str(span.column)))
+        if span.end_column > span.column + 1:
+            # GitHub's endColumn is inclusive; a span's end_column points past the end
+            props.append(("endColumn", str(span.end_column - 1)))
+    else:
+        props.append(("endLine", str(span.end_line)))
+    props.append(("title", f"{finding.code} {finding.name}"))
+    head = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    body = finding.message if not finding.suggestion else f"{finding.message}\n{finding.suggestion}"
+    return f"::{_COMMANDS[finding.severity]} {head}::{escape_data(body)}"
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    """Render one workflow command per finding."""
+    return "".join(annotation(f, ctx) + "\n" for f in report.findings)
+
+
+def summary_markdown(report: Report, ctx: RenderContext) -> str:
+    """Return a Markdown job summary: counts, each goal's S M A R T row, and the findings."""
+    counts = {s: 0 for s in Severity}
+    for f in report.findings:
+        counts[f.severity] += 1
+    passing = sum(1 for g in report.goals if g.passes_all)
+    lines = [
+        "## smartlint",
+        "",
+        f"{len(report.files)} files, {len(report.goals)} goals, {passing} pass all five criteria;"
+        f" {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings,"
+        f" {counts[Severity.INFO]} infos.",
+        "",
+    ]
+    if report.goals:
+        lines += ["| goal | S | M | A | R | T |", "|---|---|---|---|---|---|"]
+        for g in report.goals:
+            where = f"{relative_path(g.goal.path, ctx.cwd)}:{g.goal.span.line}"
+            name = g.goal.goal_id or (g.goal.title.value if g.goal.title else "")
+            marks = " | ".join(_MARKS[g.verdict(c)] for c in SMART)
+            lines.append(f"| {_cell(where)} {_cell(name)} | {marks} |")
+        lines.append("")
+    if report.findings:
+        lines += ["| where | severity | rule | message |", "|---|---|---|---|"]
+        for f in report.findings:
+            where = f"{relative_path(f.path, ctx.cwd)}:{f.span.line}:{f.span.column}"
+            lines.append(
+                f"| {_cell(where)} | {f.severity.value} | {f.code} {f.name} | {_cell(f.message)} |"
+            )
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
