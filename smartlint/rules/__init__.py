@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from smartlint.rules import achievable, file, measurable, relevant, specific, timebound
+from smartlint.rules import achievable, file, measurable, relevant, specific, suppression, timebound
 from smartlint.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -14,6 +14,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *relevant.RULES,
     *timebound.RULES,
     *file.RULES,
+    *suppression.RULES,
 )
 
 RULES_BY_CODE = MappingProxyType({r.code: r for r in ALL_RULES})

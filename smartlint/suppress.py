@@ -1,0 +1,242 @@
+"""Inline suppressions: ``# smartlint: ignore[...]`` comments, read by a cheap line scan.
+
+YAML nodes do not keep comments, so the raw text is scanned once per file into a
+:class:`SuppressionTable`; :func:`apply_suppressions` is a pure post-processing step on a
+file's findings that drops what the table (and the file's per-file ignores) cover,
+recomputes the verdicts of the goals that lost findings, and reports unused suppressions.
+
+Forms (codes, prefixes or rule names, comma-separated; none means every rule):
+
+- ``title: …  # smartlint: ignore[T501] reason`` at the end of a line: findings that start
+  on that line;
+- ``# smartlint: ignore[T501]`` on its own line: the goal that starts on the next line that
+  is not blank or a comment (all its findings), else findings that start on that line;
+- ``# smartlint: ignore-file[T501]`` anywhere: the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from smartlint.model import (
+    SMART,
+    Criterion,
+    Effect,
+    FileResult,
+    Finding,
+    GoalResult,
+    Severity,
+    Span,
+    Verdict,
+)
+from smartlint.rules import ALL_RULES
+from smartlint.rules.base import Rule
+from smartlint.rules.suppression import UNUSED_SUPPRESSION
+from smartlint.selection import SelectorError, did_you_mean, resolve
+
+_COMMENT = re.compile(r"(?:^|[ \t])#[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*)$")
+_ARGS = re.compile(r"^\[([^\]]*)\][ \t]*(.*)$")
+_ALL = "*"
+
+Kind = Literal["line", "next", "file"]
+Rewrite = Callable[[GoalResult, tuple[tuple[Criterion, Verdict], ...]], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One suppression comment: what it covers and which selectors it names."""
+
+    kind: Kind
+    target: int  # the line it covers (0 for the whole file)
+    selectors: tuple[str, ...]  # empty: every rule
+    span: Span  # the comment itself, where an unused suppression is reported
+    reason: str = ""
+    unknown: str | None = None  # a directive word smartlint does not know
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressionTable:
+    """A file's suppression comments, and the codes its configuration ignores there."""
+
+    directives: tuple[Directive, ...] = ()
+    ignored: frozenset[str] = frozenset()
+
+
+EMPTY = SuppressionTable()
+
+
+def scan(text: str) -> SuppressionTable:
+    """Read every ``# smartlint:`` comment of a file's text, without parsing YAML."""
+    if "smartlint" not in text:
+        return EMPTY
+    lines = text.splitlines()
+    directives: list[Directive] = []
+    for number, line in enumerate(lines, start=1):
+        if "smartlint" not in line:
+            continue
+        match = _COMMENT.search(line)
+        if match is None:
+            continue
+        word, rest = match.group(1), match.group(2)
+        start = match.start() + (0 if line[match.start()] == "#" else 1)
+        span = Span(number, start + 1, number, len(line.rstrip()) + 1)
+        args = _ARGS.match(rest.strip())
+        selectors = tuple(
+            s.strip() for s in (args.group(1).split(",") if args else ()) if s.strip()
+        )
+        reason = (args.group(2) if args else rest).strip()
+        own_line = not line[:start].strip()
+        if word == "ignore-file":
+            directives.append(Directive("file", 0, selectors, span, reason))
+        elif word == "ignore" and own_line:
+            directives.append(
+                Directive("next", _next_content(lines, number), selectors, span, reason)
+            )
+        elif word == "ignore":
+            directives.append(Directive("line", number, selectors, span, reason))
+        else:
+            directives.append(Directive("file", 0, (), span, reason, unknown=word or "(none)"))
+    return SuppressionTable(tuple(directives))
+
+
+def _next_content(lines: Sequence[str], number: int) -> int:
+    """Return the 1-based number of the next line that is not blank or a comment."""
+    for index in range(number, len(lines)):
+        stripped = lines[index].strip()
+        if stripped and not stripped.startswith("#"):
+            return index + 1
+    return 0
+
+
+def apply_suppressions(
+    table: SuppressionTable,
+    result: FileResult,
+    catalog: Sequence[Rule],
+    *,
+    severities: Mapping[str, Severity] | None = None,
+    rewrite: Rewrite | None = None,
+) -> FileResult:
+    """Drop suppressed and ignored findings, recompute verdicts, add unused suppressions.
+
+    ``catalog`` holds the rules enabled for the file; unused suppressions are reported only
+    when ``F090`` is among them.  ``rewrite`` rebuilds a goal's suggested rewrite when its
+    verdicts change; without it the old rewrite is kept while the goal still fails.
+    """
+    if not table.directives and not table.ignored:
+        return result
+    goal_starts = {g.goal.span.line: g.goal.index for g in result.goals}
+    resolved = [_resolve(d) for d in table.directives]
+    used: set[tuple[int, str]] = set()
+
+    def keep(finding: Finding) -> bool:
+        if finding.code in table.ignored:
+            return False
+        hit = False
+        for number, (directive, codes) in enumerate(zip(table.directives, resolved, strict=True)):
+            if directive.unknown is not None or not _covers(directive, finding, goal_starts):
+                continue
+            if finding.code == UNUSED_SUPPRESSION.code and directive.kind != "file":
+                continue
+            for selector, selected in codes.items():
+                if selected is None or finding.code in selected:
+                    used.add((number, selector))
+                    hit = True
+        return not hit
+
+    goals = tuple(_filter_goal(g, keep, rewrite) for g in result.goals)
+    findings = [f for f in result.findings if keep(f)]
+    if any(r.code == UNUSED_SUPPRESSION.code for r in catalog):
+        unused = _unused(table, resolved, used, result.path, severities or {})
+        findings += [f for f in unused if keep(f)]
+        findings.sort(key=lambda f: (f.span.line, f.span.column, f.code, f.message))
+    return replace(result, goals=goals, findings=tuple(findings))
+
+
+def _resolve(directive: Directive) -> dict[str, frozenset[str] | None]:
+    """Map each selector of a directive to the codes it names (None: every rule)."""
+    if not directive.selectors:
+        return {_ALL: None}
+    codes: dict[str, frozenset[str] | None] = {}
+    for selector in directive.selectors:
+        try:
+            codes[selector] = resolve(selector, ALL_RULES)
+        except SelectorError:
+            codes[selector] = frozenset()
+    return codes
+
+
+def _covers(directive: Directive, finding: Finding, goal_starts: Mapping[int, int]) -> bool:
+    if directive.kind == "file":
+        return True
+    if directive.kind == "next" and directive.target in goal_starts:
+        return finding.goal_index == goal_starts[directive.target]
+    return finding.span.line == directive.target
+
+
+def _filter_goal(
+    goal: GoalResult, keep: Callable[[Finding], bool], rewrite: Rewrite | None
+) -> GoalResult:
+    kept = tuple(f for f in goal.findings if keep(f))
+    if len(kept) == len(goal.findings):
+        return goal
+    verdicts = tuple((c, verdict_of(c, kept)) for c in SMART)
+    fails = any(v is Verdict.FAIL for _, v in verdicts)
+    new = replace(goal, findings=kept, verdicts=verdicts)
+    if not fails:
+        return replace(new, rewrite=None)
+    if rewrite is not None and verdicts != goal.verdicts:
+        return replace(new, rewrite=rewrite(new, verdicts))
+    return new
+
+
+def verdict_of(criterion: Criterion, findings: Sequence[Finding]) -> Verdict:
+    """Return a criterion's verdict from the effects of the findings that remain."""
+    effects = {f.effect for f in findings if f.criterion is criterion}
+    if Effect.FAIL in effects:
+        return Verdict.FAIL
+    if Effect.SKIP in effects:
+        return Verdict.SKIP
+    return Verdict.PASS
+
+
+def _unused(
+    table: SuppressionTable,
+    resolved: Sequence[Mapping[str, frozenset[str] | None]],
+    used: set[tuple[int, str]],
+    path: str,
+    severities: Mapping[str, Severity],
+) -> list[Finding]:
+    rule = UNUSED_SUPPRESSION
+    found = []
+    for number, (directive, codes) in enumerate(zip(table.directives, resolved, strict=True)):
+        for selector, selected in codes.items():
+            if (number, selector) in used:
+                continue
+            if directive.unknown is not None:
+                message = (
+                    f"'smartlint: {directive.unknown}' is not a directive;"
+                    " write 'smartlint: ignore[CODE]' or 'smartlint: ignore-file[CODE]'"
+                )
+            elif selected is not None and not selected:
+                message = f"{selector!r} is not a smartlint rule{did_you_mean(selector, ALL_RULES)}"
+            elif selector == _ALL:
+                message = "this suppression matches no finding"
+            else:
+                message = f"the suppression of {selector} matches no finding"
+            found.append(
+                Finding(
+                    path=path,
+                    span=directive.span,
+                    code=rule.code,
+                    name=rule.name,
+                    criterion=rule.criterion,
+                    severity=severities.get(rule.code, rule.severity),
+                    effect=rule.effect,
+                    message=message,
+                    suggestion=rule.fix,
+                )
+            )
+    return found
