@@ -29,6 +29,7 @@ from smartlint.model import (
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import Rule
+from smartlint.suppress import SuppressionTable, apply_suppressions, scan
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,12 @@ def lint_parsed(
     settings: RunSettings,
     *,
     reported: Callable[[str], bool] | None = None,
+    suppressions: Mapping[str, SuppressionTable] | None = None,
 ) -> Report:
-    """Lint parsed files as one goal set; report only the files ``reported`` accepts."""
+    """Lint parsed files as one goal set; report only the files ``reported`` accepts.
+
+    ``suppressions`` maps a path to its inline suppressions and per-file ignores.
+    """
     language = settings.options.language
     all_facts = tuple(
         build_facts(goal, settings.today, forced_language=language)
@@ -84,7 +89,19 @@ def lint_parsed(
             f for g in goal_results for f in g.findings if f.criterion is not Criterion.FILE
         ]
         file_findings.sort(key=_finding_order)
-        results.append(FileResult(parsed.path, tuple(goal_results), tuple(file_findings)))
+        result = FileResult(parsed.path, tuple(goal_results), tuple(file_findings))
+        table = (suppressions or {}).get(parsed.path)
+        if table is not None:
+            result = apply_suppressions(
+                table,
+                result,
+                settings.rules,
+                severities=settings.severities,
+                rewrite=lambda g, v: rewrite_goal(
+                    facts_by_index[g.goal.index], dict(v), settings.today
+                ),
+            )
+        results.append(result)
     return Report(files=tuple(results), today=settings.today)
 
 
@@ -99,7 +116,7 @@ def lint_text(
     from smartlint.parser import parse_text
 
     settings = RunSettings(today=today, options=options or Options())
-    return lint_parsed([parse_text(source, path)], settings)
+    return lint_parsed([parse_text(source, path)], settings, suppressions={path: scan(source)})
 
 
 def _run(rule_: Rule, facts: Facts, ctx: Context) -> Iterable[Violation]:
