@@ -100,10 +100,13 @@ def pace(start: float, end: float, periods: float, *, points: bool = False) -> f
     if periods <= 0 or not (math.isfinite(start) and math.isfinite(end)):
         return None
     if points:
-        return (end - start) / periods
-    if start <= 0 or end <= 0:
+        step = (end - start) / periods
+    elif start <= 0 or end <= 0:
         return None
-    return math.log(end / start) / periods
+    else:
+        # two logs, not the log of the ratio: 1e-300 / 1e300 would underflow to zero
+        step = (math.log(end) - math.log(start)) / periods
+    return step if math.isfinite(step) else None
 
 
 def history_paces(
@@ -196,12 +199,21 @@ def project(start: float, pace_per_period: float, periods: float, *, points: boo
     """Return the level reached from ``start`` at a signed pace over ``periods``."""
     if points:
         return start + pace_per_period * periods
-    return start * math.exp(pace_per_period * periods)
+    return start * _exp(pace_per_period * periods)
 
 
 def as_percent(log_pace: float) -> float:
     """Return a log pace as the percent change it makes in one period (ln 1.05 -> 5.0)."""
+    if log_pace > _MAX_EXP:
+        return math.inf
     return math.expm1(log_pace) * 100
+
+
+_MAX_EXP = 700.0  # math.exp overflows just above 709
+
+
+def _exp(x: float) -> float:
+    return math.inf if x > _MAX_EXP else math.exp(x)
 
 
 def from_percent(percent: float) -> float | None:

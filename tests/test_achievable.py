@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smartlint.context import Context, Options, build_goal_set
 from smartlint.facts import Facts, Located
@@ -379,3 +381,59 @@ def test_trend_reaches_target_message() -> None:
 def test_missing_is_a_value() -> None:
     plan = plan_goal(facts(), TODAY)
     assert isinstance(plan, Missing) and len(plan.reasons) == 1
+
+
+# --------------------------------------------------------------------------- robustness
+
+numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0.0, -1.0, 1e-300, 1e300, 100.0]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(list(ChangeKind)),
+    value=numbers,
+    baseline=st.one_of(st.none(), numbers),
+    history=st.one_of(st.none(), st.lists(numbers, max_size=5)),
+    deadline=st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2100, 12, 31))),
+    start=st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2100, 12, 31))),
+    cadence=st.one_of(st.none(), st.sampled_from(list(Period))),
+    period=st.sampled_from(list(Period)),
+    direction=st.one_of(st.none(), st.sampled_from(list(Direction))),
+    rate=st.booleans(),
+    language=st.sampled_from(list(Language)),
+)
+def test_never_crashes(
+    kind: ChangeKind,
+    value: float,
+    baseline: float | None,
+    history: list[float] | None,
+    deadline: date | None,
+    start: date | None,
+    cadence: Period | None,
+    period: Period,
+    direction: Direction | None,
+    rate: bool,
+    language: Language,
+) -> None:
+    f = facts(
+        target=(kind, value),
+        baseline=baseline,
+        history=history,
+        deadline=deadline,
+        period_start=start,
+        cadence=cadence,
+        period=period,
+        direction=direction,
+        rate=rate,
+        language=language,
+    )
+    skips = 0
+    for rule in achievable.RULES:
+        assert rule.check is not None
+        for v in rule.check(f, ctx(f)):
+            assert v.message and v.suggestion
+            skips += rule.effect.value == "skip"
+    assert skips <= 1  # one skip finding at most says why

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smartlint.facts import Facts, Located
 from smartlint.model import (
@@ -118,3 +120,24 @@ def _facts(history: list[float], percent: float) -> Facts:
 def test_chart_for_a_goal() -> None:
     got = chart_for(_facts([1000, 1050], 25), date(2021, 1, 15), 40)
     assert got == "▁▂┊█ 1,000–1,313"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    history=st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=30),
+    start=st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+    target=st.floats(allow_nan=True, allow_infinity=True),
+    periods=st.floats(allow_nan=True, allow_infinity=True),
+    width=st.integers(min_value=-5, max_value=120),
+    points=st.booleans(),
+)
+def test_never_crashes_and_fits(
+    history: list[float],
+    start: float | None,
+    target: float,
+    periods: float,
+    width: int,
+    points: bool,
+) -> None:
+    got = render_chart(history, start, target, periods, width, points=points)
+    assert len(got) <= max(width, 0)

@@ -24,6 +24,7 @@ from smartlint.rules.achievable import Plan, plan_goal
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 ASCII_BLOCKS = "_.:-=+*#"
+_MAX_STEPS = 10_000
 _CADENCE_PERIODS = 3  # how far a recurring goal's path is drawn, in history periods
 
 
@@ -50,10 +51,9 @@ def render_chart(
     begin = start if start is not None else (past[-1] if past else None)
     if begin is None or not math.isfinite(begin) or not math.isfinite(target) or width < 2:
         return ""
-    steps = max(1, math.ceil(periods - 1e-9)) if math.isfinite(periods) else 1
-    path = [_between(begin, target, k / steps, points=points) for k in range(1, steps + 1)]
-
-    values = [*past, begin, target]
+    # one cell per period, but never more than could ever be drawn
+    steps = min(_MAX_STEPS, max(1, math.ceil(periods - 1e-9))) if math.isfinite(periods) else 1
+    values = [*past, begin, target]  # the path lies between begin and target
     low, high = min(values), max(values)
     label = f" {_label(low, language)}"
     if high > low:
@@ -64,10 +64,13 @@ def render_chart(
         label, room = "", width - len(separator)
     if room < (2 if past else 1):
         return ""
-    past_cells, path_cells = _share(len(past), len(path), room)
+    past_cells, path_cells = _share(len(past), steps, room)
+    path = [
+        _between(begin, target, k / path_cells, points=points) for k in range(1, path_cells + 1)
+    ]
     blocks = ASCII_BLOCKS if ascii_only else BLOCKS
     left = "".join(_cell(v, low, high, blocks) for v in _sample(past, past_cells))
-    right = "".join(_cell(v, low, high, blocks) for v in _sample(path, path_cells))
+    right = "".join(_cell(v, low, high, blocks) for v in path)
     return f"{left}{separator}{right}{label}" if left else f"{separator}{right}{label}"
 
 
@@ -97,8 +100,8 @@ def chart_for(facts: Facts, today: date, width: int, *, ascii_only: bool = False
 
 def _between(a: float, b: float, t: float, *, points: bool) -> float:
     if not points and a > 0 and b > 0:
-        return a * math.exp(math.log(b / a) * t)
-    return a + (b - a) * t
+        return math.exp(math.log(a) + (math.log(b) - math.log(a)) * t)
+    return a + (b / 2 - a / 2) * 2 * t  # halves: b - a may overflow
 
 
 def _share(past: int, path: int, room: int) -> tuple[int, int]:
@@ -126,7 +129,10 @@ def _sample(values: Sequence[float], cells: int) -> list[float]:
 def _cell(value: float, low: float, high: float, blocks: str) -> str:
     if high <= low:
         return blocks[len(blocks) // 2 - 1]
-    level = round((value - low) / (high - low) * (len(blocks) - 1))
+    share = (value / 2 - low / 2) / (high / 2 - low / 2)  # halves: high - low may overflow
+    if not math.isfinite(share):
+        share = 0.5
+    level = round(share * (len(blocks) - 1))
     return blocks[min(len(blocks) - 1, max(0, level))]
 
 

@@ -78,9 +78,10 @@ def _is_rate(facts: Facts) -> bool:
         return False  # a relative change of a rate is still a ratio
     if facts.rate:
         return True
+    # "xuống 5%", "to 3%", "từ 18% lên 22%": a level written in percent is a rate's level
     reading = facts.reading
     baseline_percent = bool(reading and reading.baseline and reading.baseline.percent)
-    return baseline_percent and "%" in target.value.where.text
+    return (kind is ChangeKind.LEVEL and "%" in target.value.where.text) or baseline_percent
 
 
 def _measured_at(facts: Facts, today: date) -> date:
@@ -275,6 +276,8 @@ def _show_pace(signed: float, plan: Plan, lang: Language) -> str:
         sign = "+" if signed > 0 else ""
         return f"{sign}{number} " + pick(lang, "điểm %", "points")
     percent = pace.as_percent(signed)
+    if not percent < 1e6:  # also inf and nan: a bound reads better than "inf%"
+        return pick(lang, ">+1.000.000%", ">+1,000,000%")
     if abs(percent) >= 100:  # "+416%": a decimal adds nothing at that size
         percent = float(round(percent))
     return fmt_percent(percent, lang, signed=True)
