@@ -449,7 +449,7 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     if isinstance(plan, Missing) or plan.required <= 0:
         return
     lang = facts.language
-    unit = plan.cadence or Period.MONTH
+    unit = facts.history.period if facts.history is not None else plan.cadence or Period.MONTH
     word = period_word(unit, lang)
     metric = _metric(facts, lang)
     one = facts.history is not None and len(facts.history.points) == 1
