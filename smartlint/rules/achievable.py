@@ -142,16 +142,16 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         raw = pace.convert_pace(per_cadence, facts.cadence.value, unit)
         sign = _sign(facts, raw)
         return Plan(
-            sign * raw,
-            sign,
-            points,
-            unit,
-            target.span,
-            start,
-            level,
-            None,
-            None,
-            facts.cadence.value,
+            required=sign * raw,
+            sign=sign,
+            points=points,
+            unit=unit,
+            span=target.span,
+            start=start,
+            target=level,
+            periods=None,
+            deadline=None,
+            cadence=facts.cadence.value,
         )
 
     missing: list[tuple[str, str]] = []
@@ -173,7 +173,7 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         begin = pace.end_of(_measured_at(facts, today))
     periods = pace.periods_between(begin, pace.end_of(deadline), unit)
     if periods <= 0:
-        return Missing((_not_after(lang, deadline, begin),))
+        return Missing((_not_after(lang, deadline, begin, measured=not own_period),))
 
     raw_pace: float | None
     if points:
@@ -190,7 +190,16 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         return Missing((_not_positive(lang, start if start is not None and start <= 0 else level),))
     sign = _sign(facts, raw_pace)
     return Plan(
-        sign * raw_pace, sign, points, unit, target.span, start, level, periods, deadline, None
+        required=sign * raw_pace,
+        sign=sign,
+        points=points,
+        unit=unit,
+        span=target.span,
+        start=start,
+        target=level,
+        periods=periods,
+        deadline=deadline,
+        cadence=None,
     )
 
 
@@ -255,17 +264,20 @@ def _not_positive(lang: Language, value: float | None) -> tuple[str, str]:
     )
 
 
-def _not_after(lang: Language, deadline: date, begin: date) -> tuple[str, str]:
-    measured = date.fromordinal(begin.toordinal() - 1)
+def _not_after(lang: Language, deadline: date, begin: date, *, measured: bool) -> tuple[str, str]:
+    if measured:  # ``begin`` is the end of the measurement day
+        since = date.fromordinal(begin.toordinal() - 1)
+        what = pick(lang, "lần đo cuối", "the last measurement")
+    else:
+        since, what = begin, pick(lang, "ngày bắt đầu", "the start")
+    shown, day = fmt_short_date(deadline, lang), fmt_short_date(since, lang)
     return (
         pick(
             lang,
-            f"thời hạn {fmt_short_date(deadline, lang)} không sau lần đo cuối"
-            f" ({fmt_short_date(measured, lang)})",
-            f"the deadline {fmt_short_date(deadline, lang)} is not after the last measurement"
-            f" ({fmt_short_date(measured, lang)})",
+            f"thời hạn {shown} không sau {what} ({day})",
+            f"the deadline {shown} is not after {what} ({day})",
         ),
-        pick(lang, "đặt thời hạn sau lần đo cuối", "set a deadline after the last measurement"),
+        pick(lang, f"đặt thời hạn sau {what}", f"set a deadline after {what}"),
     )
 
 
