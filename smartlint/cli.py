@@ -9,17 +9,21 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
+from importlib import resources
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from smartlint import __version__
-from smartlint.context import Options
-from smartlint.engine import RunSettings
+from smartlint.config import FAIL_ON, ConfigError, Resolver
 from smartlint.model import Language, Report, Severity
-from smartlint.reporters import FORMATS, MACHINE_FORMATS, renderer
-from smartlint.reporters.base import RenderContext
+from smartlint.outputs import OutputError, emit, targets
+from smartlint.project import Overrides, run_project, settings_for
+from smartlint.project import show_settings as show_settings_text
+from smartlint.reporters import FORMATS
 from smartlint.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
+from smartlint.selection import SelectorError, matches, split_selectors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -45,6 +49,9 @@ def _parse_today(value: str | None) -> date:
         raise UsageProblem(f"--today {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+_FORMAT_HELP = ", ".join(FORMATS)
+
+
 @app.command(
     help="Lint goal files against the SMART criteria.\n\n"
     "PATH is a goal file, a directory (searched for *.yaml / *.yml goal files) or - for stdin.",
@@ -55,14 +62,104 @@ def lint(
         list[str] | None, typer.Argument(metavar="PATH...", show_default=False)
     ] = None,
     output_format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
-            help=f"Output format: {', '.join(FORMATS)}.",
+            help=f"Output format: {_FORMAT_HELP} (default: pretty, or the configuration's).",
             metavar="FORMAT",
+            show_default=False,
         ),
-    ] = "pretty",
+    ] = None,
+    output_file: Annotated[
+        str | None,
+        typer.Option(
+            "--output-file", "-o", metavar="PATH", help="Write the --format report to PATH."
+        ),
+    ] = None,
+    reports: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report",
+            metavar="FORMAT:PATH",
+            help="Also write a report in FORMAT to PATH; repeatable (sarif:results.sarif).",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="LEVEL",
+            help="Exit 1 for findings at or above LEVEL: error (default), warning, info, never.",
+            show_default=False,
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Run only these rules: codes, prefixes (T, A3), names or ALL; comma-separated.",
+            show_default=False,
+        ),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--extend-select",
+            metavar="CODES",
+            help="Run these rules as well.",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore", metavar="CODES", help="Do not run these rules.", show_default=False
+        ),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            metavar="PATH",
+            help="Use this configuration file (.smartlint.yaml or pyproject.toml) for every file.",
+        ),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings", help="Print the resolved configuration for the first PATH and exit."
+        ),
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude", help="Apply exclude patterns to files named on the command line."
+        ),
+    ] = False,
+    no_gitignore: Annotated[
+        bool,
+        typer.Option("--no-respect-gitignore", help="Read files that .gitignore ignores."),
+    ] = False,
+    skip_non_goal_files: Annotated[
+        bool,
+        typer.Option(
+            "--skip-non-goal-files",
+            help="Skip named YAML files that are not goal files, as directory walks do.",
+        ),
+    ] = False,
+    print_schema: Annotated[
+        bool,
+        typer.Option("--print-schema", help="Print the JSON Schema of goal files and exit."),
+    ] = False,
     today: Annotated[
         str | None,
         typer.Option(help="The date to judge deadlines against (YYYY-MM-DD); default: today."),
@@ -108,25 +205,47 @@ def lint(
     if explain is not None:
         typer.echo(_explain(explain), nl=False)
         return EXIT_OK
-    if not paths:
-        raise UsageProblem("no PATH given; try 'smartlint goals.yaml' or 'smartlint --help'")
-    if output_format not in FORMATS:
-        raise UsageProblem(f"unknown format {output_format!r}; choose one of: {', '.join(FORMATS)}")
-    language = _parse_language(lang)
-    settings = RunSettings(
-        today=_parse_today(today),
-        options=Options(language=language),
+    if print_schema:
+        typer.echo(goal_file_schema(), nl=False)
+        return EXIT_OK
+    overrides = Overrides(
+        select=split_selectors(select) if select else None,
+        extend_select=split_selectors(extend_select or ()),
+        ignore=split_selectors(ignore or ()),
+        language=_parse_language(lang),
+        force_exclude=force_exclude,
+        respect_gitignore=False if no_gitignore else None,
+        skip_non_goal_files=skip_non_goal_files,
         describe=show_reading,
     )
-    from smartlint.run import run
-
-    result = run(list(paths), settings, root=root)
+    _check_selectors(overrides)
+    if config is not None and not Path(config).is_file():
+        raise UsageProblem(f"--config {config}: no such file")
+    resolver = Resolver(config_file=Path(config) if config else None, isolated=isolated)
+    first = resolver.for_path(_first_path(paths))
+    when = _parse_today(today)
+    if show_settings:
+        typer.echo(show_settings_text(first, overrides, when), nl=False)
+        return EXIT_OK
+    if not paths:
+        raise UsageProblem("no PATH given; try 'smartlint goals.yaml' or 'smartlint --help'")
+    wanted = targets(output_format or first.output_format or "pretty", output_file, reports or ())
+    threshold = _parse_fail_on(fail_on or first.fail_on or "error")
+    result = run_project(list(paths), overrides, resolver, when, root=root)
     for error in result.errors:
         typer.echo(f"smartlint: error: {error}", err=True)
-    _emit(result.report, output_format, show_reading=show_reading, show_tree=tree)
+    emit(
+        result.report,
+        wanted,
+        rules=settings_for(first, overrides, when).rules,
+        stdout=sys.stdout,
+        environ=os.environ,
+        show_reading=show_reading,
+        show_tree=tree,
+    )
     if result.errors:
         return EXIT_ERROR
-    return exit_status(result.report, Severity.ERROR)
+    return EXIT_OK if exit_zero else exit_status(result.report, threshold)
 
 
 def exit_status(report: Report, fail_on: Severity | None) -> int:
@@ -135,6 +254,30 @@ def exit_status(report: Report, fail_on: Severity | None) -> int:
         return EXIT_OK
     worst = max((f.severity.rank for f in report.findings), default=-1)
     return EXIT_FINDINGS if worst >= fail_on.rank else EXIT_OK
+
+
+def _first_path(paths: list[str] | None) -> Path | None:
+    if not paths or paths[0] == "-":
+        return None
+    return Path(paths[0])
+
+
+def _parse_fail_on(value: str) -> Severity | None:
+    if value.lower() not in FAIL_ON:
+        raise UsageProblem(f"--fail-on {value!r}: choose one of {', '.join(FAIL_ON)}")
+    return None if value.lower() == "never" else Severity(value.lower())
+
+
+def _check_selectors(overrides: Overrides) -> None:
+    for option, values in (
+        ("--select", overrides.select or ()),
+        ("--extend-select", overrides.extend_select),
+        ("--ignore", overrides.ignore),
+    ):
+        try:
+            matches(values, ALL_RULES)
+        except SelectorError as exc:
+            raise UsageProblem(f"{option}: {exc}") from None
 
 
 def _parse_language(value: str | None) -> Language | None:
@@ -146,20 +289,11 @@ def _parse_language(value: str | None) -> Language | None:
         raise UsageProblem(f"--lang {value!r}: choose vi or en") from None
 
 
-def _emit(report: Report, output_format: str, *, show_reading: bool, show_tree: bool) -> None:
-    stream = sys.stdout
-    is_tty = stream.isatty()
-    color = output_format not in MACHINE_FORMATS and is_tty and "NO_COLOR" not in os.environ
-    width = os.get_terminal_size(stream.fileno()).columns if is_tty else None
-    ctx = RenderContext(
-        rules=ALL_RULES, color=color, width=width, show_reading=show_reading, show_tree=show_tree
+def goal_file_schema() -> str:
+    """Return the JSON Schema of goal files shipped with the package."""
+    return (resources.files("smartlint") / "data" / "goal-file.schema.json").read_text(
+        encoding="utf-8"
     )
-    stream.write(renderer(output_format)(report, ctx))
-    if show_tree and output_format not in MACHINE_FORMATS:
-        from smartlint.reporters.tree import render_tree
-
-        stream.write(render_tree(report, ctx))
-    stream.flush()
 
 
 def _rule_list() -> str:
@@ -189,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.TyperException as exc:  # typer's usage errors (bad option, bad value)
         _fail(f"{exc.format_message()} (see 'smartlint --help')")
         return EXIT_ERROR
-    except UsageProblem as exc:
+    except (UsageProblem, ConfigError, OutputError) as exc:
         _fail(str(exc))
         return EXIT_ERROR
     except typer.Abort:

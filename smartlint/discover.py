@@ -1,4 +1,10 @@
-"""Find the goal files a run should read: files as given, directories searched."""
+"""Find the goal files a run should read: files as given, directories searched.
+
+A directory walk skips hidden entries, what ``.gitignore`` files ignore, and what the
+:class:`Policy` excludes; it keeps files the policy includes (by default ``*.yaml`` and
+``*.yml``).  Files named on the command line are always read, unless the policy forces
+its excludes on them too.  Symlinked directories are not followed, so loops cannot hang.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,9 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
+
+from smartlint.gitignore import GitIgnore
 
 GOAL_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
@@ -28,8 +37,42 @@ class Missing:
     reason: str
 
 
-def discover(paths: list[str]) -> Iterator[Source | Missing]:
+class Policy(Protocol):
+    """What the configuration says about which files a run reads."""
+
+    force_exclude: bool
+
+    def excluded(self, path: Path, *, is_dir: bool) -> bool:
+        """Tell whether ``exclude`` patterns cover the path."""
+
+    def included(self, path: Path) -> bool:
+        """Tell whether a file found by walking is one to read."""
+
+    def respect_gitignore(self, root: Path) -> bool:
+        """Tell whether a walk of ``root`` honours ``.gitignore`` files."""
+
+
+class DefaultPolicy:
+    """No configuration: read ``*.yaml`` and ``*.yml`` files, honour ``.gitignore``."""
+
+    force_exclude = False
+
+    def excluded(self, path: Path, *, is_dir: bool) -> bool:
+        """Exclude nothing."""
+        return False
+
+    def included(self, path: Path) -> bool:
+        """Include YAML files by suffix."""
+        return path.name.endswith(GOAL_SUFFIXES)
+
+    def respect_gitignore(self, root: Path) -> bool:
+        """Honour ``.gitignore`` files."""
+        return True
+
+
+def discover(paths: list[str], policy: Policy | None = None) -> Iterator[Source | Missing]:
     """Yield every file to lint, in a deterministic order, and every missing path."""
+    rules = policy or DefaultPolicy()
     seen: set[str] = set()
     for raw in paths:
         if raw == STDIN:
@@ -37,12 +80,14 @@ def discover(paths: list[str]) -> Iterator[Source | Missing]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in _walk(path):
+            for found in _walk(path, rules):
                 key = os.path.realpath(found)
                 if key not in seen:
                     seen.add(key)
                     yield Source(str(found), found, False)
         elif path.is_file():
+            if rules.force_exclude and rules.excluded(path, is_dir=False):
+                continue
             key = os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
@@ -53,10 +98,21 @@ def discover(paths: list[str]) -> Iterator[Source | Missing]:
             yield Missing(raw, "no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, policy: Policy) -> Iterator[Path]:
     """Walk a directory in sorted order without following symlinked directories."""
+    ignore = GitIgnore(root) if policy.respect_gitignore(root) else None
+
+    def skipped(path: Path, is_dir: bool) -> bool:
+        return (
+            path.name.startswith(".")
+            or policy.excluded(path, is_dir=is_dir)
+            or (ignore is not None and ignore.ignored(path, is_dir=is_dir))
+        )
+
     for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not skipped(base / d, True))
         for name in sorted(files):
-            if name.endswith(GOAL_SUFFIXES) and not name.startswith("."):
-                yield Path(folder) / name
+            path = base / name
+            if policy.included(path) and not skipped(path, False):
+                yield path

@@ -1,0 +1,237 @@
+"""Configuration files: ``.smartlint.yaml`` or ``[tool.smartlint]`` in ``pyproject.toml``.
+
+The file nearest to a goal file wins (looking in its directory, then upwards); within one
+directory ``.smartlint.yaml`` comes before ``pyproject.toml``, and a ``pyproject.toml``
+without ``[tool.smartlint]`` is not a configuration.  Files are not merged.  Lookups are
+cached per directory, so a run over thousands of files reads each configuration once.
+Globs (``include``, ``exclude``, ``per-file-ignores``) are gitignore-style patterns
+relative to the configuration file's directory.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from smartlint.context import Options
+from smartlint.model import Language, Severity
+from smartlint.reporters import FORMATS
+from smartlint.rules import ALL_RULES
+from smartlint.selection import SelectorError, matches, split_selectors
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+YAML_NAME = ".smartlint.yaml"
+PYPROJECT = "pyproject.toml"
+FAIL_ON = ("error", "warning", "info", "never")
+DEFAULT_INCLUDE = ("*.yaml", "*.yml")
+# rule options: the configuration key is the Options field name in kebab-case
+OPTION_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Options) if f.name != "language"}
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file's settings, validated; ``path`` is None for the defaults."""
+
+    root: Path
+    path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()  # code -> severity, sorted
+    options: Options = field(default_factory=Options)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    fail_on: str | None = None
+    output_format: str | None = None
+
+
+def _selectors(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{key!r} must be a list of rule codes, prefixes or names")
+    selectors = split_selectors(value)
+    try:
+        matches(selectors, ALL_RULES)
+    except SelectorError as exc:
+        raise ValueError(f"{key!r}: {exc}") from None
+    return selectors
+
+
+def _globs(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{key!r} must be a list of glob patterns")
+    return tuple(value)
+
+
+def _choice(value: Any, key: str, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value.lower() not in choices:
+        raise ValueError(f"{key!r} must be one of {', '.join(choices)}, not {value!r}")
+    return value.lower()
+
+
+def _severity_map(value: Any, key: str) -> tuple[tuple[str, Severity], ...]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{key!r} must map rule codes to info, warning or error")
+    found: dict[str, Severity] = {}
+    for selector, level in value.items():
+        name = _choice(level, f"{key}.{selector}", tuple(s.value for s in Severity))
+        for code in _selectors(str(selector), f"{key}.{selector}"):
+            for each in matches([code], ALL_RULES):
+                found[each] = Severity(name)
+    return tuple(sorted(found.items()))
+
+
+def _per_file(value: Any, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{key!r} must map glob patterns to lists of rule codes")
+    return tuple((str(glob), _selectors(codes, f"{key}.{glob}")) for glob, codes in value.items())
+
+
+def _option(value: Any, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ValueError(f"{key!r} must be a positive number, not {value!r}")
+    return float(value)
+
+
+def _bool(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{key!r} must be true or false, not {value!r}")
+    return value
+
+
+_FORMATS = tuple(FORMATS)
+
+Reader = Callable[[Any, str], Any]
+_KEYS: dict[str, tuple[str, Reader]] = {
+    "select": ("select", _selectors),
+    "extend-select": ("extend_select", _selectors),
+    "ignore": ("ignore", _selectors),
+    "per-file-ignores": ("per_file_ignores", _per_file),
+    "severity": ("severity", _severity_map),
+    "include": ("include", _globs),
+    "exclude": ("exclude", _globs),
+    "respect-gitignore": ("respect_gitignore", _bool),
+    "fail-on": ("fail_on", lambda v, k: _choice(v, k, FAIL_ON)),
+    "format": ("output_format", lambda v, k: _choice(v, k, _FORMATS)),
+    "language": ("language", lambda v, k: Language(_choice(v, k, ("vi", "en")))),
+    **{key: (name, _option) for key, name in OPTION_KEYS.items()},
+}
+KNOWN_KEYS = tuple(sorted(_KEYS))
+
+
+def from_mapping(data: Mapping[str, Any], path: Path) -> Config:
+    """Validate a configuration table; raise :class:`ConfigError` naming the file and key."""
+    values: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _KEYS:
+            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{path}: unknown key {key!r}{hint}")
+        name, reader = _KEYS[key]
+        try:
+            parsed = reader(value, key)
+        except ValueError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+        if name == "language" or name in OPTION_KEYS.values():
+            options[name] = parsed
+        else:
+            values[name] = parsed
+    return Config(root=path.parent, path=path, options=replace(Options(), **options), **values)
+
+
+def load(path: Path) -> Config | None:
+    """Read one configuration file; None for a pyproject.toml without ``[tool.smartlint]``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+    if path.name == PYPROJECT or path.suffix == ".toml":
+        try:
+            table = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        section = table.get("tool", {}).get("smartlint")
+        if section is None:
+            return None if path.name == PYPROJECT else from_mapping({}, path)
+        if not isinstance(section, dict):
+            raise ConfigError(f"{path}: [tool.smartlint] must be a table")
+        return from_mapping(section, path)
+    try:
+        data = yaml.safe_load(text)  # a configuration file, not a goal file: positions don't matter
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {' '.join(str(exc).split())}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
+    return from_mapping(data, path)
+
+
+class Resolver:
+    """Find the configuration for a directory: fixed, isolated, or the nearest file."""
+
+    def __init__(self, *, config_file: Path | None = None, isolated: bool = False) -> None:
+        """Use ``config_file`` for every path, or no file at all when ``isolated``."""
+        self._fixed: Config | None = None
+        if config_file is not None:
+            self._fixed = load(config_file) or from_mapping({}, config_file)
+        elif isolated:
+            self._fixed = Config(root=Path.cwd())
+        self._cache: dict[Path, Config] = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        """Return the configuration for a file or directory (None: standard input)."""
+        if self._fixed is not None:
+            return self._fixed
+        folder = Path.cwd() if path is None else path.absolute()
+        if path is not None and not folder.is_dir():
+            folder = folder.parent
+        return self._for_dir(folder)
+
+    def _for_dir(self, folder: Path) -> Config:
+        visited: list[Path] = []
+        found: Config | None = None
+        current = folder
+        while True:
+            if current in self._cache:
+                found = self._cache[current]
+                break
+            visited.append(current)
+            found = self._in_dir(current)
+            if found is not None or current.parent == current:
+                break
+            current = current.parent
+        config = found or Config(root=Path.cwd())
+        for each in visited:
+            self._cache[each] = config
+        return config
+
+    @staticmethod
+    def _in_dir(folder: Path) -> Config | None:
+        for name in (YAML_NAME, PYPROJECT):
+            candidate = folder / name
+            if candidate.is_file():
+                loaded = load(candidate)
+                if loaded is not None:
+                    return loaded
+        return None

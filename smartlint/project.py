@@ -1,0 +1,228 @@
+"""One configured run: find files, lint each under its nearest configuration, apply suppressions.
+
+All goal files form one goal set (parent links cross files).  Files that share a
+configuration are reported from one engine pass; a run whose files all share one
+configuration (the usual case) lints once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from pathspec import GitIgnoreSpec
+
+from smartlint.config import OPTION_KEYS, Config, Resolver
+from smartlint.decode import decode_bytes
+from smartlint.discover import Missing, Source, discover
+from smartlint.engine import RunSettings, lint_parsed
+from smartlint.model import FileResult, Language, ParsedFile, Report
+from smartlint.parser import parse_bytes
+from smartlint.rules import ALL_RULES, RULES_BY_CODE
+from smartlint.run import NOT_A_GOAL_FILE, RunResult
+from smartlint.selection import Layer, matches, select_rules
+from smartlint.suppress import EMPTY, SuppressionTable, scan
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says, layered over every configuration file."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    language: Language | None = None
+    force_exclude: bool = False
+    respect_gitignore: bool | None = None
+    skip_non_goal_files: bool = False
+    describe: bool = False
+
+
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    return GitIgnoreSpec.from_lines(patterns)
+
+
+def _relative(path: Path, config: Config) -> str:
+    try:
+        return path.absolute().relative_to(config.root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class ConfigPolicy:
+    """The discovery policy of the configuration nearest to each path."""
+
+    def __init__(self, resolver: Resolver, overrides: Overrides) -> None:
+        """Answer discovery's questions from ``resolver``, with command-line overrides."""
+        self._resolver = resolver
+        self._overrides = overrides
+        self.force_exclude = overrides.force_exclude
+
+    def excluded(self, path: Path, *, is_dir: bool) -> bool:
+        """Tell whether the nearest configuration's ``exclude`` covers the path."""
+        config = self._resolver.for_path(path.parent)
+        if not config.exclude:
+            return False
+        return _spec(config.exclude).match_file(_relative(path, config) + ("/" if is_dir else ""))
+
+    def included(self, path: Path) -> bool:
+        """Tell whether the nearest configuration's ``include`` covers a walked file."""
+        config = self._resolver.for_path(path.parent)
+        return _spec(config.include).match_file(_relative(path, config))
+
+    def respect_gitignore(self, root: Path) -> bool:
+        """Tell whether the walk of ``root`` honours ``.gitignore``."""
+        if self._overrides.respect_gitignore is not None:
+            return self._overrides.respect_gitignore
+        return self._resolver.for_path(root).respect_gitignore
+
+
+def settings_for(config: Config, overrides: Overrides, today: date) -> RunSettings:
+    """Build the engine settings of one configuration with the command line on top."""
+    layers = (
+        Layer(config.select, config.extend_select, config.ignore),
+        Layer(overrides.select, overrides.extend_select, overrides.ignore),
+    )
+    options = config.options
+    if overrides.language is not None:
+        options = replace(options, language=overrides.language)
+    return RunSettings(
+        today=today,
+        options=options,
+        rules=select_rules(layers, ALL_RULES),
+        severities=MappingProxyType(dict(config.severity)),
+        describe=overrides.describe,
+    )
+
+
+def ignored_codes(config: Config, path: Path | None) -> frozenset[str]:
+    """Return the codes ``per-file-ignores`` turns off for one file."""
+    if path is None or not config.per_file_ignores:
+        return frozenset()
+    relative = _relative(path, config)
+    codes: set[str] = set()
+    for glob, selectors in config.per_file_ignores:
+        if _spec((glob,)).match_file(relative):
+            codes |= matches(selectors, ALL_RULES)
+    return frozenset(codes)
+
+
+@dataclass(frozen=True)
+class _Read:
+    parsed: ParsedFile
+    source: Source
+    table: SuppressionTable
+
+
+def run_project(
+    paths: list[str],
+    overrides: Overrides,
+    resolver: Resolver,
+    today: date,
+    *,
+    root: str | None = None,
+    read_stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
+) -> RunResult:
+    """Lint the given paths, each file under its nearest configuration."""
+    policy = ConfigPolicy(resolver, overrides)
+    errors: list[str] = []
+    files: list[_Read] = []
+    count = 0
+    for item in discover(paths, policy):
+        if isinstance(item, Missing):
+            errors.append(f"{item.display}: {item.reason}")
+            continue
+        read = _read(item, count, read_stdin, errors)
+        if read is None:
+            continue
+        if (not item.explicit or overrides.skip_non_goal_files) and _not_goals(read.parsed):
+            continue
+        files.append(read)
+        count += len(read.parsed.goals)
+    reported = [r.parsed.path for r in files]
+    extra: list[ParsedFile] = []
+    if root is not None:
+        known = {r.source.path.resolve() for r in files if r.source.path is not None}
+        for item in discover([root], policy):
+            if isinstance(item, Missing) or item.path is None or item.path.resolve() in known:
+                continue
+            more = _read(item, count, read_stdin, [])
+            if more is not None and not _not_goals(more.parsed):
+                extra.append(more.parsed)
+                count += len(more.parsed.goals)
+    every = [r.parsed for r in files] + extra
+    groups: dict[Config, list[_Read]] = {}
+    for read in files:
+        groups.setdefault(resolver.for_path(read.source.path), []).append(read)
+    by_path: dict[str, FileResult] = {}
+    for config, members in groups.items():
+        tables = {
+            r.parsed.path: replace(r.table, ignored=ignored_codes(config, r.source.path))
+            for r in members
+        }
+        report = lint_parsed(
+            every,
+            settings_for(config, overrides, today),
+            reported=tables.__contains__,
+            suppressions=tables,
+        )
+        by_path.update((fr.path, fr) for fr in report.files)
+    results = tuple(by_path[path] for path in reported if path in by_path)
+    return RunResult(Report(files=results, today=today), tuple(errors))
+
+
+def _read(
+    source: Source, first_index: int, read_stdin: Callable[[], bytes], errors: list[str]
+) -> _Read | None:
+    try:
+        data = read_stdin() if source.path is None else source.path.read_bytes()
+    except OSError as exc:
+        errors.append(f"{source.display}: {exc.strerror or exc}")
+        return None
+    base_dir = source.path.parent if source.path is not None else None
+    parsed = parse_bytes(data, source.display, first_index=first_index, base_dir=base_dir)
+    return _Read(parsed, source, _suppressions(data))
+
+
+def _suppressions(data: bytes) -> SuppressionTable:
+    """Scan the text for suppressions; most files hold none, so look for the word first."""
+    if b"smartlint" not in data and b"\x00" not in data:
+        return EMPTY
+    text = decode_bytes(data).text
+    return scan(text) if text is not None else EMPTY
+
+
+def _not_goals(parsed: ParsedFile) -> bool:
+    """Tell whether a file is some other YAML (a workflow, a compose file)."""
+    if parsed.goals:
+        return False
+    names = {RULES_BY_CODE[p.code].name for p in parsed.problems if p.code in RULES_BY_CODE}
+    return NOT_A_GOAL_FILE in names
+
+
+def show_settings(config: Config, overrides: Overrides, today: date) -> str:
+    """Describe the resolved configuration of one path, one ``key: value`` line each."""
+    settings = settings_for(config, overrides, today)
+    options = settings.options
+    rows: list[tuple[str, object]] = [
+        ("config", str(config.path) if config.path else None),
+        ("root", str(config.root)),
+        ("select", [r.code for r in settings.rules]),
+        ("severity", dict(config.severity)),
+        ("per-file-ignores", {glob: list(codes) for glob, codes in config.per_file_ignores}),
+        ("language", options.language.value if options.language else None),
+        *((key, getattr(options, name)) for key, name in sorted(OPTION_KEYS.items())),
+        ("include", list(config.include)),
+        ("exclude", list(config.exclude)),
+        ("respect-gitignore", config.respect_gitignore),
+        ("fail-on", config.fail_on),
+        ("format", config.output_format),
+    ]
+    return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in rows)
