@@ -1,0 +1,72 @@
+"""The pre-commit hook, for real: ``pre-commit try-repo`` this working tree in a fresh repository.
+
+Building the hook's environment installs smartlint from PyPI-resolved dependencies, so the
+test needs the network; it is marked ``slow`` (deselect with ``-m "not slow"``) and runs by
+default.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# The shared pytest settings are not this module's to edit, so the marker registers itself.
+_config = getattr(pytest.mark, "_config", None)
+if _config is not None:
+    _config.addinivalue_line("markers", "slow: builds a pre-commit hook environment (network)")
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parent.parent
+GOOD = (
+    "goals:\n"
+    "  - id: doanh-thu\n"
+    "    title: Tăng doanh thu online từ 2 tỷ lên 2,5 tỷ đồng trước 31/12/2099\n"
+    "    why: Nguồn vốn cho việc mở thêm hai chi nhánh\n"
+)
+BAD = "goals:\n  - id: blog\n    title: Tăng số lượng người ghé thăm trang blog\n"
+WORKFLOW = "name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, timeout=60)
+
+
+def _try_repo(cwd: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PRE_COMMIT_HOME=str(cwd.parent / "pre-commit-home"))
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "smartlint", "--files", *files],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
+    work = tmp_path / "plans"
+    work.mkdir()
+    _git(work, "init", "-q")
+    _git(work, "config", "user.email", "test@example.com")
+    _git(work, "config", "user.name", "test")
+    (work / "goals.yaml").write_text(GOOD, encoding="utf-8")
+    (work / "blog.yaml").write_text(BAD, encoding="utf-8")
+    (work / "ci.yml").write_text(WORKFLOW, encoding="utf-8")
+    _git(work, "add", ".")
+
+    passing = _try_repo(work, "goals.yaml", "ci.yml")
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "smartlint" in passing.stdout and "Passed" in passing.stdout
+
+    failing = _try_repo(work, "goals.yaml", "blog.yaml")
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "Failed" in failing.stdout
+    assert "blog.yaml:3:12: error S101" in failing.stdout
