@@ -69,11 +69,15 @@ def lint_parsed(
     for parsed in files:
         if reported is not None and not reported(parsed.path):
             continue
+        goals_by_index: dict[int | None, Goal] = {g.index: g for g in parsed.goals}
         file_findings = [
-            _stamp_problem(p, parsed, settings)
+            _stamp_problem(p, parsed.path, goals_by_index.get(p.goal_index), settings)
             for p in parsed.problems
             if p.code in enabled or p.code not in RULES_BY_CODE
         ]
+        problems_by_goal: dict[int | None, list[Finding]] = {}
+        for f in file_findings:  # grouped once: a file can hold thousands of goals and problems
+            problems_by_goal.setdefault(f.goal_index, []).append(f)
         goal_results = []
         for goal in parsed.goals:
             facts = facts_by_index[goal.index]
@@ -82,7 +86,7 @@ def lint_parsed(
                 for rule_ in checks
                 for v in _run(rule_, facts, ctx)
             ]
-            found += [f for f in file_findings if f.goal_index == goal.index]
+            found += problems_by_goal.get(goal.index, ())
             found.sort(key=_finding_order)
             goal_results.append(_result(facts, tuple(found), settings))
         file_findings += [
@@ -145,11 +149,10 @@ def _stamp(rule_: Rule, v: Violation, goal: Goal, settings: RunSettings) -> Find
     )
 
 
-def _stamp_problem(p: Problem, parsed: ParsedFile, settings: RunSettings) -> Finding:
+def _stamp_problem(p: Problem, path: str, goal: Goal | None, settings: RunSettings) -> Finding:
     known = RULES_BY_CODE.get(p.code)
-    goal = next((g for g in parsed.goals if g.index == p.goal_index), None)
     return Finding(
-        path=parsed.path,
+        path=path,
         span=p.span,
         code=p.code,
         name=known.name if known else "file-problem",
