@@ -1,32 +1,44 @@
-"""The extraction stage's entry points (contract; implementation in the sibling modules)."""
+"""The extraction stage's entry points; the work is done in the sibling modules.
+
+- :mod:`.text` folds a text (NFC, lower case, no diacritics) and maps offsets back,
+- :mod:`.numbers` reads quantities, :mod:`.time` reads time expressions,
+- :mod:`.language` tells Vietnamese from English, :mod:`.sentence` puts a reading together.
+
+Only the first 2,000 characters of a text are analysed (``text.MAX_CHARS``), so that hostile
+input is read in bounded time.  Snip offsets refer to the NFC form of the text.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from smartlint.extract import fields
+from smartlint.extract.language import detect
+from smartlint.extract.sentence import read
+from smartlint.extract.text import fold
 from smartlint.model import Change, Language, Reading, TimeRef
 
 
 def detect_language(text: str) -> Language:
     """Return the language a goal text is written in (Vietnamese with or without diacritics)."""
-    raise NotImplementedError
+    return detect(fold(text))
 
 
 def read_sentence(text: str, today: date, language: Language | None = None) -> Reading:
     """Read a goal sentence into metric, quantities, target, direction, deadline and more."""
-    raise NotImplementedError
+    return read(text, today, language)
 
 
 def read_number(raw: str) -> float | None:
     """Read one number as written in a field ("1.000", "2,5 tỷ", "12000", "15%")."""
-    raise NotImplementedError
+    return fields.number(raw)
 
 
 def read_target(raw: str) -> Change | None:
     """Read a target field: "+10%", "x3", "-15%", "13200", "22%"."""
-    raise NotImplementedError
+    return fields.target(raw)
 
 
 def read_time(raw: str, today: date) -> TimeRef | None:
     """Read a deadline or start field: "2027-07-31", "2027-Q3", "end of July 2027"."""
-    raise NotImplementedError
+    return fields.time(raw, today)

@@ -1,0 +1,67 @@
+"""Read structured field values: a number, a target, a deadline or start."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from smartlint.extract.numbers import find_quantities
+from smartlint.extract.sentence import read
+from smartlint.extract.text import fold
+from smartlint.extract.time import find_times
+from smartlint.model import Change, ChangeKind, Snip, TimeProblem, TimeRef
+
+_SIGNED = re.compile(r"\s*(?P<sign>[+-])")
+_ANY_DAY = date(2000, 1, 1)  # targets do not depend on the date
+
+
+def number(raw: str) -> float | None:
+    """Read one number as written in a field, scaled; None when it is not a single number."""
+    f = fold(raw.strip())
+    qs = find_quantities(f, f.low)
+    if len(qs) != 1 or qs[0].factor:
+        return None
+    q = qs[0]
+    rest = (f.low[: q.start] + f.low[q.end :]).strip(" +")
+    return q.value if not rest else None
+
+
+def target(raw: str) -> Change | None:
+    """Read a target field: signed means a change, unsigned a level, "x3" a factor."""
+    f = fold(raw.strip())
+    where = Snip(0, len(f.nfc), f.nfc)
+    qs = find_quantities(f, f.low)
+    if len(qs) == 1:
+        q = qs[0]
+        signed = _SIGNED.match(f.low) is not None
+        if q.factor:
+            return Change(ChangeKind.FACTOR, q.value, where)
+        if q.points:
+            return Change(ChangeKind.POINTS, q.value, where)
+        if signed and q.percent:
+            return Change(ChangeKind.PERCENT, q.value, where)
+        if signed:
+            return Change(ChangeKind.DELTA, q.value, where)
+        return Change(ChangeKind.LEVEL, q.value, where)
+    reading = read(f.nfc, _ANY_DAY)
+    return reading.target
+
+
+def time(raw: str, today: date) -> TimeRef | None:
+    """Read a deadline field into a TimeRef; a text with no readable date is UNPARSEABLE."""
+    f = fold(raw.strip())
+    if not f.nfc:
+        return None
+    where = Snip(0, len(f.nfc), f.nfc)
+    hits = [h for h in find_times(f, f.low, today) if not h.past]
+    good = [h for h in hits if h.end_date is not None]
+    if good:
+        h = max(good, key=lambda h: h.end_date or date.min)
+        point = re.search(r"(?:cuoi|het|end\s+of(?:\s+the)?|by|before|truoc)\s*$", f.low[: h.start])
+        start = None if point else h.start_date
+        return TimeRef(where, h.end_date, start, None, h.year_assumed)
+    if hits:
+        return TimeRef(where, None, problem=hits[0].problem)
+    if re.fullmatch(r"\s*(?:19|20)\d\d\s*", f.low):
+        return TimeRef(where, None, problem=TimeProblem.BARE_YEAR)
+    return TimeRef(where, None, problem=TimeProblem.UNPARSEABLE)

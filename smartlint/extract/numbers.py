@@ -1,0 +1,186 @@
+"""Quantities in folded text: numerals in both separator conventions, scales, currency,
+percent and percentage points, multipliers and small numbers written as words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from smartlint.extract.text import Folded
+
+_NUMERAL = r"\d+(?:[.,]\d+)*"
+_SCALE_WORD = {
+    "nghin": 1e3,
+    "ngan": 1e3,
+    "thousand": 1e3,
+    "k": 1e3,
+    "trieu": 1e6,
+    "tr": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "ty": 1e9,
+    "ti": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+}
+# Word scales may stand apart from the numeral; letter scales must touch it ("10k", "$2M")
+# so that "5 m" or "2 b" in prose are not read as scales.  "tỷ lệ" is a rate, not a billion.
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(?P<cur>(?:us)?\$\s?|usd\s?|vnd\s?)?"
+    r"(?P<sign>[+-])?(?P<num>" + _NUMERAL + r")"
+    r"(?:\s?(?P<sw>nghin|ngan|thousand|trieu|millions?|ty|ti|billions?)(?![\w])(?!\s+le\b)"
+    r"|(?P<sl>k|tr|mn|m|bn|b)(?![\w]))?"
+    r"(?:\s(?P<pts>diem phan tram|diem %|percentage points?|points?|pts|pp)(?![\w])"
+    r"|(?P<pp>pp)(?![\w])"
+    r"|\s?(?P<pct>%|(?:phan tram|percent|per cent)(?![\w])))?"
+    r"(?:\s?(?P<cur2>dong|vnd|usd|\$|dollars?)(?![\w])|(?P<d>d)(?![\w]))?"
+)
+_MULT = re.compile(
+    r"(?<![\w])(?:gap\s+(?P<g>doi|ruoi|\d+(?:[.,]\d+)?|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
+    r"(?:\s+lan(?![\w]))?"
+    r"|[x×]\s?(?P<x>\d+(?:[.,]\d+)?)(?![\w])"
+    r"|(?P<x2>\d+(?:[.,]\d+)?)\s?[x×](?![\w])"
+    r"|(?P<en>doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)"
+    r"|halv(?:e|es|ed|ing)|in half|by half|(?:mot\s+)?nua(?![\w])))"
+)
+_VI_WORD_NUM = {"gap": 0.0, "doi": 2.0, "ruoi": 1.5, "hai": 2.0, "ba": 3.0, "bon": 4.0}
+_VI_WORD_NUM.update({"nam": 5.0, "sau": 6.0, "bay": 7.0, "tam": 8.0, "chin": 9.0, "muoi": 10.0})
+_EN_MULT = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_EN_WORDS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_EN_NUM = {w: float(i + 2) for i, w in enumerate(_EN_WORDS)}
+# Counted on the NFC text, so "hại" and "bà" are not numbers; "năm", "sáu", "bảy" are
+# left out because "năm" is also "year" and plain "sau"/"bay" are "after"/"fly".
+_VI_NUM = {"hai": 2.0, "ba": 3.0, "bốn": 4.0, "sáu": 6.0, "bảy": 7.0, "tám": 8.0, "chín": 9.0}
+_VI_NUM["mười"] = 10.0
+_WORDNUM = re.compile(
+    r"(?<![\w])(?P<w>" + "|".join(_EN_WORDS) + r"|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?=[a-z])"
+)
+_NUM_ONLY = re.compile(r"\s*(?P<num>" + _NUMERAL + r")\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found in folded text, before it becomes a model Amount."""
+
+    start: int
+    end: int
+    value: float
+    percent: bool = False
+    points: bool = False
+    factor: bool = False
+    unit: str | None = None
+
+
+def parse_numeral(s: str) -> float:
+    """Read one numeral: a group of exactly three digits after one separator is thousands."""
+    if "." in s and "," in s:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        grp = "," if dec == "." else "."
+        return float(s.replace(grp, "").replace(dec, "."))
+    for sep in ".,":
+        n = s.count(sep)
+        if n == 0:
+            continue
+        parts = s.split(sep)
+        if n > 1:
+            return float("".join(parts))
+        head, tail = parts
+        if len(tail) == 3 and head != "0":
+            return float(head + tail)
+        return float(head + "." + tail)
+    return float(s)
+
+
+def _currency(m: re.Match[str]) -> str | None:
+    raw = (m.group("cur") or m.group("cur2") or m.group("d") or "").strip()
+    if not raw:
+        return None
+    return "VND" if raw in ("dong", "vnd", "d") else "USD"
+
+
+def find_quantities(f: Folded, masked: str) -> list[Quantity]:
+    """Find every quantity in ``masked`` (the folded text with dates blanked out)."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MULT.finditer(masked):
+        if not f.plain(m.start(), m.end()):
+            continue
+        value = _mult_value(m)
+        if value is None:
+            continue
+        found.append(Quantity(m.start(), m.end(), value, factor=True, unit="x"))
+        taken.append((m.start(), m.end()))
+    for m in _AMOUNT.finditer(masked):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if (m.group("sw") or m.group("cur2")) and not f.plain(m.start(), m.end()):
+            continue
+        value = parse_numeral(m.group("num"))
+        scale = m.group("sw") or m.group("sl")
+        if scale:
+            value *= _SCALE_WORD[scale]
+        if m.group("sign") == "-":
+            value = -value
+        points = bool(m.group("pts") or m.group("pp"))
+        found.append(
+            Quantity(
+                m.start(),
+                m.end(),
+                value,
+                percent=bool(m.group("pct")),
+                points=points,
+                unit="pp" if points else _currency(m),
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in _WORDNUM.finditer(masked):
+        s, e = m.start("w"), m.end("w")
+        if any(a < e and s < b for a, b in taken):
+            continue
+        w = m.group("w")
+        if w in _EN_NUM:
+            found.append(Quantity(s, e, _EN_NUM[w]))
+            continue
+        orig = f.nfc[f.orig(s) : f.orig(e)].lower()
+        if orig in _VI_NUM or (orig == w and w in ("hai", "ba", "bon", "chin", "muoi")):
+            found.append(Quantity(s, e, _VI_NUM.get(orig, _VI_WORD_NUM.get(w, 0.0))))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _mult_value(m: re.Match[str]) -> float | None:
+    g = m.group("g")
+    if g is not None:
+        return _VI_WORD_NUM.get(g) or parse_numeral(g)
+    x = m.group("x") or m.group("x2")
+    if x is not None:
+        return parse_numeral(x)
+    en = m.group("en")
+    if en.endswith("nua") or "half" in en:
+        return 0.5
+    for stem, v in _EN_MULT.items():
+        if en.startswith(stem):
+            return v
+    return None
+
+
+def number_only(raw: str) -> float | None:
+    """Read a string that is a bare numeral and nothing else."""
+    m = _NUM_ONLY.fullmatch(raw)
+    return parse_numeral(m.group("num")) if m else None

@@ -1,0 +1,444 @@
+"""Read one goal sentence: metric, quantities, target, direction, deadline, base, means.
+
+Everything is matched on the folded copy of the text (see :mod:`.text`); Snips point into
+the NFC form of the input.  Only the first :data:`~.text.MAX_CHARS` characters are read.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from smartlint.extract.language import detect
+from smartlint.extract.numbers import Quantity, find_quantities
+from smartlint.extract.text import Folded, fold
+from smartlint.extract.time import Hit, find_times
+from smartlint.model import (
+    Amount,
+    Change,
+    ChangeKind,
+    Direction,
+    Language,
+    Period,
+    Reading,
+    Snip,
+    TimeProblem,
+    TimeRef,
+)
+
+_B = r"(?<![\w-])"
+_E = r"(?![\w-])"
+_PLACEHOLDER = re.compile(
+    r"(?<![\w])(?:tbd|tbc|tba|n/a)%?(?![\w])"
+    r"|(?<![\w])x{1,3}%|(?<![\w])(?P<x>x{1,3})(?![\w%])"
+    r"|\?{2,}%?|(?<![\w])\?%"
+    r"|<[^<>\n]{1,80}>|\[[^\[\]\n]{1,40}\]"
+    r"|\(\s*(?:xac dinh|chua xac dinh|dien|tbd|so|number|target|value)[^()\n]{0,60}\)"
+    r"|(?<![\w])(?:chua xac dinh|xac dinh sau)(?![\w])"
+    r"|(?<![\w])(?P<n>n\d{0,3})%|(?<![\w])(?P<n2>n\d{1,3})(?![\w])"
+    r"|_{3,}"
+)
+_MEANS = re.compile(
+    _B + r"(?:bang\s+cach|thong\s+qua|nho\s+(?:vao|viec|co)|voi\s+viec|qua\s+viec"
+    r"|by\s+(?!the\s)[a-z]+ing|through|via|thanks\s+to|by\s+means\s+of)" + _E
+)
+_CLAUSE_END = re.compile(r"[,;]")
+_CADENCE = re.compile(
+    _B + r"(?:(?:hang|moi)\s+(?P<u1>ngay|tuan|thang|quy|nam)"
+    r"|(?P<u2>daily|weekly|monthly|quarterly|yearly|annually)"
+    r"|(?:every|each|per|a)\s+(?P<u3>day|week|month|quarter|year)"
+    r"|/\s?(?P<u4>ngay|tuan|thang|quy|nam|day|week|month|quarter|year|mo|wk|yr))" + _E
+)
+_PERIOD = {
+    "ngay": Period.DAY, "day": Period.DAY, "daily": Period.DAY,
+    "tuan": Period.WEEK, "week": Period.WEEK, "weekly": Period.WEEK, "wk": Period.WEEK,
+    "thang": Period.MONTH, "month": Period.MONTH, "monthly": Period.MONTH, "mo": Period.MONTH,
+    "quy": Period.QUARTER, "quarter": Period.QUARTER, "quarterly": Period.QUARTER,
+    "nam": Period.YEAR, "year": Period.YEAR, "yearly": Period.YEAR, "annually": Period.YEAR,
+    "yr": Period.YEAR,
+}  # fmt: skip
+_BASE_WORD = re.compile(
+    _B + r"(?:so\s+voi|compared\s+(?:to|with)|vs\.?|versus|relative\s+to)"
+    r"(?:\s+(?:cung\s+ky|the\s+same\s+period(?:\s+of)?|muc\s+cua|ky))?" + r"(?![\w-])\s*"
+)
+_BASE_ALONE = re.compile(
+    _B + r"(?:yoy|mom|qoq|y/y|m/m|q/q|year[-\s](?:over|on)[-\s]year"
+    r"|month[-\s](?:over|on)[-\s]month|quarter[-\s](?:over|on)[-\s]quarter"
+    r"|cung\s+ky(?:\s+nam\s+(?:ngoai|truoc))?)" + _E
+)
+_VERB = re.compile(
+    _B + r"(?:(?P<inc>gia\s+tang|tang(?:\s+truong)?|nang(?:\s+cao)?|day\s+manh|mo\s+rong|them"
+    r"|increas(?:e|es|ed|ing)|grow(?:s|n|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
+    r"|lift|expand|add(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
+    r"|quadrupl(?:e|es|ed|ing)|accelerate)"
+    r"|(?P<dec>cat\s+giam|giam|cat|ha(?:\s+thap)?|rut\s+ngan|reduc(?:e|es|ed|ing)"
+    r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink|halv(?:e|es|ed|ing)"
+    r"|minimi[sz]e|slash|drop|shorten)"
+    r"|(?P<reach>dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
+    r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
+    r"|(?P<prod>tuyen(?:\s+dung)?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
+    r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|hire|recruit|publish|launch|open|sign"
+    r"|close|onboard|ship|release|host|run|organi[sz]e|write|create|produce))" + _E
+)
+# Words that may sit between a production verb and its count ("hire at least 3").
+_PROD_GAP = re.compile(r"\s*(?:(?:them|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?")
+_STOP = re.compile(
+    _B + r"(?:len|xuong|them|dat|so\s+voi|by|to|from|vs|versus|compared|in|within|before"
+    r"|until|during|over|trong|vao|truoc|gap|with|voi|cho\s+den|den|toi|for|at|tu(?=\s+[\d$])"
+    r"|reaching|every|each|per|(?:hang|moi)(?=\s+(?:ngay|tuan|thang|quy|nam)))"
+    + _E
+    + r"|[,;:()!?]|\.(?!\d)|->|→|=>"
+)
+_FROM = re.compile(r"(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
+_CONNECT = re.compile(
+    r"(?:[a-z]+\s+){0,2}?(?:len(?:\s+(?:den|toi|muc))?|xuong(?:\s+(?:con|den|muc))?|den|toi"
+    r"|to|con)|(?:[a-z]+\s*){0,2}?(?:->|→|=>|–|-)"
+)
+_ARROW = re.compile(r"(?:[a-z]+\s*){0,2}?(?:->|→|=>)")
+_LEVEL_MARK = re.compile(
+    r"(?:len|xuong|con|dat(?:\s+duoc)?|to|reach(?:es|ed|ing)?|at|toi|den|muc|duoi|tren"
+    r"|below|under|above|at\s+least|it\s+nhat|toi\s+thieu|so\s+luong|khoang)\s*$"
+)
+_DELTA_MARK = re.compile(r"(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
+_RATE = re.compile(
+    r"ty le|ti le|ty suat|bien loi nhuan|thi phan|rate|conversion|churn|bounce|margin|ctr"
+    r"|retention|market share|engagement|percentage"
+)
+_END_CTX = re.compile(r"(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
+_POINT_CTX = re.compile(
+    r"(?:truoc(?:\s+ngay)?|by|before|until|till|den(?:\s+het)?(?:\s+ngay)?|toi|no\s+later\s+than"
+    r"|deadline:?|han\s+chot:?|on)\s*$"
+)
+_IN_CTX = re.compile(r"(?:trong(?:\s+vong)?|vao|in|during|within|for|over|o)\s*$")
+_START_CTX = re.compile(
+    r"(?:tu|from|starting(?:\s+(?:from|in|on))?|beginning(?:\s+(?:in|on))?|bat\s+dau(?:\s+tu)?"
+    r"|ke\s+tu|since)\s*$"
+)
+_LETTER = re.compile(r"[a-z]")
+# "Reach $1M in annual recurring revenue": the metric follows the amount after "in"/"of".
+_LEAD_IN = re.compile(r"\s*(?:in|of|cua|ve)\s+")
+_PROBLEM_RANK = {TimeProblem.IMPOSSIBLE: 0, TimeProblem.UNPARSEABLE: 1, TimeProblem.BARE_YEAR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    start: int
+    end: int
+    kind: str
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _snip(f: Folded, a: int, b: int) -> Snip:
+    s, e = f.orig(a), f.orig(b)
+    return Snip(s, e, f.nfc[s:e])
+
+
+def _amount(f: Folded, q: Quantity) -> Amount:
+    return Amount(q.value, _snip(f, q.start, q.end), q.percent, q.unit)
+
+
+def read(text: str, today: date, language: Language | None = None) -> Reading:
+    """Read a goal sentence (see :func:`smartlint.extract.read_sentence`)."""
+    f = fold(text)
+    low = f.low
+    lang = language or detect(f)
+    holders = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(low) if _placeholder_case(f, m)]
+    masked = _blank(low, holders)
+    hits = find_times(f, masked, today)
+    masked = _blank(masked, [(h.start, h.end) for h in hits])
+    cadences = [m for m in _CADENCE.finditer(masked) if f.plain(m.start(), m.end())]
+    means = _means(low, hits)
+    base, base_hits = _base(low, hits)
+    quantities = find_quantities(f, masked)
+    excluded = means + ([base] if base else [])
+    verbs = [
+        _Verb(m.start(), m.end(), m.lastgroup or "")
+        for m in _VERB.finditer(masked)
+        if not _inside(m.start(), m.end(), excluded) and f.plain(m.start(), m.end())
+    ]
+    free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
+    verb = _primary(verbs, free, masked)
+    deadline, start = _deadline(f, hits, base_hits)
+
+    r = _Target(verb, free, low, masked)
+    metric = _metric(f, masked, verb, quantities, hits, holders, excluded, r.target_q)
+    metric_text = low[metric[0] : metric[1]] if metric else low
+    rate = bool(_RATE.search(metric_text)) or r.both_percent
+    change = r.change(rate)
+    cadence = None
+    cadence_where = None
+    if change is not None and change.kind is not ChangeKind.LEVEL and r.target_q is not None:
+        for m in cadences:
+            if m.start() >= r.target_q.end and not _inside(m.start(), m.end(), means):
+                if m.group("u4") is None:
+                    unit = m.group("u1") or m.group("u2") or m.group("u3")
+                    cadence = _PERIOD[unit]
+                    cadence_where = _snip(f, m.start(), m.end())
+                break
+    return Reading(
+        text=f.nfc,
+        language=lang,
+        metric=_snip(f, *metric) if metric else None,
+        quantities=tuple(_amount(f, q) for q in quantities),
+        baseline=_amount(f, r.base_q) if r.base_q else None,
+        target=Change(change.kind, change.value, _snip(f, *change.where)) if change else None,
+        direction=r.direction,
+        deadline=_timeref(f, deadline) if deadline else None,
+        start=_timeref(f, start) if start else None,
+        cadence=cadence,
+        cadence_where=cadence_where,
+        base=_snip(f, *base) if base else None,
+        placeholders=tuple(_snip(f, a, b) for a, b in holders),
+        means=_snip(f, *means[0]) if means else None,
+        implied_zero_baseline=r.zero,
+        rate=rate,
+        implied_baseline=r.implied(),
+    )
+
+
+def _placeholder_case(f: Folded, m: re.Match[str]) -> bool:
+    """Keep case-sensitive placeholders only when written in capitals ("X", "XX", "N7")."""
+    for g in ("x", "n", "n2"):
+        if m.group(g) is not None:
+            return f.nfc[f.orig(m.start(g))].isupper()
+    return True
+
+
+def _means(low: str, hits: list[Hit]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _MEANS.finditer(low):
+        if any(h.start - m.end() in (0, 1) for h in hits):
+            continue  # "through Q3 2027" is a deadline, not a means
+        end_m = _CLAUSE_END.search(low, m.end())
+        spans.append((m.start(), end_m.start() if end_m else len(low.rstrip(" .!"))))
+    return spans
+
+
+def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
+    """Return the comparison base's span and the ids of the time hits it covers."""
+    covered: set[int] = set()
+    base: tuple[int, int] | None = None
+    for m in _BASE_WORD.finditer(low):
+        end = m.end()
+        for h in hits:
+            if h.start == end or (h.start > end and not low[end : h.start].strip()):
+                covered.add(id(h))
+                end = h.end
+                break
+        else:
+            stop = _CLAUSE_END.search(low, end)
+            words = low[end : stop.start() if stop else len(low)].split()[:4]
+            end = end + len(" ".join(words)) if words else m.end()
+        if base is None:
+            base = (m.start(), end)
+    for m in _BASE_ALONE.finditer(low):
+        for h in hits:
+            if m.start() <= h.start and h.end <= m.end() + 12 and h.past:
+                covered.add(id(h))
+        if base is None:
+            base = (m.start(), m.end())
+    return base, covered
+
+
+def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | None:
+    """Pick the goal's verb: the first direction verb, or a production verb with a count."""
+    for v in verbs:
+        if v.kind != "prod":
+            return v
+        gap = _PROD_GAP.match(masked, v.end)
+        pos = gap.end() if gap else v.end
+        if any(q.start == pos and not q.percent and not q.factor for q in free):
+            return v
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    kind: ChangeKind
+    value: float
+    where: tuple[int, int]
+
+
+class _Target:
+    """Work out target, baseline and direction from the quantities after the goal's verb."""
+
+    def __init__(self, verb: _Verb | None, free: list[Quantity], low: str, masked: str) -> None:
+        self.verb = verb
+        self.low = masked
+        self.base_q: Quantity | None = None
+        self.target_q: Quantity | None = None
+        self.level_q: Quantity | None = None
+        self.zero = False
+        self.both_percent = False
+        self.kind: ChangeKind | None = None
+        kinds = {"inc": Direction.INCREASE, "dec": Direction.DECREASE, "reach": Direction.REACH}
+        self.direction: Direction | None = None
+        if verb is not None:
+            self.direction = kinds.get(verb.kind)
+            if verb.kind == "prod":
+                self.direction = Direction.INCREASE
+            free = [q for q in free if q.end > verb.start]
+        if free:
+            self._choose(free)
+
+    def _choose(self, free: list[Quantity]) -> None:
+        low = self.low
+        for a, b in itertools.pairwise(free):
+            gap = low[a.end : b.start].strip()
+            if a.factor or b.factor or not gap:
+                continue
+            arrow = _ARROW.fullmatch(gap)
+            if arrow or (_CONNECT.fullmatch(gap) and _FROM.search(low, 0, a.start)):
+                self.base_q, self.target_q, self.kind = a, b, ChangeKind.LEVEL
+                self.both_percent = a.percent and b.percent
+                if self.direction in (None, Direction.REACH) and a.value != b.value:
+                    up = b.value > a.value
+                    self.direction = Direction.INCREASE if up else Direction.DECREASE
+                return
+        if self.verb is None:
+            return
+        factors = [q for q in free if q.factor]
+        if factors:
+            q = factors[0]
+            self.target_q, self.kind = q, ChangeKind.FACTOR
+            if self.direction is None:
+                self.direction = Direction.INCREASE if q.value > 1 else Direction.DECREASE
+            self.level_q = next((x for x in free if x.start > q.end and not x.percent), None)
+            return
+        q = free[0]
+        self.target_q = q
+        pre = low[max(0, q.start - 25) : q.start]
+        right_after = not low[self.verb.end : q.start].strip()
+        if self.verb.kind == "prod":
+            self.kind, self.zero = ChangeKind.LEVEL, True
+        elif q.points:
+            self.kind = ChangeKind.POINTS
+        elif q.percent:
+            self.kind = ChangeKind.LEVEL if _LEVEL_MARK.search(pre) else ChangeKind.PERCENT
+            later = [x for x in free if x.start > q.end and not x.percent and not x.factor]
+            if later and _LEVEL_MARK.search(low[max(0, later[0].start - 25) : later[0].start]):
+                self.level_q = later[0]
+        elif self.direction is Direction.REACH or _LEVEL_MARK.search(pre):
+            self.kind = ChangeKind.LEVEL
+        elif _DELTA_MARK.search(pre) or right_after or self.direction is not None:
+            self.kind = ChangeKind.DELTA
+        else:
+            self.kind = ChangeKind.LEVEL
+
+    def change(self, rate: bool) -> _Change | None:
+        """Return the target once the metric tells whether percent levels are a rate's."""
+        q = self.target_q
+        if q is None or self.kind is None:
+            return None
+        kind = self.kind
+        if kind is ChangeKind.LEVEL and q.percent and not rate and self.base_q is None:
+            kind = ChangeKind.PERCENT
+        self.kind = kind
+        value = q.value
+        if kind in (ChangeKind.PERCENT, ChangeKind.POINTS, ChangeKind.DELTA):
+            value = abs(value)
+            if self.direction is Direction.DECREASE or q.value < 0:
+                value = -value
+        return _Change(kind, value, (q.start, q.end))
+
+    def implied(self) -> float | None:
+        """Return the baseline a relative target and a level imply together, if any."""
+        q, lv = self.target_q, self.level_q
+        if q is None or lv is None or self.base_q is not None:
+            return None
+        if self.kind is ChangeKind.PERCENT and q.value != -100:
+            sign = -1 if self.direction is Direction.DECREASE else 1
+            return lv.value / (1 + sign * abs(q.value) / 100)
+        if self.kind is ChangeKind.FACTOR and q.value:
+            return lv.value / q.value
+        return None
+
+
+def _metric(
+    f: Folded,
+    masked: str,
+    verb: _Verb | None,
+    quantities: list[Quantity],
+    hits: list[Hit],
+    holders: list[tuple[int, int]],
+    excluded: list[tuple[int, int]],
+    target_q: Quantity | None,
+) -> tuple[int, int] | None:
+    """Find the metric phrase: after the verb, else after its count, else before the verb."""
+    if verb is None:
+        return None
+    marks = sorted(
+        [q.start for q in quantities] + [h.start for h in hits] + [a for a, _ in holders + excluded]
+    )
+
+    def phrase(a: int) -> tuple[int, int] | None:
+        stop = _STOP.search(masked, a)
+        b = min([stop.start() if stop else len(masked)] + [m for m in marks if m >= a])
+        seg = masked[a:b]
+        if not _LETTER.search(seg):
+            return None
+        lead = len(seg) - len(seg.lstrip())
+        return a + lead, a + len(seg.rstrip())
+
+    found = phrase(verb.end)
+    if found is None:
+        after = target_q or next((q for q in quantities if q.start >= verb.end), None)
+        if after is not None and after.start >= verb.end:
+            lead_in = _LEAD_IN.match(masked, after.end)
+            found = phrase(lead_in.end() if lead_in else after.end)
+    if found is None:
+        cut = max([m.end() for m in _CLAUSE_END.finditer(masked, 0, verb.start)] + [0])
+        cut = max([cut] + [h.end for h in hits if cut <= h.start < verb.start])
+        seg = masked[cut : verb.start]
+        if _LETTER.search(seg):
+            lead = len(seg) - len(seg.lstrip())
+            found = (cut + lead, cut + len(seg.rstrip()))
+    return found
+
+
+def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | None, Hit | None]:
+    """Choose the deadline among the time hits; return it and an explicit start, if any."""
+    low = f.low
+    start: Hit | None = None
+    candidates: list[tuple[Hit, bool]] = []
+    for h in hits:
+        if id(h) in base_hits or h.past:
+            continue
+        pre = low[max(0, h.start - 30) : h.start]
+        if _START_CTX.search(pre):
+            start = start or h
+            continue
+        end_ctx = bool(_END_CTX.search(pre))
+        point = end_ctx or bool(_POINT_CTX.search(pre))
+        introduced = point or bool(_IN_CTX.search(pre))
+        if point and h.start_date is not None and h.end_date is not None:
+            h = Hit(h.start, h.end, h.end_date, None, h.problem, h.year_assumed, h.past, False)
+        candidates.append((h, introduced))
+    good = [(h, i) for h, i in candidates if h.end_date is not None]
+    if good:
+        pool = [h for h, i in good if i] or [h for h, _ in good]
+        return max(pool, key=lambda h: (h.end_date or date.min, h.start)), start
+    bad = [h for h, _ in candidates]
+    if bad:
+        return min(
+            bad, key=lambda h: _PROBLEM_RANK.get(h.problem or TimeProblem.BARE_YEAR, 3)
+        ), start
+    return None, start
+
+
+def _timeref(f: Folded, h: Hit) -> TimeRef:
+    return TimeRef(_snip(f, h.start, h.end), h.end_date, h.start_date, h.problem, h.year_assumed)

@@ -1,0 +1,258 @@
+"""Time expressions in folded text: dates, months, quarters, halves, year ends, spans and
+this/next/last periods, each resolved against ``today`` into a TimeRef-ready hit."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from smartlint.extract.text import Folded
+from smartlint.model import Period, TimeProblem
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_SMALL = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "one": 1, "two": 2,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "a": 1, "i": 1, "ii": 2, "iii": 3, "iv": 4,
+}  # fmt: skip
+_COUNT = r"(?P<n>\d{1,3}|mot|hai|ba|bon|nam|sau|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)"
+# A year written after a month or quarter: "năm 2027", "/2027", "năm nay", "2027".
+_VY = r"(?:\s*(?:nam\s+|/|-)\s*(?P<y>\d{4}|nay|sau|toi|truoc|ngoai))?"
+_EY = r"(?:,?\s+(?:of\s+)?(?P<y>\d{4}))?"
+_UNIT = {
+    "ngay": Period.DAY, "day": Period.DAY, "days": Period.DAY,
+    "tuan": Period.WEEK, "week": Period.WEEK, "weeks": Period.WEEK,
+    "thang": Period.MONTH, "month": Period.MONTH, "months": Period.MONTH,
+    "quy": Period.QUARTER, "quarter": Period.QUARTER, "quarters": Period.QUARTER,
+    "nam": Period.YEAR, "year": Period.YEAR, "years": Period.YEAR,
+}  # fmt: skip
+_REL = {
+    "nay": 0, "this": 0, "the": 0, "sau": 1, "toi": 1, "ke tiep": 1, "next": 1, "coming": 1,
+    "the next": 1, "the coming": 1, "truoc": -1, "ngoai": -1, "last": -1, "previous": -1,
+    "the previous": -1, "the last": -1,
+}  # fmt: skip
+_B = r"(?<![\w])"
+# A bare "2027" is a year only after a preposition; "từ 1000 lên 2000" speaks of counts.
+_AFTER_PREP = (
+    "(?:"
+    + "|".join(
+        rf"(?<={w}\s)"
+        for w in [
+            "in",
+            "of",
+            "for",
+            "to",
+            "by",
+            "than",
+            "vs",
+            "since",
+            "until",
+            "before",
+            "during",
+            "trong",
+        ]
+    )
+    + ")"
+)
+_E = r"(?![\w])"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(_B + rx + _E))
+    for kind, rx in (
+        ("ymd", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+        ("dmy", r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"),
+        (
+            "dmy",
+            r"(?:ngay\s+)?(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\s+nam\s+(?P<y>\d{4}|nay|sau)",
+        ),
+        ("dmy", r"ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})"),
+        ("dmy", r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + _EY),
+        ("dmy", _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?" + _EY),
+        ("dmy", r"(?:ngay\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])"),
+        ("yq", r"(?P<y>\d{4})\s*-?\s*q(?P<q>[1-4])"),
+        ("yh", r"(?P<y>\d{4})\s*-?\s*h(?P<h>[12])"),
+        ("ym", r"(?P<y>\d{4})-(?P<m>\d{2})"),
+        ("q", r"q(?P<q>[1-4])(?:\s*[/-]?\s*(?P<y>\d{4}))?"),
+        ("q", r"quy\s+(?P<q>[1-4]|iv|iii|ii|i|mot|hai|ba|bon)" + _VY),
+        (
+            "q",
+            r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+            r"(?:\s+of)?(?:\s+(?P<y>\d{4}))?",
+        ),
+        ("h", r"h(?P<h>[12])(?:\s*[/-]?\s*(?P<y>\d{4}))?"),
+        (
+            "h",
+            r"(?:nua|6\s+thang)\s+(?P<h>dau|cuoi|sau)\s+(?:cua\s+)?nam(?:\s+(?P<y>\d{4}|nay|sau|toi))?",
+        ),
+        (
+            "h",
+            r"(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|(?P<y>\d{4})))?",
+        ),
+        ("m", r"thang\s+(?P<m>\d{1,2})" + _VY),
+        ("m", _MON + _EY),
+        ("yend", r"(?:cuoi|het)\s+nam(?:\s+(?P<y>\d{4}|nay|sau|toi))?"),
+        ("yend", r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<y>\d{4})|year|(?P<r>this|next)\s+year)"),
+        ("yend", r"(?:year[-\s]end|eoy)"),
+        (
+            "span",
+            r"(?:trong(?:\s+vong)?|sau|within|in|over|during|for)\s+(?:the\s+)?"
+            r"(?:next\s+|coming\s+|upcoming\s+)?"
+            + _COUNT
+            + r"\s+(?P<u>ngay|tuan|thang|quy|nam|days?|weeks?|months?|quarters?|years?)"
+            r"(?:\s+(?:toi|sap\s+toi|ke\s+tiep|nua))?",
+        ),
+        (
+            "span",
+            r"(?:the\s+)?next\s+" + _COUNT + r"\s+(?P<u>days?|weeks?|months?|quarters?|years?)",
+        ),
+        ("span", _COUNT + r"\s+(?P<u>ngay|tuan|thang|quy|nam)\s+(?:toi|sap\s+toi|ke\s+tiep)"),
+        ("rel", r"(?P<u>tuan|thang|quy|nam)\s+(?P<r>nay|sau|toi|ke\s+tiep|truoc|ngoai)"),
+        (
+            "rel",
+            r"(?P<r>this|next|last|previous|coming|(?:the\s+)?(?:next|previous|last|coming))"
+            r"\s+(?P<u>week|month|quarter|year)",
+        ),
+        (
+            "vague",
+            r"(?:asap|soon|someday|some\s+day|eventually|as\s+soon\s+as\s+possible"
+            r"|som\s+nhat\s+co\s+the|cang\s+som\s+cang\s+tot|trong\s+thoi\s+gian\s+toi)",
+        ),
+        ("year", r"nam\s+(?P<y>\d{4})"),
+        ("year", _AFTER_PREP + r"(?P<y>(?:19|20)\d\d)"),
+    )
+)
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 3, "bon": 4}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A time expression found in folded text, resolved against today."""
+
+    start: int
+    end: int
+    end_date: date | None
+    start_date: date | None = None
+    problem: TimeProblem | None = None
+    year_assumed: bool = False
+    past: bool = False  # "last quarter", "năm ngoái": only ever a comparison base
+    period: bool = True  # names a whole period (month, quarter), not a single day
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_of(word: str | None, today: date) -> tuple[int | None, bool]:
+    if word is None:
+        return None, True
+    if word.isdigit():
+        return int(word), False
+    return today.year + _REL.get(word, 0), False
+
+
+def _span(y: int | None, first: int, last: int, today: date) -> tuple[date, date, bool]:
+    """Return the start and end of months first..last, taking the next occurrence if no year."""
+    assumed = y is None
+    if y is None:
+        y = today.year if _month_end(today.year, last) >= today else today.year + 1
+    return date(y, first, 1), _month_end(y, last), assumed
+
+
+def _resolve(kind: str, m: re.Match[str], today: date) -> Hit | None:
+    s, e = m.start(), m.end()
+    g = m.groupdict()
+    bad = Hit(s, e, None, problem=TimeProblem.IMPOSSIBLE)
+    if kind in ("ymd", "dmy"):
+        month = _MONTHS[g["mon"]] if g.get("mon") else int(g["m"])
+        y, assumed = _year_of(g.get("y"), today)
+        day = int(g["d"])
+        if not 1 <= month <= 12:
+            return bad
+        if y is None:
+            y = today.year
+            if month < today.month or (month == today.month and day < today.day):
+                y += 1
+        if not 1 <= day <= calendar.monthrange(y, month)[1]:
+            return bad
+        return Hit(s, e, date(y, month, day), year_assumed=assumed, period=False)
+    if kind in ("m", "ym"):
+        month = _MONTHS[g["mon"]] if g.get("mon") else int(g["m"])
+        if not 1 <= month <= 12:
+            return bad
+        a, b, assumed = _span(_year_of(g.get("y"), today)[0], month, month, today)
+        return Hit(s, e, b, a, year_assumed=assumed)
+    if kind in ("q", "yq"):
+        q = g["q"]
+        n = int(q) if q.isdigit() else _ROMAN_Q.get(q) or _ORD[q]
+        a, b, assumed = _span(_year_of(g.get("y"), today)[0], 3 * n - 2, 3 * n, today)
+        return Hit(s, e, b, a, year_assumed=assumed)
+    if kind in ("h", "yh"):
+        h = g["h"]
+        n = int(h) if h.isdigit() else (1 if h in ("dau", "first") else 2)
+        a, b, assumed = _span(_year_of(g.get("y"), today)[0], 6 * n - 5, 6 * n, today)
+        return Hit(s, e, b, a, year_assumed=assumed)
+    if kind == "yend":
+        y, _ = _year_of(g.get("y") or g.get("r"), today)
+        return Hit(s, e, date(y or today.year, 12, 31), period=False)
+    if kind == "span":
+        n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"]]
+        unit = _UNIT[g["u"]]
+        step = {
+            Period.DAY: relativedelta(days=n),
+            Period.WEEK: relativedelta(weeks=n),
+            Period.MONTH: relativedelta(months=n),
+            Period.QUARTER: relativedelta(months=3 * n),
+            Period.YEAR: relativedelta(years=n),
+        }[unit]
+        return Hit(s, e, today + step, today)
+    if kind == "rel":
+        return _relative(s, e, _UNIT[g["u"]], _REL[" ".join(g["r"].split())], today)
+    if kind == "vague":
+        return Hit(s, e, None, problem=TimeProblem.UNPARSEABLE)
+    return Hit(s, e, None, problem=TimeProblem.BARE_YEAR)
+
+
+def _relative(s: int, e: int, unit: Period, shift: int, today: date) -> Hit:
+    if unit is Period.YEAR:
+        if shift < 0:
+            y = today.year - 1
+            return Hit(s, e, date(y, 12, 31), date(y, 1, 1), past=True)
+        return Hit(s, e, None, problem=TimeProblem.BARE_YEAR)
+    if unit is Period.WEEK:
+        first = today - relativedelta(days=today.weekday()) + relativedelta(weeks=shift)
+        return Hit(s, e, first + relativedelta(days=6), first, past=shift < 0)
+    months = 1 if unit is Period.MONTH else 3
+    first_month = (today.month - 1) // months * months + 1
+    first = date(today.year, first_month, 1) + relativedelta(months=months * shift)
+    last = first + relativedelta(months=months, days=-1)
+    return Hit(s, e, last, first, past=shift < 0)
+
+
+def find_times(f: Folded, text: str, today: date) -> list[Hit]:
+    """Find every time expression in ``text`` (folded), longest and most specific first."""
+    hits: list[Hit] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(h.start < m.end() and m.start() < h.end for h in hits):
+                continue
+            if not f.plain(m.start(), m.end()):
+                continue
+            # "may" is mostly the verb; only a capitalised month counts.
+            if m.groupdict().get("mon") == "may" and f.nfc[f.orig(m.start("mon"))] != "M":
+                continue
+            hit = _resolve(kind, m, today)
+            if hit is not None:
+                hits.append(hit)
+    hits.sort(key=lambda h: h.start)
+    return hits
