@@ -47,6 +47,9 @@ _MULT = re.compile(
     r"|(?P<en>doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)"
     r"|halv(?:e|es|ed|ing)|in half|by half|(?:mot\s+)?nua(?![\w])))"
 )
+# Substrings without which the multiplier and amount patterns cannot match (a cheap skip).
+_MULT_GATE = ("gap", "x", "×", "doubl", "tripl", "quadrupl", "halv", "half", "nua")
+_DIGIT = re.compile(r"\d")
 _VI_WORD_NUM = {"gap": 0.0, "doi": 2.0, "ruoi": 1.5, "hai": 2.0, "ba": 3.0, "bon": 4.0}
 _VI_WORD_NUM.update({"nam": 5.0, "sau": 6.0, "bay": 7.0, "tam": 8.0, "chin": 9.0, "muoi": 10.0})
 _EN_MULT = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
@@ -118,7 +121,8 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
     """Find every quantity in ``masked`` (the folded text with dates blanked out)."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for m in _MULT.finditer(masked):
+    mults = _MULT.finditer(masked) if any(g in masked for g in _MULT_GATE) else ()
+    for m in mults:
         if not f.plain(m.start(), m.end()):
             continue
         value = _mult_value(m)
@@ -126,7 +130,8 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
             continue
         found.append(Quantity(m.start(), m.end(), value, factor=True, unit="x"))
         taken.append((m.start(), m.end()))
-    for m in _AMOUNT.finditer(masked):
+    amounts = _AMOUNT.finditer(masked) if _DIGIT.search(masked) else ()
+    for m in amounts:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         if (m.group("sw") or m.group("cur2")) and not f.plain(m.start(), m.end()):

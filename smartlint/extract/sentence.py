@@ -40,6 +40,9 @@ _PLACEHOLDER = re.compile(
     r"|(?<![\w])(?P<n>n\d{0,3})%|(?<![\w])(?P<n2>n\d{1,3})(?![\w])"
     r"|_{3,}"
 )
+# Cheap tests that tell whether the placeholder pattern can match at all.
+_PLACEHOLDER_GATE = re.compile(r"[XN?<\[_]")
+_PLACEHOLDER_WORDS = ("tbd", "tbc", "tba", "n/a", "x%", "(", "xac dinh")
 _MEANS = re.compile(
     _B + r"(?:bang\s+cach|thong\s+qua|nho\s+(?:vao|viec|co)|voi\s+viec|qua\s+viec"
     r"|by\s+(?!the\s)[a-z]+ing|through|via|thanks\s+to|by\s+means\s+of)" + _E
@@ -156,7 +159,9 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     f = fold(text)
     low = f.low
     lang = language or detect(f)
-    holders = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(low) if _placeholder_case(f, m)]
+    holders: list[tuple[int, int]] = []
+    if _PLACEHOLDER_GATE.search(f.nfc) or any(g in low for g in _PLACEHOLDER_WORDS):
+        holders = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(low) if _keep(f, m)]
     masked = _blank(low, holders)
     hits = find_times(f, masked, today)
     masked = _blank(masked, [(h.start, h.end) for h in hits])
@@ -210,7 +215,7 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     )
 
 
-def _placeholder_case(f: Folded, m: re.Match[str]) -> bool:
+def _keep(f: Folded, m: re.Match[str]) -> bool:
     """Keep case-sensitive placeholders only when written in capitals ("X", "XX", "N7")."""
     for g in ("x", "n", "n2"):
         if m.group(g) is not None:

@@ -131,6 +131,41 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", _AFTER_PREP + r"(?P<y>(?:19|20)\d\d)"),
     )
 )
+# Substrings one of which each pattern needs: a pattern whose gate is absent is not run,
+# which halves the cost of a sentence.  "MON" stands for an English month name.
+_UNITS = ("ngay", "tuan", "thang", "quy", "nam", "day", "week", "month", "quarter", "year")
+_GATES: tuple[tuple[str, ...], ...] = (
+    ("-",),
+    ("/", "-", "."),
+    ("thang",),
+    ("ngay",),
+    ("MON",),
+    ("MON",),
+    ("/",),
+    ("q",),
+    ("h",),
+    ("-",),
+    ("q",),
+    ("quy",),
+    ("quarter",),
+    ("h",),
+    ("nua", "thang"),
+    ("half",),
+    ("thang",),
+    ("MON",),
+    ("cuoi", "het"),
+    ("end",),
+    ("end", "eoy"),
+    _UNITS,
+    ("next",),
+    ("toi", "tiep"),
+    _UNITS,
+    ("week", "month", "quarter", "year"),
+    ("asap", "soon", "some", "eventually", "possible", "som", "thoi gian"),
+    ("nam",),
+    ("19", "20"),
+)
+_MON_GATE = re.compile(_B + r"(?:" + "|".join(_MONTHS) + r")" + _E)
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 3, "bon": 4}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -242,9 +277,16 @@ def _relative(s: int, e: int, unit: Period, shift: int, today: date) -> Hit:
 def find_times(f: Folded, text: str, today: date) -> list[Hit]:
     """Find every time expression in ``text`` (folded), longest and most specific first."""
     hits: list[Hit] = []
-    for kind, rx in _PATTERNS:
+    has_month = _MON_GATE.search(text) is not None
+    covered = bytearray(len(text))
+    for (kind, rx), gate in zip(_PATTERNS, _GATES, strict=True):
+        if gate == ("MON",):
+            if not has_month:
+                continue
+        elif not any(g in text for g in gate):
+            continue
         for m in rx.finditer(text):
-            if any(h.start < m.end() and m.start() < h.end for h in hits):
+            if 1 in covered[m.start() : m.end()]:
                 continue
             if not f.plain(m.start(), m.end()):
                 continue
@@ -254,5 +296,6 @@ def find_times(f: Folded, text: str, today: date) -> list[Hit]:
             hit = _resolve(kind, m, today)
             if hit is not None:
                 hits.append(hit)
+                covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     hits.sort(key=lambda h: h.start)
     return hits
