@@ -31,7 +31,8 @@ def target(raw: str) -> Change | None:
     f = fold(raw.strip())
     where = Snip(0, len(f.nfc), f.nfc)
     qs = find_quantities(f, f.low)
-    if len(qs) == 1:
+    rest = "".join(f.low[: qs[0].start] + f.low[qs[0].end :]).strip(" +-") if qs else "?"
+    if len(qs) == 1 and (not rest or qs[0].factor):
         q = qs[0]
         signed = _SIGNED.match(f.low) is not None
         if q.factor:

@@ -72,7 +72,8 @@ _BASE_ALONE = re.compile(
     r"|cung\s+ky(?:\s+nam\s+(?:ngoai|truoc))?)" + _E
 )
 _VERB = re.compile(
-    _B + r"(?:(?P<inc>gia\s+tang|tang(?:\s+truong)?|nang(?:\s+cao)?|day\s+manh|mo\s+rong|them"
+    _B
+    + r"(?:(?P<inc>gia\s+tang|tang(?:\s+truong)?|(?<!tinh\s)(?<!kha\s)nang(?!\s+(?:luc|suat|luong|dong|dong))(?:\s+cao)?|day\s+manh|mo\s+rong|them"
     r"|increas(?:e|es|ed|ing)|grow(?:s|n|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
     r"|lift|expand|add(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
     r"|quadrupl(?:e|es|ed|ing)|accelerate)"
@@ -89,34 +90,34 @@ _VERB = re.compile(
 _PROD_GAP = re.compile(r"\s*(?:(?:them|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?")
 _STOP = re.compile(
     _B + r"(?:len|xuong|them|dat|so\s+voi|by|to|from|vs|versus|compared|in|within|before"
-    r"|until|during|over|trong|vao|truoc|gap|with|voi|cho\s+den|den|toi|for|at|tu(?=\s+[\d$])"
+    r"|until|during|over|trong|vao|truoc|gap|with|voi|cho\s+den|den|toi|for|at|tu(?=\s+[\d$]|\s\s)"
     r"|reaching|every|each|per|(?:hang|moi)(?=\s+(?:ngay|tuan|thang|quy|nam)))"
     + _E
     + r"|[,;:()!?]|\.(?!\d)|->|→|=>"
 )
-_FROM = re.compile(r"(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
+_FROM = re.compile(r"(?<![\w])(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
 _CONNECT = re.compile(
     r"(?:[a-z]+\s+){0,2}?(?:len(?:\s+(?:den|toi|muc))?|xuong(?:\s+(?:con|den|muc))?|den|toi"
     r"|to|con)|(?:[a-z]+\s*){0,2}?(?:->|→|=>|–|-)"
 )
 _ARROW = re.compile(r"(?:[a-z]+\s*){0,2}?(?:->|→|=>)")
 _LEVEL_MARK = re.compile(
-    r"(?:len|xuong|con|dat(?:\s+duoc)?|to|reach(?:es|ed|ing)?|at|toi|den|muc|duoi|tren"
+    r"(?<![\w])(?:len|xuong|con|dat(?:\s+duoc)?|to|reach(?:es|ed|ing)?|at|toi|den|muc|duoi|tren"
     r"|below|under|above|at\s+least|it\s+nhat|toi\s+thieu|so\s+luong|khoang)\s*$"
 )
-_DELTA_MARK = re.compile(r"(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
+_DELTA_MARK = re.compile(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
 _RATE = re.compile(
     r"ty le|ti le|ty suat|bien loi nhuan|thi phan|rate|conversion|churn|bounce|margin|ctr"
     r"|retention|market share|engagement|percentage"
 )
-_END_CTX = re.compile(r"(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
+_END_CTX = re.compile(r"(?<![\w])(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
 _POINT_CTX = re.compile(
-    r"(?:truoc(?:\s+ngay)?|by|before|until|till|den(?:\s+het)?(?:\s+ngay)?|toi|no\s+later\s+than"
+    r"(?<![\w])(?:truoc(?:\s+ngay)?|by|before|until|till|den(?:\s+het)?(?:\s+ngay)?|toi|no\s+later\s+than"
     r"|deadline:?|han\s+chot:?|on)\s*$"
 )
-_IN_CTX = re.compile(r"(?:trong(?:\s+vong)?|vao|in|during|within|for|over|o)\s*$")
+_IN_CTX = re.compile(r"(?<![\w])(?:trong(?:\s+vong)?|vao|in|during|within|for|over|o)\s*$")
 _START_CTX = re.compile(
-    r"(?:tu|from|starting(?:\s+(?:from|in|on))?|beginning(?:\s+(?:in|on))?|bat\s+dau(?:\s+tu)?"
+    r"(?<![\w])(?:tu|from|starting(?:\s+(?:from|in|on))?|beginning(?:\s+(?:in|on))?|bat\s+dau(?:\s+tu)?"
     r"|ke\s+tu|since)\s*$"
 )
 _LETTER = re.compile(r"[a-z]")
