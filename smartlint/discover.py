@@ -3,12 +3,14 @@
 A directory walk skips hidden entries, what ``.gitignore`` files ignore, and what the
 :class:`Policy` excludes; it keeps files the policy includes (by default ``*.yaml`` and
 ``*.yml``).  Files named on the command line are always read, unless the policy forces
-its excludes on them too.  Symlinked directories are not followed, so loops cannot hang.
+its excludes on them too.  Symlinked directories are not followed, so loops cannot hang,
+and FIFOs, sockets and devices found by walking are skipped, so reading cannot block.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,5 +116,18 @@ def _walk(root: Path, policy: Policy) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not skipped(base / d, True))
         for name in sorted(files):
             path = base / name
-            if policy.included(path) and not skipped(path, False):
+            if policy.included(path) and not skipped(path, False) and not _special(path):
                 yield path
+
+
+def _special(path: Path) -> bool:
+    """Tell whether a walked name is a FIFO, socket or device: reading one could block forever.
+
+    A path that cannot be stat-ed (a dangling or looping symlink) is kept, so that reading
+    it reports why.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)
