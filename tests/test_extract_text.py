@@ -1,0 +1,51 @@
+"""Folding: NFC, lower case, diacritics and đ removed, offsets mapped back to the NFC text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from smartlint.extract.text import MAX_CHARS, fold
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Tăng doanh thu", "tang doanh thu"),
+        ("ĐẠT 10.000 lượt tải", "dat 10.000 luot tai"),
+        ("Quý III năm 2027", "quy iii nam 2027"),
+        ("Increase REVENUE", "increase revenue"),
+        ("Nửa cuối năm", "nua cuoi nam"),
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    f = fold(text)
+    assert f.low == folded
+    assert len(f.low) == len(f.nfc)
+
+
+def test_nfd_is_composed_first() -> None:
+    f = fold(unicodedata.normalize("NFD", "Tăng lên 15%"))
+    assert (f.nfc, f.low) == ("Tăng lên 15%", "tang len 15%")
+
+
+def test_stray_marks_are_dropped_and_offsets_map_back() -> None:
+    text = "x\u0301\u0302 tăng"  # two marks NFC cannot compose onto "x"
+    f = fold(text)
+    assert f.low == "x tang"
+    i = f.low.index("tang")
+    assert f.nfc[f.orig(i) : f.orig(i + 4)] == "tăng"
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("tăng", True), ("tang", True), ("tầng", False), ("nâng", True), ("năng", False)],
+)
+def test_plain_rejects_other_words_with_the_same_letters(text: str, ok: bool) -> None:
+    f = fold(text)
+    assert f.plain(0, len(f.low)) is ok
+
+
+def test_only_the_first_characters_are_read() -> None:
+    assert len(fold("a" * (MAX_CHARS * 10)).nfc) == MAX_CHARS
