@@ -465,14 +465,15 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     word = period_word(unit, lang)
     metric = _metric(facts, lang)
     one = facts.history is not None and len(facts.history.points) == 1
+    needs = _show_pace(plan.sign * plan.required, plan, lang) + _per(plan, lang)
     message = pick(
         lang,
-        "Lịch sử chỉ có một giá trị nên chưa có tốc độ để so sánh."
+        f"Lịch sử chỉ có một giá trị nên chưa có tốc độ để so với mức cần đạt ({needs})."
         if one
-        else "Chưa có số liệu lịch sử để biết mục tiêu có khả thi hay không.",
-        "The history has a single value, so there is no pace to compare with."
+        else f"Chưa có số liệu lịch sử để biết tốc độ cần đạt ({needs}) có khả thi hay không.",
+        f"The history has a single value, so there is no pace to compare the required {needs} with."
         if one
-        else "There is no history to tell whether the target is achievable.",
+        else f"There is no history to tell whether the required pace ({needs}) is achievable.",
     )
     suggestion = pick(
         lang,
