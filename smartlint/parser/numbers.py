@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 
@@ -37,31 +36,4 @@ def read_value(raw: str) -> float | BadNumber:
 def _read(text: str) -> float | None:
     from smartlint.extract import read_number  # the one number reader shared with sentences
 
-    try:
-        return read_number(text)
-    except NotImplementedError:
-        return _plain_number(text)
-
-
-_PLAIN = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")
-
-
-def _plain_number(raw: str) -> float | None:
-    """Stand in for read_number until it lands: a thousands group of 3 digits, else decimals."""
-    text = raw.replace(" ", "")
-    if not _PLAIN.fullmatch(text):
-        return None
-    if "." in text and "," in text:
-        decimal = "." if text.rfind(".") > text.rfind(",") else ","
-        text = text.replace("," if decimal == "." else ".", "").replace(",", ".")
-    else:
-        for sep in ".,":
-            groups = text.split(sep)
-            if len(groups) > 2 or (len(groups) == 2 and len(groups[1]) == 3):
-                text = text.replace(sep, "")
-            else:
-                text = text.replace(sep, ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    return read_number(text)
