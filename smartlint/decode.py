@@ -112,7 +112,7 @@ def _legacy(data: bytes, bad_at: int) -> Decoded:
         "legacy",
         span,
         f"the file is not UTF-8 (bytes {shown} at line {span.line}); it was read as"
-        " Windows-1258 (cp1258, Windows Vietnamese)",
+        " Windows-1258 (cp1258, Windows Vietnamese); save it as UTF-8",
         "Save the file as UTF-8 so every tool reads the same characters.",
     )
     return Decoded(text, LEGACY, issue)

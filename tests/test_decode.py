@@ -40,7 +40,7 @@ def test_legacy_windows_vietnamese_is_read_with_a_warning() -> None:
     parsed = parse_bytes(data, "goals.yaml")
     [problem] = parsed.problems
     assert problem.code == "F008"
-    assert "cp1258" in problem.message and "UTF-8" in problem.suggestion
+    assert "cp1258" in problem.message and "save it as UTF-8" in problem.message
     assert (problem.span.line, problem.span.column) == (1, 9)  # the first non-UTF-8 byte
     [goal] = parsed.goals
     assert goal.title is not None and goal.title.value == "Tăng doanh thu lên 10%"
