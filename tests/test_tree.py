@@ -157,9 +157,15 @@ def test_empty_report() -> None:
 
 
 def test_deep_and_wide_trees_render_quickly() -> None:
+    n = 10_000
     deep = [goal(0, "ppppp", "root", gid="g0")]
-    deep += [goal(i, "ppppp", f"g{i}", gid=f"g{i}", parent=f"g{i - 1}") for i in range(1, 3000)]
+    deep += [goal(i, "ppppp", f"g{i}", gid=f"g{i}", parent=f"g{i - 1}") for i in range(1, n)]
+    wide = [goal(n, "ppppp", "hub", gid="hub")]
+    wide += [goal(n + i, "ppppp", f"w{i}", parent="hub") for i in range(1, n)]
     started = time.perf_counter()
-    out = render_tree(report(*deep), RenderContext(width=80))
+    lines = render_tree(report(*deep, *wide), RenderContext(width=80)).splitlines()
     assert time.perf_counter() - started < 2
-    assert len(out.splitlines()) == 3001
+    assert len(lines) == 1 + 2 * n
+    assert all(len(line) <= 80 for line in lines)
+    # the rails stop growing after MAX_DEPTH levels
+    assert lines[100].startswith("   " * 16 + "└─ ")

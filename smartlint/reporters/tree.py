@@ -21,6 +21,7 @@ from smartlint.model import SMART, GoalResult, Report, Verdict
 from smartlint.reporters.base import RenderContext
 
 DEFAULT_WIDTH = 100
+MAX_DEPTH = 16  # levels of indentation drawn; deeper goals line up at the last one
 
 _MARKS = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.SKIP: "–"}
 _ASCII_MARKS = {Verdict.PASS: "+", Verdict.FAIL: "x", Verdict.SKIP: "-"}
@@ -92,15 +93,13 @@ def _walk(
         dangling = result.goal.index not in parents
         lines.append(_fit(prefix + _node(result, ascii_only, dangling=dangling), width))
         kids = [k for k in children.get(result.goal.index, ()) if k.goal.index not in seen]
+        # past MAX_DEPTH levels the rails stop growing: the line stays readable and a
+        # pathological chain costs linear, not quadratic, text
+        deeper = len(indent) < MAX_DEPTH * len(empty)
         for i in reversed(range(len(kids))):
             last = i == len(kids) - 1
-            stack.append(
-                (
-                    kids[i],
-                    indent + (last_branch if last else branch),
-                    indent + (empty if last else going),
-                )
-            )
+            rail_next = indent + (empty if last else going) if deeper else indent
+            stack.append((kids[i], indent + (last_branch if last else branch), rail_next))
 
 
 def _header(ascii_only: bool) -> str:
@@ -124,24 +123,22 @@ def _node(result: GoalResult, ascii_only: bool, *, dangling: bool) -> str:
 
 
 def _fit(line: str, width: int) -> str:
-    """Cut a line to ``width`` terminal cells, ending with "…" when cut."""
-    if _cells(line) <= width:
-        return line
-    out, used = [], 0
-    for char in line:
-        cost = _cells(char)
-        if used + cost > width - 1:
-            break
-        out.append(char)
-        used += cost
-    return "".join(out).rstrip() + "…"
+    """Cut a line to ``width`` terminal cells, ending with "…" when cut.
+
+    One pass that stops at the width, so a long line costs no more than a short one.
+    """
+    used, cut = 0, 0
+    for position, char in enumerate(line):
+        used += _cells(char)
+        if used <= width - 1:
+            cut = position + 1
+        if used > width:
+            return line[:cut].rstrip() + "…"
+    return line
 
 
-def _cells(text: str) -> int:
-    """Count terminal cells: combining marks take none, wide characters two."""
-    total = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
+def _cells(char: str) -> int:
+    """Count the terminal cells of one character: combining marks none, wide ones two."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
