@@ -139,6 +139,8 @@ def _fit(line: str, width: int) -> str:
 
 def _cells(char: str) -> int:
     """Count the terminal cells of one character: combining marks none, wide ones two."""
+    if char < "\u0300" or "\u1e00" <= char <= "\u1eff":  # Latin, Vietnamese letters: narrow
+        return 1
     if unicodedata.combining(char):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
