@@ -248,7 +248,7 @@ def test_cadence_is_converted_to_the_history_unit() -> None:
     # +5% a week is about +23.6% a month against a best month of +5%
     f = facts(target=(ChangeKind.PERCENT, 5), cadence=Period.WEEK, history=[1000, 1050])
     [v] = run("growth-beyond-history", f)
-    assert v.message.startswith("Needs +23.6%/month (every week)")
+    assert v.message == "Needs +5%/week (≈ +23.6%/month); the best month so far was +5%."
     assert v.suggestion == "At twice the best month's pace: ≈ +2.3% every week."
     monthly = facts(target=(ChangeKind.PERCENT, 5), cadence=Period.MONTH, history=[1000, 1050])
     assert fired(monthly) == {"trend-reaches-target"}

@@ -314,13 +314,21 @@ def _metric(facts: Facts, lang: Language) -> str:
 def _path(plan: Plan, lang: Language) -> str:
     """Return "1.050 → 1.313 vào 28/02/2021" when the levels are known."""
     parts = []
-    if plan.start is not None and plan.target is not None:
+    # a cadence goal's levels are one step, not the whole path: only its rhythm is shown
+    if plan.periods is not None and plan.start is not None and plan.target is not None:
         parts.append(f"{fmt_number(plan.start, lang)} → {fmt_number(plan.target, lang)}")
     if plan.deadline is not None:
         parts.append(pick(lang, "vào ", "by ") + fmt_short_date(plan.deadline, lang))
-    elif plan.cadence is not None:
-        parts.append(pick(lang, "mỗi ", "every ") + period_word(plan.cadence, lang))
     return " ".join(parts)
+
+
+def _needs(plan: Plan, lang: Language) -> str:
+    """Return the required pace: "+25%/tháng", or "+8%/week (≈ +39.7%/month)" for a cadence."""
+    per_unit = _show_pace(plan.sign * plan.required, plan, lang) + _per(plan, lang)
+    if plan.cadence is None or plan.cadence is plan.unit:
+        return per_unit
+    each = pace.convert_pace(plan.sign * plan.required, plan.unit, plan.cadence)
+    return f"{_show_pace(each, plan, lang)}/{period_word(plan.cadence, lang)} (≈ {per_unit})"
 
 
 def _times(factor: float, lang: Language) -> str:
@@ -382,7 +390,7 @@ def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violatio
         return
     lang = facts.language
     unit = period_word(plan.unit, lang)
-    needs = _show_pace(plan.sign * plan.required, plan, lang) + _per(plan, lang)
+    needs = _needs(plan, lang)
     path = _path(plan, lang)
     if verdict.best > 0:
         best = _show_pace(plan.sign * verdict.best, plan, lang)
@@ -465,7 +473,7 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     word = period_word(unit, lang)
     metric = _metric(facts, lang)
     one = facts.history is not None and len(facts.history.points) == 1
-    needs = _show_pace(plan.sign * plan.required, plan, lang) + _per(plan, lang)
+    needs = _needs(plan, lang)
     message = pick(
         lang,
         f"Lịch sử chỉ có một giá trị nên chưa có tốc độ để so với mức cần đạt ({needs})."
@@ -722,7 +730,7 @@ def check_trend_reaches_target(facts: Facts, ctx: Context) -> Iterator[Violation
     if not verdict.trend_reaches or verdict.beyond or verdict.trend is None:
         return
     lang = facts.language
-    needs = _show_pace(plan.sign * plan.required, plan, lang) + _per(plan, lang)
+    needs = _needs(plan, lang)
     trend = _show_pace(plan.sign * verdict.trend, plan, lang) + _per(plan, lang)
     yield Violation(
         plan.span,
