@@ -141,3 +141,11 @@ def test_never_crashes_and_fits(
 ) -> None:
     got = render_chart(history, start, target, periods, width, points=points)
     assert len(got) <= max(width, 0)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [(Language.VI, "▁▃┊▅▆▇█ 1,6 tỷ–2,5 tỷ"), (Language.EN, "▁▃┊▅▆▇█ 1.6B–2.5B")],
+)
+def test_large_numbers_get_short_labels(language: Language, expected: str) -> None:
+    assert render_chart([1.6e9, 1.8e9], 2e9, 2.5e9, 4, 40, language=language) == expected

@@ -136,9 +136,18 @@ def _cell(value: float, low: float, high: float, blocks: str) -> str:
     return blocks[min(len(blocks) - 1, max(0, level))]
 
 
+_SCALES = ((1e9, " tỷ", "B"), (1e6, " triệu", "M"))
+
+
 def _label(value: float, language: Language) -> str:
+    """Format a scale label short enough to leave room for the chart: 2,5 tỷ / 2.5B."""
+    suffix = ""
+    for scale, vi, en in _SCALES:
+        if abs(value) >= scale:
+            value, suffix = value / scale, (vi if language is Language.VI else en)
+            break
     size = abs(value)
     decimals = 0 if size >= 100 else 1 if size >= 10 else 2
     # half up, as people round (round() would show 1,312.5 as 1,312)
     half_up = math.floor(value * 10**decimals + 0.5) / 10**decimals
-    return fmt_number(half_up, language, decimals=decimals)
+    return fmt_number(half_up, language, decimals=decimals) + suffix
