@@ -138,6 +138,14 @@ _KEYS: dict[str, tuple[str, Reader]] = {
 KNOWN_KEYS = tuple(sorted(_KEYS))
 
 
+def shown(path: Path) -> str:
+    """Return a configuration path as messages show it: relative to the cwd when inside it."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def from_mapping(data: Mapping[str, Any], path: Path) -> Config:
     """Validate a configuration table; raise :class:`ConfigError` naming the file and key."""
     values: dict[str, Any] = {}
@@ -146,12 +154,12 @@ def from_mapping(data: Mapping[str, Any], path: Path) -> Config:
         if key not in _KEYS:
             close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ConfigError(f"{path}: unknown key {key!r}{hint}")
+            raise ConfigError(f"{shown(path)}: unknown key {key!r}{hint}")
         name, reader = _KEYS[key]
         try:
             parsed = reader(value, key)
         except ValueError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
+            raise ConfigError(f"{shown(path)}: {exc}") from None
         if name == "language" or name in OPTION_KEYS.values():
             options[name] = parsed
         else:
@@ -164,26 +172,26 @@ def load(path: Path) -> Config | None:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+        raise ConfigError(f"{shown(path)}: cannot read the configuration: {exc}") from None
     if path.name == PYPROJECT or path.suffix == ".toml":
         try:
             table = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+            raise ConfigError(f"{shown(path)}: invalid TOML: {exc}") from None
         section = table.get("tool", {}).get("smartlint")
         if section is None:
             return None if path.name == PYPROJECT else from_mapping({}, path)
         if not isinstance(section, dict):
-            raise ConfigError(f"{path}: [tool.smartlint] must be a table")
+            raise ConfigError(f"{shown(path)}: [tool.smartlint] must be a table")
         return from_mapping(section, path)
     try:
         data = yaml.safe_load(text)  # a configuration file, not a goal file: positions don't matter
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {' '.join(str(exc).split())}") from None
+        raise ConfigError(f"{shown(path)}: invalid YAML: {' '.join(str(exc).split())}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
+        raise ConfigError(f"{shown(path)}: the configuration must be a mapping of keys to values")
     return from_mapping(data, path)
 
 

@@ -229,8 +229,8 @@ def test_bad_configuration_exits_2(plans: Path, config: str, fragment: str) -> N
     (plans / ".smartlint.yaml").write_text(config, encoding="utf-8")
     done = smartlint(plans, "blog.yaml")
     assert done.returncode == 2
-    assert done.stderr.startswith("smartlint: error: ") and done.stderr.count("\n") == 1
-    assert fragment in done.stderr
+    assert done.stderr.startswith("smartlint: error: .smartlint.yaml: ")
+    assert done.stderr.count("\n") == 1 and fragment in done.stderr
 
 
 @pytest.mark.parametrize(
