@@ -256,3 +256,17 @@ def test_json_lines_has_one_contract_record_per_finding() -> None:
         "suggestion",
     }
     assert records[1]["goal_id"] == "blog" and records[1]["criterion"] == Criterion.SPECIFIC.value
+
+
+def test_github_summary_is_capped_for_huge_runs() -> None:
+    from smartlint.reporters.github import MAX_ROWS
+
+    many = make_report()
+    extra = tuple(
+        _finding("F001", Span(i + 1, 1, i + 1, 2), "bad", path="big.yaml")
+        for i in range(MAX_ROWS + 7)
+    )
+    report = Report(files=(*many.files, FileResult("big.yaml", (), extra)), today=many.today)
+    text = summary_markdown(report, CTX)
+    assert "… and 12 more findings." in text
+    assert text.count("| error | F001") == MAX_ROWS - 4

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from smartlint.model import (
     SMART,
     Criterion,
@@ -155,3 +158,13 @@ def test_rewrite_is_rebuilt_when_verdicts_change() -> None:
 def test_unchanged_file_is_returned_as_is() -> None:
     result = _file({0: [_finding("S101", 5, BLOG)]}, [BLOG])
     assert apply_suppressions(SuppressionTable(), result, ALL_RULES) is result
+
+
+@given(st.text(alphabet=st.sampled_from(list("# smartlignore-f[],T501S:\n\t'\"xé")), max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_scan_and_apply_never_raise_nor_add_other_findings(text: str) -> None:
+    table = scan(text)
+    base = _file({0: [_finding("S101", 5, BLOG)]}, [BLOG])
+    result = apply_suppressions(table, base, ALL_RULES)
+    assert {f for f in result.findings if f.code != "F090"} <= set(base.findings)
+    assert all(f.span.line >= 1 and f.span.column >= 1 for f in result.findings)

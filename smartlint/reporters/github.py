@@ -8,6 +8,7 @@ from smartlint.reporters.ci import relative_path
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _MARKS = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.SKIP: "–"}
+MAX_ROWS = 500  # GitHub refuses job summaries above 1 MiB; the annotations carry the rest
 
 
 def escape_data(text: str) -> str:
@@ -58,21 +59,27 @@ def summary_markdown(report: Report, ctx: RenderContext) -> str:
     ]
     if report.goals:
         lines += ["| goal | S | M | A | R | T |", "|---|---|---|---|---|---|"]
-        for g in report.goals:
+        for g in report.goals[:MAX_ROWS]:
             where = f"{relative_path(g.goal.path, ctx.cwd)}:{g.goal.span.line}"
             name = g.goal.goal_id or (g.goal.title.value if g.goal.title else "")
             marks = " | ".join(_MARKS[g.verdict(c)] for c in SMART)
             lines.append(f"| {_cell(where)} {_cell(name)} | {marks} |")
-        lines.append("")
+        lines += _more(len(report.goals), "goals")
     if report.findings:
         lines += ["| where | severity | rule | message |", "|---|---|---|---|"]
-        for f in report.findings:
+        for f in report.findings[:MAX_ROWS]:
             where = f"{relative_path(f.path, ctx.cwd)}:{f.span.line}:{f.span.column}"
             lines.append(
                 f"| {_cell(where)} | {f.severity.value} | {f.code} {f.name} | {_cell(f.message)} |"
             )
-        lines.append("")
+        lines += _more(len(report.findings), "findings")
     return "\n".join(lines) + "\n"
+
+
+def _more(total: int, what: str) -> list[str]:
+    if total <= MAX_ROWS:
+        return [""]
+    return ["", f"… and {total - MAX_ROWS} more {what}.", ""]
 
 
 def _cell(text: str) -> str:
