@@ -42,14 +42,22 @@ NOISE_MONTHLY_POINTS = 0.1  # 0.1 percentage point a month for rates
 
 
 def end_of(day: date) -> date:
-    """Return the instant a day ends at (the next day's start), for counting periods."""
-    return day + timedelta(days=1)
+    """Return the instant a day ends at (the next day's start), for counting periods.
+
+    The last representable day stands for its own end: a day short at year 9999 changes
+    no verdict, and a crash would.
+    """
+    return day if day == date.max else day + timedelta(days=1)
 
 
 def add_months(day: date, months: int) -> date:
-    """Return the same day ``months`` later, clamped to the month's last day."""
+    """Return the same day ``months`` later, clamped to the month's last day (and to dates)."""
     years, month0 = divmod(day.month - 1 + months, 12)
     year = day.year + years
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     last = calendar.monthrange(year, month0 + 1)[1]
     return date(year, month0 + 1, min(day.day, last))
 
@@ -58,13 +66,15 @@ def months_between(start: date, end: date) -> float:
     """Return the calendar months from ``start`` to ``end``, the last one counted by its days."""
     if end < start:
         return -months_between(end, start)
+    # start + whole lands in end's month; if past end's day, the month before is the last whole
     whole = (end.year - start.year) * 12 + (end.month - start.month)
-    while whole > 0 and add_months(start, whole) > end:
+    if add_months(start, whole) > end:
         whole -= 1
-    while add_months(start, whole + 1) <= end:
-        whole += 1
-    low, high = add_months(start, whole), add_months(start, whole + 1)
-    return whole + (end - low).days / (high - low).days
+    low = add_months(start, whole)
+    span_days = (add_months(start, whole + 1) - low).days
+    if span_days <= 0:  # the next month lies beyond the last representable date
+        span_days = 31
+    return whole + (end - low).days / span_days
 
 
 def periods_between(start: date, end: date, unit: Period) -> float:

@@ -6,6 +6,8 @@ import math
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smartlint.model import Period
 from smartlint.pace import (
@@ -172,3 +174,30 @@ def test_project_and_percent_round_trip() -> None:
     assert from_percent(-100) is None
     lp = from_percent(21)
     assert lp is not None and as_percent(lp) == pytest.approx(21)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (D(1, 1, 1), D(9999, 12, 31)),
+        (D(9999, 12, 1), D(9999, 12, 31)),
+        (D(9999, 11, 30), end_of(D(9999, 12, 31))),
+        (D(1, 1, 31), D(1, 3, 1)),
+    ],
+)
+def test_extreme_dates_never_raise(start: date, end: date) -> None:
+    for unit in Period:
+        assert periods_between(start, end, unit) >= 0
+    assert end_of(date.max) == date.max
+    assert add_months(D(9999, 12, 31), 1) == date.max
+    assert add_months(D(1, 1, 1), -1) == date.min
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(), st.dates())
+def test_months_between_agrees_with_add_months(a: date, b: date) -> None:
+    months = months_between(a, b)
+    assert months == pytest.approx(-months_between(b, a))
+    low, high = sorted((a, b))
+    whole = int(months_between(low, high))
+    assert add_months(low, whole) <= high

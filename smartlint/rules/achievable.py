@@ -600,9 +600,9 @@ def check_extreme_growth(facts: Facts, ctx: Context) -> Iterator[Violation]:
         and plan.start > 0
         and plan.target > 0
     ):
-        overall = abs(math.log(plan.target / plan.start))
+        overall = abs(math.log(plan.target) - math.log(plan.start))  # no ratio underflow
         if overall > math.log(options.extreme_overall_factor):
-            ratio = plan.target / plan.start
+            ratio = math.exp(min(overall, 700.0)) ** (1 if plan.target >= plan.start else -1)
             shown = (
                 f"×{fmt_number(ratio, lang, decimals=1)}"
                 if ratio >= 1
