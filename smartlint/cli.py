@@ -23,6 +23,7 @@ from smartlint.project import Overrides, run_project, settings_for
 from smartlint.project import show_settings as show_settings_text
 from smartlint.reporters import FORMATS
 from smartlint.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
+from smartlint.rules.base import Rule
 from smartlint.selection import SelectorError, matches, split_selectors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -237,7 +238,7 @@ def lint(
     emit(
         result.report,
         wanted,
-        rules=settings_for(first, overrides, when).rules,
+        rules=_reported_rules(settings_for(first, overrides, when).rules, result.report),
         stdout=sys.stdout,
         environ=os.environ,
         show_reading=show_reading,
@@ -254,6 +255,12 @@ def exit_status(report: Report, fail_on: Severity | None) -> int:
         return EXIT_OK
     worst = max((f.severity.rank for f in report.findings), default=-1)
     return EXIT_FINDINGS if worst >= fail_on.rank else EXIT_OK
+
+
+def _reported_rules(enabled: tuple[Rule, ...], report: Report) -> tuple[Rule, ...]:
+    """Return the first path's enabled rules plus any rule another configuration reported."""
+    codes = {r.code for r in enabled} | {f.code for f in report.findings}
+    return tuple(r for r in ALL_RULES if r.code in codes)
 
 
 def _first_path(paths: list[str] | None) -> Path | None:

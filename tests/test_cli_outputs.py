@@ -282,3 +282,13 @@ def test_walks_skip_other_yaml_and_gitignored_files(plans: Path) -> None:
     assert "F007" in named.stdout
     quiet = smartlint(plans, "--format", "concise", "--skip-non-goal-files", "docker-compose.yml")
     assert quiet.stdout == "" and quiet.returncode == 0
+
+
+def test_sarif_lists_the_enabled_rules(plans: Path) -> None:
+    from smartlint.rules import ALL_RULES
+
+    done = smartlint(plans, "--format", "sarif", "--select", "T", "blog.yaml")
+    rules = json.loads(done.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == sorted(r.code for r in ALL_RULES if r.code[0] == "T")
+    every = json.loads(smartlint(plans, "--format", "sarif", "blog.yaml").stdout)
+    assert len(every["runs"][0]["tool"]["driver"]["rules"]) == len(ALL_RULES)
