@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from smartlint import extract
@@ -211,9 +212,25 @@ def build_facts(
     )
 
 
+# Field values repeat across a plan ("+10%", "2027-Q3", "TBD"), and the readers are pure
+# functions of their arguments, so each distinct value is read once per run.
+_FIELD_CACHE = 4096
+
+
+@lru_cache(maxsize=_FIELD_CACHE)
 def _is_placeholder(raw: str) -> bool:
     reading = extract.read_sentence(raw, date(2000, 1, 1), Language.EN)
     return bool(reading.placeholders)
+
+
+@lru_cache(maxsize=_FIELD_CACHE)
+def _read_target(raw: str) -> Change | None:
+    return extract.read_target(raw)
+
+
+@lru_cache(maxsize=_FIELD_CACHE)
+def _read_time(raw: str, today: date) -> TimeRef | None:
+    return extract.read_time(raw, today)
 
 
 def _direction_of(change: Change) -> Direction | None:
@@ -234,7 +251,7 @@ def _target(
     )
     if goal.target is None:
         return sentence
-    change = extract.read_target(goal.target.value)
+    change = _read_target(goal.target.value)
     if change is None:
         return sentence
     field = Located(change, goal.target.span, "field")
@@ -289,7 +306,7 @@ def _baseline(
 def _time_field(text: Text | None, today: date) -> Located[TimeRef] | None:
     if text is None or not text.value.strip():
         return None
-    ref = extract.read_time(text.value, today)
+    ref = _read_time(text.value, today)
     if ref is None:
         return None
     return Located(ref, text.span, "field")
