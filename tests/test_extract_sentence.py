@@ -247,10 +247,17 @@ def test_without_diacritics_reads_the_same(plain: str, marked: str) -> None:
 
 def test_nfd_input_reads_like_nfc() -> None:
     nfc = "Tăng số người đăng ký lên 15% trong quý 3 năm 2027"
-    a = read_sentence(unicodedata.normalize("NFD", nfc), TODAY)
-    b = read_sentence(nfc, TODAY)
-    assert a == b
-    assert a.text == nfc
+    nfd = unicodedata.normalize("NFD", nfc)
+    a, b = read_sentence(nfd, TODAY), read_sentence(nfc, TODAY)
+    assert a.text == nfd
+    assert (a.direction, a.target and a.target.value, a.deadline and a.deadline.end) == (
+        b.direction,
+        b.target and b.target.value,
+        b.deadline and b.deadline.end,
+    )
+    assert a.metric is not None and b.metric is not None
+    assert unicodedata.normalize("NFC", a.metric.text) == b.metric.text == "số người đăng ký"
+    assert nfd[a.metric.start : a.metric.end] == a.metric.text
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@
 - :mod:`.language` tells Vietnamese from English, :mod:`.sentence` puts a reading together.
 
 Only the first 2,000 characters of a text are analysed (``text.MAX_CHARS``), so that hostile
-input is read in bounded time.  Snip offsets refer to the NFC form of the text.
+input is read in bounded time.  Snip offsets refer to the text as given (NFC or NFD);
+Reading.text is that text.
 """
 
 from __future__ import annotations

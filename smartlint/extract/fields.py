@@ -29,7 +29,7 @@ def number(raw: str) -> float | None:
 def target(raw: str) -> Change | None:
     """Read a target field: signed means a change, unsigned a level, "x3" a factor."""
     f = fold(raw.strip())
-    where = Snip(0, len(f.nfc), f.nfc)
+    where = Snip(0, len(f.src), f.src)
     qs = find_quantities(f, f.low)
     rest = "".join(f.low[: qs[0].start] + f.low[qs[0].end :]).strip(" +-") if qs else "?"
     if len(qs) == 1 and (not rest or qs[0].factor):
@@ -44,16 +44,16 @@ def target(raw: str) -> Change | None:
         if signed:
             return Change(ChangeKind.DELTA, q.value, where)
         return Change(ChangeKind.LEVEL, q.value, where)
-    reading = read(f.nfc, _ANY_DAY)
+    reading = read(f.src, _ANY_DAY)
     return reading.target
 
 
 def time(raw: str, today: date) -> TimeRef | None:
     """Read a deadline field into a TimeRef; a text with no readable date is UNPARSEABLE."""
     f = fold(raw.strip())
-    if not f.nfc:
+    if not f.src:
         return None
-    where = Snip(0, len(f.nfc), f.nfc)
+    where = Snip(0, len(f.src), f.src)
     hits = [h for h in find_times(f, f.low, today) if not h.past]
     good = [h for h in hits if h.end_date is not None]
     if good:

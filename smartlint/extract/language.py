@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from smartlint.extract.text import Folded
 from smartlint.model import Language
@@ -172,7 +173,7 @@ _TOKEN = re.compile(r"[a-z]+")
 
 def detect(f: Folded) -> Language:
     """Return VI or EN for a folded text."""
-    if _VI_LETTERS.search(f.nfc):
+    if _VI_LETTERS.search(unicodedata.normalize("NFC", f.src)):
         return Language.VI
     vi = en = 0
     for w in _TOKEN.findall(f.low):

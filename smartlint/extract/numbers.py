@@ -4,6 +4,7 @@ percent and percentage points, multipliers and small numbers written as words.""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from smartlint.extract.text import Folded
@@ -162,7 +163,7 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
         if w in _EN_NUM:
             found.append(Quantity(s, e, _EN_NUM[w]))
             continue
-        orig = f.nfc[f.orig(s) : f.orig(e)].lower()
+        orig = unicodedata.normalize("NFC", f.source(s, e)).lower()
         if orig in _VI_NUM or (orig == w and w in ("hai", "ba", "bon", "chin", "muoi")):
             found.append(Quantity(s, e, _VI_NUM.get(orig, _VI_WORD_NUM.get(w, 0.0))))
     found.sort(key=lambda q: q.start)

@@ -1,7 +1,7 @@
 """Read one goal sentence: metric, quantities, target, direction, deadline, base, means.
 
 Everything is matched on the folded copy of the text (see :mod:`.text`); Snips point into
-the NFC form of the input.  Only the first :data:`~.text.MAX_CHARS` characters are read.
+the text as given.  Only the first :data:`~.text.MAX_CHARS` characters are read.
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 def _snip(f: Folded, a: int, b: int) -> Snip:
     s, e = f.orig(a), f.orig(b)
-    return Snip(s, e, f.nfc[s:e])
+    return Snip(s, e, f.src[s:e])
 
 
 def _amount(f: Folded, q: Quantity) -> Amount:
@@ -161,7 +161,7 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     low = f.low
     lang = language or detect(f)
     holders: list[tuple[int, int]] = []
-    if _PLACEHOLDER_GATE.search(f.nfc) or any(g in low for g in _PLACEHOLDER_WORDS):
+    if _PLACEHOLDER_GATE.search(f.src) or any(g in low for g in _PLACEHOLDER_WORDS):
         holders = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(low) if _keep(f, m)]
     masked = _blank(low, holders)
     hits = find_times(f, masked, today)
@@ -196,7 +196,7 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
                     cadence_where = _snip(f, m.start(), m.end())
                 break
     return Reading(
-        text=f.nfc,
+        text=text,
         language=lang,
         metric=_snip(f, *metric) if metric else None,
         quantities=tuple(_amount(f, q) for q in quantities),
@@ -220,7 +220,7 @@ def _keep(f: Folded, m: re.Match[str]) -> bool:
     """Keep case-sensitive placeholders only when written in capitals ("X", "XX", "N7")."""
     for g in ("x", "n", "n2"):
         if m.group(g) is not None:
-            return f.nfc[f.orig(m.start(g))].isupper()
+            return f.src[f.orig(m.start(g))].isupper()
     return True
 
 

@@ -1,9 +1,9 @@
 """Normalise a text for matching: NFC, lower case, Vietnamese diacritics folded, đ -> d.
 
 Keyword patterns run against the folded copy, so "tang 10% trong quy 3" reads like "tăng 10%
-trong quý 3".  Offsets of the folded copy map back to the NFC form of the input through
-:meth:`Folded.orig`; every :class:`~smartlint.model.Snip` refers to the NFC string (an NFD
-input is composed first, so its offsets differ from the raw input's).
+trong quý 3".  Offsets of the folded copy map back to the text as given through
+:meth:`Folded.orig`, so every :class:`~smartlint.model.Snip` points into the caller's own
+string, whether it came in NFC or NFD.
 """
 
 from __future__ import annotations
@@ -97,21 +97,25 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """The NFC text (cut to MAX_CHARS) and its folded copy with the offset map between them."""
+    """The text as given (cut to MAX_CHARS), its folded copy, and the offset map between them."""
 
-    nfc: str
+    src: str
     low: str
     _map: tuple[int, ...] | None = None
 
     def orig(self, i: int) -> int:
-        """Return the NFC offset of folded offset ``i``."""
+        """Return the offset in ``src`` of folded offset ``i``."""
         if self._map is None:
             return i
         return self._map[min(i, len(self._map) - 1)]
 
+    def source(self, start: int, end: int) -> str:
+        """Return the original characters behind folded ``start:end``."""
+        return self.src[self.orig(start) : self.orig(end)]
+
     def plain(self, start: int, end: int) -> bool:
         """Tell whether the words at folded ``start:end`` are spelt as the keywords they fold to."""
-        seg = self.nfc[self.orig(start) : self.orig(end)].lower()
+        seg = unicodedata.normalize("NFC", self.source(start, end)).lower()
         for w in _WORD.findall(seg):
             allowed = _ALLOWED.get(w.translate(_TABLE))
             if allowed is not None and w not in allowed:
@@ -120,17 +124,28 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    """Return the NFC form of ``text`` (first MAX_CHARS characters) with its folded copy."""
-    nfc = unicodedata.normalize("NFC", text[: MAX_CHARS * 2])[:MAX_CHARS]
-    low = nfc.translate(_TABLE)
-    if not _COMBINING.search(low):
-        return Folded(nfc, low)
-    # Marks NFC could not compose: drop them and remember where each kept character came from.
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(low):
-        if not unicodedata.combining(ch):
-            chars.append(ch)
-            where.append(i)
-    where.append(len(nfc))
-    return Folded(nfc, "".join(chars), tuple(where))
+    """Return the first MAX_CHARS characters of ``text`` with their folded copy.
+
+    The folded copy is NFC, lower case, without diacritics and with đ -> d; offsets of the
+    folded copy map back to ``text`` (NFD input too) through :meth:`Folded.orig`.
+    """
+    src = text[:MAX_CHARS]
+    if unicodedata.is_normalized("NFC", src):
+        low = src.translate(_TABLE)
+        if not _COMBINING.search(low):
+            return Folded(src, low)
+        pieces = [(i, ch) for i, ch in enumerate(low)]
+    else:
+        # Compose each starter with its marks on its own, so that every folded character
+        # still knows which original characters it came from.
+        pieces = []
+        seg = 0
+        for i in range(1, len(src) + 1):
+            if i == len(src) or not unicodedata.combining(src[i]):
+                for ch in unicodedata.normalize("NFC", src[seg:i]).translate(_TABLE):
+                    pieces.append((seg, ch))
+                seg = i
+    kept = [(i, ch) for i, ch in pieces if not unicodedata.combining(ch)]
+    where = [i for i, _ in kept]
+    where.append(len(src))
+    return Folded(src, "".join(ch for _, ch in kept), tuple(where))

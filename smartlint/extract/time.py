@@ -291,9 +291,13 @@ def find_times(f: Folded, text: str, today: date) -> list[Hit]:
             if not f.plain(m.start(), m.end()):
                 continue
             # "may" is mostly the verb; only a capitalised month counts.
-            if m.groupdict().get("mon") == "may" and f.nfc[f.orig(m.start("mon"))] != "M":
+            if m.groupdict().get("mon") == "may" and f.src[f.orig(m.start("mon"))] != "M":
                 continue
-            hit = _resolve(kind, m, today)
+            try:
+                hit = _resolve(kind, m, today)
+            except (ValueError, OverflowError):
+                # A date beyond year 9999 or before year 1: no calendar can hold it.
+                hit = Hit(m.start(), m.end(), None, problem=TimeProblem.IMPOSSIBLE)
             if hit is not None:
                 hits.append(hit)
                 covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
