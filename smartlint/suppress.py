@@ -37,7 +37,8 @@ from smartlint.rules.base import Rule
 from smartlint.rules.suppression import UNUSED_SUPPRESSION
 from smartlint.selection import SelectorError, did_you_mean, resolve
 
-_COMMENT = re.compile(r"(?:^|[ \t])#[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*)$")
+_DIRECTIVE = re.compile(r"#[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*)$")
+_OPENS_SCALAR = " \t[{,"
 _ARGS = re.compile(r"^\[([^\]]*)\][ \t]*(.*)$")
 _ALL = "*"
 
@@ -77,11 +78,11 @@ def scan(text: str) -> SuppressionTable:
     for number, line in enumerate(lines, start=1):
         if "smartlint" not in line:
             continue
-        match = _COMMENT.search(line)
-        if match is None:
+        start = comment_start(line)
+        match = _DIRECTIVE.match(line, start) if start is not None else None
+        if start is None or match is None:
             continue
         word, rest = match.group(1), match.group(2)
-        start = match.start() + (0 if line[match.start()] == "#" else 1)
         span = Span(number, start + 1, number, len(line.rstrip()) + 1)
         args = _ARGS.match(rest.strip())
         selectors = tuple(
@@ -100,6 +101,30 @@ def scan(text: str) -> SuppressionTable:
         else:
             directives.append(Directive("file", 0, (), span, reason, unknown=word or "(none)"))
     return SuppressionTable(tuple(directives))
+
+
+def comment_start(line: str) -> int | None:
+    """Return where a line's YAML comment starts: a ``#`` after a space, outside quotes."""
+    quote = ""
+    escaped = False
+    for index, char in enumerate(line):
+        if quote == '"':
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                quote = ""
+        elif quote == "'":
+            if char == "'":
+                quote = ""  # a doubled '' reopens on the next character
+        elif char in "'\"" and (index == 0 or line[index - 1] in _OPENS_SCALAR):
+            quote = char
+        elif char == "'" and index > 0 and line[index - 1] == "'":
+            quote = "'"
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return index
+    return None
 
 
 def _next_content(lines: Sequence[str], number: int) -> int:

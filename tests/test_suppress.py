@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,7 @@ from smartlint.model import (
     Verdict,
 )
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
-from smartlint.suppress import SuppressionTable, apply_suppressions, scan
+from smartlint.suppress import SuppressionTable, apply_suppressions, comment_start, scan
 
 SOURCE = """\
 # smartlint: ignore-file[R401]
@@ -84,6 +85,23 @@ def test_scan_reads_every_form() -> None:
 def test_scan_ignores_text_without_directives() -> None:
     assert scan("goals:\n  - title: 'smartlint # not a comment'\n").directives == ()
     assert scan("goals:\n  - title: a#smartlint: ignore\n").directives == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        ("# smartlint: ignore", 0),
+        ("  - title: Don't grow  # smartlint: ignore", 23),
+        ("  - title: 'a # b'  # c", 20),
+        ("  - title: 'it''s # x' # c", 23),
+        ('  - title: "say \\"# x\\"" # c', 25),
+        ("  - title: [a, 'b # c'] # d", 24),
+        ("  - title: a#b", None),
+        ("  - title: '# open", None),
+    ],
+)
+def test_comment_start_skips_quoted_text(line: str, start: int | None) -> None:
+    assert comment_start(line) == start
 
 
 def test_suppressed_findings_do_not_change_verdicts() -> None:
