@@ -298,3 +298,18 @@ def test_hostile_input_is_read_in_bounded_time(text: str) -> None:
     t0 = time.perf_counter()
     read_sentence(text, TODAY)
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu hồi 80% công nợ quá hạn trước cuối quý 3 năm 2027", (L, 80.0)),
+        ("Huy động 5 tỷ đồng vốn đầu tư trong nửa đầu năm 2027", (L, 5e9)),
+        ("Increase sales by 8-10% next quarter", (P, 8.0)),
+        ("Increase the share of repeat customers to 40% by 30 September 2027", (L, 40.0)),
+        ("Increase NPS by 10 points by Q4", (X, 10.0)),
+        ("Reduce customer complaints by half by Dec 2027", (F, 0.5)),
+    ],
+)
+def test_more_goal_shapes(text: str, expected: tuple[ChangeKind, float]) -> None:
+    assert target(read_sentence(text, TODAY)) == (expected[0], pytest.approx(expected[1]))

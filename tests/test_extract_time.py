@@ -56,6 +56,8 @@ D = date.fromisoformat
         ("tháng tới", "2027-02-28", "2027-02-01", False),
         ("quý tới", "2027-06-30", "2027-04-01", False),
         ("2027-07", "2027-07-31", "2027-07-01", False),
+        ("end of FY2027", "2027-12-31", None, False),
+        ("31.12.2027", "2027-12-31", None, False),
     ],
 )
 def test_read_time(raw: str, end: str, start: str | None, assumed: bool) -> None:
@@ -85,6 +87,7 @@ def test_read_time(raw: str, end: str, start: str | None, assumed: bool) -> None
         ("this year", TimeProblem.BARE_YEAR),
         ("next year", TimeProblem.BARE_YEAR),
         ("in 2027", TimeProblem.BARE_YEAR),
+        ("FY2027", TimeProblem.BARE_YEAR),
     ],
 )
 def test_read_time_problem(raw: str, problem: TimeProblem) -> None:

@@ -33,6 +33,7 @@ _SCALE_WORD = {
 _AMOUNT = re.compile(
     r"(?<![\w.,])(?P<cur>(?:us)?\$\s?|usd\s?|vnd\s?)?"
     r"(?P<sign>[+-])?(?P<num>" + _NUMERAL + r")"
+    r"(?:\s?[-–]\s?" + _NUMERAL + r"(?=\s?%))?"
     r"(?:\s?(?P<sw>nghin|ngan|thousand|trieu|millions?|ty|ti|billions?)(?![\w])(?!\s+le\b)"
     r"|(?P<sl>k|tr|mn|m|bn|b)(?![\w]))?"
     r"(?:\s(?P<pts>diem phan tram|diem %|percentage points?|points?|pts|pp)(?![\w])"

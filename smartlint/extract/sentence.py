@@ -80,7 +80,8 @@ _VERB = re.compile(
     r"|(?P<dec>cat\s+giam|giam|cat|ha(?:\s+thap)?|rut\s+ngan|reduc(?:e|es|ed|ing)"
     r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink|halv(?:e|es|ed|ing)"
     r"|minimi[sz]e|slash|drop|shorten)"
-    r"|(?P<reach>dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
+    r"|(?P<reach>dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to|huy\s+dong"
+    r"|thu\s+hoi|ban\s+duoc|sell|generate|collect|secure|acquire)"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
     r"|(?P<prod>tuyen(?:\s+dung)?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
     r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|hire|recruit|publish|launch|open|sign"
@@ -107,8 +108,8 @@ _LEVEL_MARK = re.compile(
 )
 _DELTA_MARK = re.compile(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
 _RATE = re.compile(
-    r"ty le|ti le|ty suat|bien loi nhuan|thi phan|rate|conversion|churn|bounce|margin|ctr"
-    r"|retention|market share|engagement|percentage"
+    r"ty le|ti le|ty suat|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
+    r"|retention|share|ty trong|engagement|percentage"
 )
 _END_CTX = re.compile(r"(?<![\w])(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
 _POINT_CTX = re.compile(
@@ -334,7 +335,8 @@ class _Target:
         elif q.points:
             self.kind = ChangeKind.POINTS
         elif q.percent:
-            self.kind = ChangeKind.LEVEL if _LEVEL_MARK.search(pre) else ChangeKind.PERCENT
+            level = self.direction is Direction.REACH or _LEVEL_MARK.search(pre)
+            self.kind = ChangeKind.LEVEL if level else ChangeKind.PERCENT
             later = [x for x in free if x.start > q.end and not x.percent and not x.factor]
             if later and _LEVEL_MARK.search(low[max(0, later[0].start - 25) : later[0].start]):
                 self.level_q = later[0]
@@ -351,7 +353,8 @@ class _Target:
         if q is None or self.kind is None:
             return None
         kind = self.kind
-        if kind is ChangeKind.LEVEL and q.percent and not rate and self.base_q is None:
+        relative = self.direction is not Direction.REACH and self.base_q is None
+        if kind is ChangeKind.LEVEL and q.percent and not rate and relative:
             kind = ChangeKind.PERCENT
         self.kind = kind
         value = q.value

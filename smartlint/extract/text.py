@@ -77,7 +77,7 @@ _ALLOWED: dict[str, frozenset[str]] = {
         "ty": "tỷ tỉ",
         "ti": "tỉ tỷ",
         "trieu": "triệu",
-        "dong": "đồng",
+        "dong": "đồng động",
         "mo": "mở",
         "dau": "đầu",
         "sau": "sau",

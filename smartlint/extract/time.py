@@ -101,7 +101,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("m", r"thang\s+(?P<m>\d{1,2})" + _VY),
         ("m", _MON + _EY),
         ("yend", r"(?:cuoi|het)\s+nam(?:\s+(?P<y>\d{4}|nay|sau|toi))?"),
-        ("yend", r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<y>\d{4})|year|(?P<r>this|next)\s+year)"),
+        (
+            "yend",
+            r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?:fy\s*)?(?P<y>\d{4})|year|(?P<r>this|next)\s+year)",
+        ),
         ("yend", r"(?:year[-\s]end|eoy)"),
         (
             "span",
@@ -127,7 +130,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:asap|soon|someday|some\s+day|eventually|as\s+soon\s+as\s+possible"
             r"|som\s+nhat\s+co\s+the|cang\s+som\s+cang\s+tot|trong\s+thoi\s+gian\s+toi)",
         ),
-        ("year", r"nam\s+(?P<y>\d{4})"),
+        ("year", r"(?:nam|fy)\s*(?P<y>\d{4})"),
         ("year", _AFTER_PREP + r"(?P<y>(?:19|20)\d\d)"),
     )
 )
@@ -162,7 +165,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     _UNITS,
     ("week", "month", "quarter", "year"),
     ("asap", "soon", "some", "eventually", "possible", "som", "thoi gian"),
-    ("nam",),
+    ("nam", "fy"),
     ("19", "20"),
 )
 _MON_GATE = re.compile(_B + r"(?:" + "|".join(_MONTHS) + r")" + _E)
