@@ -132,3 +132,23 @@ def test_goal_tree_resolution_is_linear(build: Callable[[int], str]) -> None:
     long = _time(build(10_000))
     assert long < 120
     assert long <= 10 * 5 * short, f"1,000 goals: {short:.2f} s, 10,000 goals: {long:.2f} s"
+
+
+def test_benchmark_generator_is_seeded_and_valid() -> None:
+    """The benchmark's goal files are the same for a seed, valid YAML, and hold N goals."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    from smartlint.parser import parse_text
+
+    first, again, other = generate(300, seed=5), generate(300, seed=5), generate(300, seed=6)
+    assert first == again
+    assert first != other
+    parsed = parse_text(first, "generated.yaml")
+    assert len(parsed.goals) >= 300
+    assert not [p for p in parsed.problems if p.code in ("F001", "F002", "F004", "F011")]
+    titles = " ".join(g.title.value for g in parsed.goals if g.title is not None)
+    assert "Tăng" in titles and "Increase" in titles
+    assert any(g.history is not None for g in parsed.goals)
+    assert any(g.parent is not None and not g.parent_from_nesting for g in parsed.goals)
+    assert any(g.parent_from_nesting for g in parsed.goals)
