@@ -121,6 +121,9 @@ def test_read_time_empty() -> None:
         ("Increase revenue by 10% starting May 2027 until the end of Q3 2027",
          "2027-01-15", "2027-09-30", False),
         ("tang 10% doanh thu trong quy 3 nam 2027", "2027-01-15", "2027-09-30", False),
+        # "Before June" is done by the end of May; "before the end of June" by June 30.
+        ("Tuyển thêm 5 nhân viên trước tháng 6 năm 2027", "2027-01-15", "2027-05-31", False),
+        ("Cut cloud spend by 25% before the end of June 2027", "2027-01-15", "2027-06-30", False),
     ],
 )  # fmt: skip
 def test_sentence_deadline(text: str, today: str, end: str, assumed: bool) -> None:
@@ -185,6 +188,8 @@ def test_sentence_without_deadline(text: str) -> None:
         ("Increase sign-ups by 8% every month", Period.MONTH),
         ("Tăng doanh số lên 10% mỗi quý", Period.QUARTER),
         ("Grow newsletter subscribers 3% weekly", Period.WEEK),
+        ("Mỗi tháng, tăng 5% số người theo dõi", Period.MONTH),
+        ("Số đơn hàng mỗi tháng tăng 10%", None),
         # A period attached to a level or a from -> to pair is the metric's unit.
         ("Tăng số hợp đồng từ 12 lên 15 hợp đồng mỗi quý", None),
         ("Increase monthly active users by 20%", None),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from smartlint.extract.language import detect
 from smartlint.extract.numbers import Quantity, find_quantities
@@ -81,7 +81,7 @@ _VERB = re.compile(
     r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink|halv(?:e|es|ed|ing)"
     r"|minimi[sz]e|slash|drop|shorten)"
     r"|(?P<reach>dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to|huy\s+dong"
-    r"|thu\s+hoi|ban\s+duoc|sell|generate|collect|secure|acquire)"
+    r"|thu\s+hoi|ban\s+duoc|sell|generate|collect|secure|acquire|get|gain|earn|win)"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
     r"|(?P<prod>tuyen(?:\s+dung)?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
     r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|hire|recruit|publish|launch|open|sign"
@@ -116,6 +116,7 @@ _POINT_CTX = re.compile(
     r"(?<![\w])(?:truoc(?:\s+ngay)?|by|before|until|till|den(?:\s+het)?(?:\s+ngay)?|toi|no\s+later\s+than"
     r"|deadline:?|han\s+chot:?|on)\s*$"
 )
+_BEFORE_CTX = re.compile(r"(?<![\w])(?:truoc|before|prior\s+to)\s*$")
 _IN_CTX = re.compile(r"(?<![\w])(?:trong(?:\s+vong)?|vao|in|during|within|for|over|o)\s*$")
 _START_CTX = re.compile(
     r"(?<![\w])(?:tu|from|starting(?:\s+(?:from|in|on))?|beginning(?:\s+(?:in|on))?|bat\s+dau(?:\s+tu)?"
@@ -190,7 +191,10 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     cadence_where = None
     if change is not None and change.kind is not ChangeKind.LEVEL and r.target_q is not None:
         for m in cadences:
-            if m.start() >= r.target_q.end and not _inside(m.start(), m.end(), means):
+            after = m.start() >= r.target_q.end
+            if after or _leads_clause(masked, m.start(), m.end(), verb):
+                if _inside(m.start(), m.end(), means):
+                    continue
                 if m.group("u4") is None:
                     unit = m.group("u1") or m.group("u2") or m.group("u3")
                     cadence = _PERIOD[unit]
@@ -215,6 +219,13 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
         rate=rate,
         implied_baseline=r.implied(),
     )
+
+
+def _leads_clause(masked: str, start: int, end: int, verb: _Verb | None) -> bool:
+    """Tell whether a period opens the goal's clause ("Mỗi tháng, tăng 5% …")."""
+    if verb is None or verb.start < end or masked[end : verb.start].strip(" ,"):
+        return False
+    return not masked[:start].rsplit(",", 1)[-1].strip()
 
 
 def _keep(f: Folded, m: re.Match[str]) -> bool:
@@ -435,7 +446,11 @@ def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | No
         point = end_ctx or bool(_POINT_CTX.search(pre))
         introduced = point or bool(_IN_CTX.search(pre))
         if point and h.start_date is not None and h.end_date is not None:
-            h = Hit(h.start, h.end, h.end_date, None, h.problem, h.year_assumed, h.past, False)
+            end = h.end_date
+            if not end_ctx and h.period and _BEFORE_CTX.search(pre):
+                # "trước tháng 6" / "before June": done by the day before the month starts.
+                end = h.start_date - timedelta(days=1)
+            h = Hit(h.start, h.end, end, None, h.problem, h.year_assumed, h.past, False)
         candidates.append((h, introduced))
     good = [(h, i) for h, i in candidates if h.end_date is not None]
     if good:
