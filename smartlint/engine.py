@@ -26,10 +26,13 @@ from smartlint.model import (
     Verdict,
     Violation,
 )
+from smartlint.reporters.chart import chart_for
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import Rule
 from smartlint.suppress import SuppressionTable, apply_suppressions, scan
+
+CHART_WIDTH = 36  # cells of the one-line history chart kept for the terminal report
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def lint_parsed(
             ]
             found += problems_by_goal.get(goal.index, ())
             found.sort(key=_finding_order)
-            goal_results.append(_result(facts, tuple(found), settings))
+            goal_results.append(_result(facts, tuple(found), settings, ctx))
         file_findings += [
             f for g in goal_results for f in g.findings if f.criterion is not Criterion.FILE
         ]
@@ -202,7 +205,9 @@ def _inside(inner: Span, outer: Span) -> bool:
     ) <= (outer.end_line, outer.end_column)
 
 
-def _result(facts: Facts, found: tuple[Finding, ...], settings: RunSettings) -> GoalResult:
+def _result(
+    facts: Facts, found: tuple[Finding, ...], settings: RunSettings, ctx: Context
+) -> GoalResult:
     verdicts = tuple((c, _verdict(c, found)) for c in SMART)
     failed = any(v is Verdict.FAIL for _, v in verdicts)
     language: Language = facts.language
@@ -210,9 +215,10 @@ def _result(facts: Facts, found: tuple[Finding, ...], settings: RunSettings) -> 
         goal=facts.goal,
         language=language,
         verdicts=verdicts,
-        rewrite=rewrite_goal(facts, dict(verdicts), settings.today) if failed else None,
+        rewrite=rewrite_goal(facts, dict(verdicts), ctx) if failed else None,
         findings=found,
         understood=describe(facts) if settings.describe else (),
+        chart=chart_for(facts, settings.today, CHART_WIDTH) if facts.history else None,
     )
 
 

@@ -329,6 +329,7 @@ class GoalResult:
     rewrite: str | None
     findings: tuple[Finding, ...] = ()
     understood: tuple[tuple[str, str], ...] = ()  # what was read, for --show-reading
+    chart: str | None = None  # history and required path, one line, for the terminal report
 
     def verdict(self, criterion: Criterion) -> Verdict:
         """Return the verdict for one criterion."""

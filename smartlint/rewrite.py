@@ -10,9 +10,11 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import cadence_words, fmt_date, fmt_number, fmt_percent, pick
 from smartlint.model import ChangeKind, Criterion, Direction, Language, Verdict
+from smartlint.rules.achievable import realistic_level
 
 _VI_TIME_WORDS = re.compile(r"^(vào|trong|trước|đến|tới|cuối|hết|until|by)\b", re.IGNORECASE)
 _EN_TIME_WORDS = re.compile(
@@ -20,13 +22,19 @@ _EN_TIME_WORDS = re.compile(
 )
 
 
-def rewrite_goal(facts: Facts, verdicts: Mapping[Criterion, Verdict], today: date) -> str:
+def rewrite_goal(facts: Facts, verdicts: Mapping[Criterion, Verdict], ctx: Context) -> str:
     """Return the goal as one sentence that states metric, numbers and deadline."""
     lang = facts.language
-    parts = [_verb(facts), _metric(facts), _numbers(facts)]
+    realistic = (
+        realistic_level(facts, ctx) if verdicts.get(Criterion.ACHIEVABLE) is Verdict.FAIL else None
+    )
+    if facts.metric is None and facts.target is None and facts.reading is not None:
+        parts = [_what_it_says(facts), _measured_by(facts)]
+    else:
+        parts = [_verb(facts), _metric(facts), _numbers(facts, realistic)]
     if facts.cadence is not None:
         parts.append(cadence_words(facts.cadence.value, lang))
-    parts.append(_deadline(facts, today))
+    parts.append(_deadline(facts, ctx.today))
     reading = facts.reading
     if reading is not None and reading.means is not None:
         parts.append(reading.means.text.strip().rstrip("."))
@@ -42,6 +50,19 @@ def rewrite_goal(facts: Facts, verdicts: Mapping[Criterion, Verdict], today: dat
     return sentence[:1].upper() + sentence[1:]
 
 
+def _needs_own_period(facts: Facts) -> bool:
+    """Tell whether a relative target is measured over the period its deadline names."""
+    target = facts.target
+    return (
+        target is not None
+        and target.value.kind is not ChangeKind.LEVEL
+        and facts.baseline is None
+        and facts.base is None
+        and facts.cadence is None
+        and facts.period_start is not None
+    )
+
+
 def _top_level(facts: Facts) -> bool:
     return facts.goal.parent is None and not facts.goal.parent_from_nesting
 
@@ -50,8 +71,6 @@ def _verb(facts: Facts) -> str:
     lang = facts.language
     if _going_down(facts):
         return pick(lang, "giảm", "reduce")
-    if facts.direction is Direction.REACH and facts.baseline is None:
-        return pick(lang, "đạt", "reach")
     return pick(lang, "tăng", "increase")
 
 
@@ -70,12 +89,37 @@ def _metric(facts: Facts) -> str:
 
 def _value(facts: Facts, value: float) -> str:
     target = facts.target
-    percent = facts.rate or (target is not None and "%" in target.value.where.text)
+    level_in_percent = (
+        target is not None
+        and target.value.kind is ChangeKind.LEVEL
+        and "%" in target.value.where.text
+    )
     lang = facts.language
-    return fmt_percent(value, lang) if percent else fmt_number(value, lang)
+    if facts.rate or level_in_percent:
+        return fmt_percent(value, lang)
+    return fmt_number(value, lang, decimals=0 if abs(value) >= 100 else 2)
 
 
-def _numbers(facts: Facts) -> str:
+def _what_it_says(facts: Facts) -> str:
+    """Return the sentence without its time phrase: the action a goal with no metric names."""
+    assert facts.reading is not None
+    text = facts.reading.text
+    deadline = facts.deadline
+    if deadline is not None and deadline.source == "sentence":
+        where = deadline.value.where
+        text = text[: where.start] + text[where.end :]
+    return " ".join(text.split()).strip(" ,.;") + ","
+
+
+def _measured_by(facts: Facts) -> str:
+    return pick(
+        facts.language,
+        "đo bằng <chỉ số> từ <giá trị hiện tại> lên <mục tiêu>",
+        "measured by <metric> going from <current value> to <target>",
+    )
+
+
+def _numbers(facts: Facts, realistic: float | None = None) -> str:
     lang = facts.language
     down = _going_down(facts)
     to_word = pick(lang, "xuống" if down else "lên", "to")
@@ -85,7 +129,7 @@ def _numbers(facts: Facts) -> str:
         goal = pick(lang, "<mục tiêu>", "<target>")
         return pick(lang, f"từ {current} {to_word} {goal}", f"from {current} to {goal}")
     change = target.value
-    level = facts.target_level
+    level = realistic if realistic is not None else facts.target_level
     if facts.baseline is not None and level is not None:
         was, goes = _value(facts, facts.baseline.value), _value(facts, level)
         text = pick(lang, f"từ {was} {to_word} {goes}", f"from {was} to {goes}")
@@ -130,7 +174,7 @@ def _deadline(facts: Facts, today: date) -> str:
         return missing
     if (facts.start is not None and ref.end < facts.start.value) or ref.end < today:
         return pick(lang, "vào <thời hạn mới>", "by <new deadline>")
-    if deadline.source == "sentence" and not ref.year_assumed:
+    if _needs_own_period(facts) and deadline.source == "sentence" and not ref.year_assumed:
         text = ref.where.text.strip(" ,.")
         pattern = _VI_TIME_WORDS if lang is Language.VI else _EN_TIME_WORDS
         return text if pattern.match(text) else pick(lang, "vào ", "by ") + text

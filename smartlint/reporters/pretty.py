@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterable
 
 from rich.console import Console
-from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -41,7 +41,8 @@ def render(report: Report, ctx: RenderContext) -> str:
         for result in file.goals:
             _print_goal(console, result, ctx)
     _print_summary(console, report)
-    return buffer.getvalue()
+    # Rich pads table cells to the full width; trailing blanks only add noise to a terminal.
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def verdict_row(result: GoalResult) -> Text:
@@ -72,8 +73,11 @@ def _print_goal(console: Console, result: GoalResult, ctx: RenderContext) -> Non
         head.append(f"  {goal.goal_id}", style="bold magenta")
     console.print(head)
     if goal.title is not None:
-        console.print(Text("  " + _clip(goal.title.value, 400)))
-    console.print(Text("  ").append_text(verdict_row(result)))
+        console.print(Padding(Text(_clip(goal.title.value, 400)), (0, 0, 0, 2)))
+    row = Text("  ").append_text(verdict_row(result))
+    if result.chart:
+        row.append("   " + result.chart, style="cyan")
+    console.print(row)
     if ctx.show_reading and result.understood:
         _print_reading(console, result.understood)
     goal_findings = [f for f in result.findings if f.goal_index == goal.index]
@@ -81,9 +85,9 @@ def _print_goal(console: Console, result: GoalResult, ctx: RenderContext) -> Non
         _print_findings(console, goal_findings, lang)
     if result.rewrite:
         label = pick(lang, "Viết lại", "Rewrite")
-        line = Text(f"  {label}: ", style="bold green")
+        line = Text(f"{label}: ", style="bold green")
         line.append(result.rewrite)
-        console.print(line)
+        console.print(Padding(line, (0, 0, 0, 2)))
     console.print()
 
 
@@ -113,27 +117,25 @@ def _print_findings(
 def _print_summary(console: Console, report: Report) -> None:
     counts = summary_record(report)
     passing = sum(1 for g in report.goals if g.passes_all)
-    table = Table(title="smartlint", title_justify="left", show_edge=True, expand=False)
-    for name in ("files", "goals", "pass all five", "errors", "warnings", "infos"):
+    table = Table(title="smartlint", title_justify="left", expand=False)
+    table.add_column("files", justify="right")
+    table.add_column("goals", justify="right")
+    table.add_column("pass all five", justify="right")
+    for criterion in SMART:
+        table.add_column(f"{criterion.letter} ✗", justify="right")
+    for name in ("errors", "warnings", "infos"):
         table.add_column(name, justify="right")
+    fails = [sum(1 for g in report.goals if g.verdict(c) is Verdict.FAIL) for c in SMART]
     table.add_row(
         str(counts["files"]),
         str(counts["goals"]),
-        str(passing),
+        Text(str(passing), style="green" if passing else ""),
+        *(Text(str(n), style="red" if n else "") for n in fails),
         Text(str(counts["errors"]), style="bold red" if counts["errors"] else ""),
         Text(str(counts["warnings"]), style="yellow" if counts["warnings"] else ""),
         str(counts["infos"]),
     )
-    fails = Table.grid(padding=(0, 2))
-    for _ in SMART:
-        fails.add_column(justify="right")
-    fails.add_row(*(escape(c.value) for c in SMART))
-    fails.add_row(
-        *(f"{sum(1 for g in report.goals if g.verdict(c) is Verdict.FAIL)} ✗" for c in SMART)
-    )
     console.print(table)
-    if report.goals:
-        console.print(fails)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -340,6 +340,36 @@ def _times(factor: float, lang: Language) -> str:
 # --------------------------------------------------------------------------- checks
 
 
+def judge_goal(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
+    """Judge the goal's required pace against its history, or None when it cannot be."""
+    plan = plan_goal(facts, ctx.today)
+    if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
+        return None
+    paces = history_paces(facts, plan)
+    if not paces:
+        return None
+    verdict = pace.judge(
+        plan.required,
+        paces,
+        plan.sign,
+        factor=ctx.options.achievable_factor,
+        unit=plan.unit,
+        points=plan.points,
+    )
+    return plan, verdict
+
+
+def realistic_level(facts: Facts, ctx: Context) -> float | None:
+    """Return the level the history makes reachable by the deadline, when the goal asks more."""
+    judged = judge_goal(facts, ctx)
+    if judged is None or not judged[1].beyond:
+        return None
+    plan, verdict = judged
+    if plan.periods is None or plan.start is None:
+        return None
+    return pace.project(plan.start, plan.sign * verdict.allowed, plan.periods, points=plan.points)
+
+
 def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """Target needs a pace far beyond the metric's history.
 
@@ -376,18 +406,11 @@ def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violatio
     - `achievable-factor` (default 2.0): how many times the best historical pace a goal
       may ask for.
     """
-    plan = plan_goal(facts, ctx.today)
-    if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
+    judged = judge_goal(facts, ctx)
+    if judged is None or not judged[1].beyond:
         return
-    paces = history_paces(facts, plan)
-    if not paces:
-        return
+    plan, verdict = judged
     factor = ctx.options.achievable_factor
-    verdict = pace.judge(
-        plan.required, paces, plan.sign, factor=factor, unit=plan.unit, points=plan.points
-    )
-    if not verdict.beyond:
-        return
     lang = facts.language
     unit = period_word(plan.unit, lang)
     needs = _needs(plan, lang)
