@@ -104,9 +104,7 @@ def lint_parsed(
                 result,
                 settings.rules,
                 severities=settings.severities,
-                rewrite=lambda g, v: rewrite_goal(
-                    facts_by_index[g.goal.index], dict(v), settings.today
-                ),
+                rewrite=lambda g, v: rewrite_goal(facts_by_index[g.goal.index], dict(v), ctx),
             )
         results.append(result)
     return Report(files=tuple(results), today=settings.today)

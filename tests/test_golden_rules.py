@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import lint
+
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.concise import render
 

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from smartlint.engine import RunSettings
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.pretty import render
