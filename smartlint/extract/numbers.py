@@ -76,6 +76,7 @@ _VI_NUM["mười"] = 10.0
 _WORDNUM = re.compile(
     r"(?<![\w])(?P<w>" + "|".join(_EN_WORDS) + r"|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?=[a-z])"
 )
+_WORDNUM_SET = frozenset([*_EN_WORDS, "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi"])
 _NUM_ONLY = re.compile(r"\s*(?P<num>" + _NUMERAL + r")\s*")
 
 
@@ -156,7 +157,8 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
             )
         )
         taken.append((m.start(), m.end()))
-    for m in _WORDNUM.finditer(masked):
+    words = _WORDNUM.finditer(masked) if _WORDNUM_SET.intersection(masked.split()) else ()
+    for m in words:
         s, e = m.start("w"), m.end("w")
         if any(a < e and s < b for a, b in taken):
             continue

@@ -135,6 +135,24 @@ class _Verb:
     kind: str
 
 
+# Substrings without which a pattern cannot match: checking them first is much cheaper
+# than running the pattern over a sentence that cannot contain it.
+_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CADENCE: ("hang", "moi", "ly", "every", "each", "per", "a day", "a week", "a month",
+               "a quarter", "a year", "/"),
+    _MEANS: ("bang cach", "thong qua", "nho", "voi viec", "qua viec", "by", "through", "via",
+             "thanks"),
+    _BASE_WORD: ("so voi", "compared", "vs", "versus", "relative"),
+    _BASE_ALONE: ("yoy", "mom", "qoq", "/", "over", "-on-", " on ", "cung ky"),
+}  # fmt: skip
+
+
+def _scan(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    if not any(g in text for g in _GATES[rx]):
+        return []
+    return list(rx.finditer(text))
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
@@ -168,7 +186,7 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     masked = _blank(low, holders)
     hits = find_times(f, masked, today)
     masked = _blank(masked, [(h.start, h.end) for h in hits])
-    cadences = [m for m in _CADENCE.finditer(masked) if f.plain(m.start(), m.end())]
+    cadences = [m for m in _scan(_CADENCE, masked) if f.plain(m.start(), m.end())]
     means = _means(low, hits)
     base, base_hits = _base(low, hits)
     quantities = find_quantities(f, masked)
@@ -238,7 +256,7 @@ def _keep(f: Folded, m: re.Match[str]) -> bool:
 
 def _means(low: str, hits: list[Hit]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for m in _MEANS.finditer(low):
+    for m in _scan(_MEANS, low):
         if any(h.start - m.end() in (0, 1) for h in hits):
             continue  # "through Q3 2027" is a deadline, not a means
         end_m = _CLAUSE_END.search(low, m.end())
@@ -250,7 +268,7 @@ def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
     """Return the comparison base's span and the ids of the time hits it covers."""
     covered: set[int] = set()
     base: tuple[int, int] | None = None
-    for m in _BASE_WORD.finditer(low):
+    for m in _scan(_BASE_WORD, low):
         end = m.end()
         for h in hits:
             if h.start == end or (h.start > end and not low[end : h.start].strip()):
@@ -263,7 +281,7 @@ def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
             end = end + len(" ".join(words)) if words else m.end()
         if base is None:
             base = (m.start(), end)
-    for m in _BASE_ALONE.finditer(low):
+    for m in _scan(_BASE_ALONE, low):
         for h in hits:
             if m.start() <= h.start and h.end <= m.end() + 12 and h.past:
                 covered.add(id(h))

@@ -115,7 +115,10 @@ class Folded:
 
     def plain(self, start: int, end: int) -> bool:
         """Tell whether the words at folded ``start:end`` are spelt as the keywords they fold to."""
-        seg = unicodedata.normalize("NFC", self.source(start, end)).lower()
+        seg = self.source(start, end)
+        if seg.isascii():
+            return True  # typed without diacritics: the plain spelling of any keyword
+        seg = unicodedata.normalize("NFC", seg).lower()
         for w in _WORD.findall(seg):
             allowed = _ALLOWED.get(w.translate(_TABLE))
             if allowed is not None and w not in allowed:
