@@ -460,8 +460,7 @@ def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | No
         if _START_CTX.search(pre):
             start = start or h
             continue
-        end_m = _END_CTX.search(pre)
-        end_ctx = end_m is not None
+        end_ctx = bool(_END_CTX.search(pre))
         point = end_ctx or bool(_POINT_CTX.search(pre))
         introduced = point or bool(_IN_CTX.search(pre))
         if point and h.start_date is not None and h.end_date is not None:
@@ -470,12 +469,6 @@ def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | No
                 # "trước tháng 6" / "before June": done by the day before the month starts.
                 end = h.start_date - timedelta(days=1)
             h = Hit(h.start, h.end, end, None, h.problem, h.year_assumed, h.past, False)
-        if end_m is not None:
-            # The snip shows "cuối tháng 7 năm 2027", not just "tháng 7 năm 2027".
-            first = h.start - len(pre) + end_m.start()
-            h = Hit(
-                first, h.end, h.end_date, h.start_date, h.problem, h.year_assumed, h.past, h.period
-            )
         candidates.append((h, introduced))
     good = [(h, i) for h, i in candidates if h.end_date is not None]
     if good:
