@@ -206,3 +206,15 @@ def test_sentence_without_deadline(text: str) -> None:
 )
 def test_cadence_or_unit(text: str, cadence: Period | None) -> None:
     assert read_sentence(text, TODAY).cadence is cadence
+
+
+@pytest.mark.parametrize("today", [date(1, 1, 1), date(9999, 12, 31)])
+@pytest.mark.parametrize(
+    "text",
+    ["next month", "năm sau", "within 3 months", "tháng 1", "Q1", "31/12", "quý tới",
+     "cuối năm sau", "năm ngoái", "last week", "next week", "this week", "trước H1",
+     "December 9999", "0000-01-01"],
+)  # fmt: skip
+def test_calendar_edges_do_not_raise(text: str, today: date) -> None:
+    read_sentence("Tăng doanh thu 10% " + text, today)
+    read_time(text, today)

@@ -77,7 +77,6 @@ _WORDNUM = re.compile(
     r"(?<![\w])(?P<w>" + "|".join(_EN_WORDS) + r"|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?=[a-z])"
 )
 _WORDNUM_SET = frozenset([*_EN_WORDS, "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi"])
-_NUM_ONLY = re.compile(r"\s*(?P<num>" + _NUMERAL + r")\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +186,3 @@ def _mult_value(m: re.Match[str]) -> float | None:
         if en.startswith(stem):
             return v
     return None
-
-
-def number_only(raw: str) -> float | None:
-    """Read a string that is a bare numeral and nothing else."""
-    m = _NUM_ONLY.fullmatch(raw)
-    return parse_numeral(m.group("num")) if m else None

@@ -200,24 +200,14 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     verb = _primary(verbs, free, masked)
     deadline, start = _deadline(f, hits, base_hits)
 
-    r = _Target(verb, free, low, masked)
-    metric = _metric(f, masked, verb, quantities, hits, holders, excluded, r.target_q)
+    r = _Target(verb, free, masked)
+    metric = _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
     metric_text = low[metric[0] : metric[1]] if metric else low
     rate = bool(_RATE.search(metric_text)) or r.both_percent
     change = r.change(rate)
-    cadence = None
-    cadence_where = None
+    cadence: re.Match[str] | None = None
     if change is not None and change.kind is not ChangeKind.LEVEL and r.target_q is not None:
-        for m in cadences:
-            after = m.start() >= r.target_q.end
-            if after or _leads_clause(masked, m.start(), m.end(), verb):
-                if _inside(m.start(), m.end(), means):
-                    continue
-                if m.group("u4") is None:
-                    unit = m.group("u1") or m.group("u2") or m.group("u3")
-                    cadence = _PERIOD[unit]
-                    cadence_where = _snip(f, m.start(), m.end())
-                break
+        cadence = _cadence(cadences, masked, r.target_q, verb, means)
     return Reading(
         text=text,
         language=lang,
@@ -228,8 +218,10 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
         direction=r.direction,
         deadline=_timeref(f, deadline) if deadline else None,
         start=_timeref(f, start) if start else None,
-        cadence=cadence,
-        cadence_where=cadence_where,
+        cadence=_PERIOD[cadence.group("u1") or cadence.group("u2") or cadence.group("u3")]
+        if cadence
+        else None,
+        cadence_where=_snip(f, cadence.start(), cadence.end()) if cadence else None,
         base=_snip(f, *base) if base else None,
         placeholders=tuple(_snip(f, a, b) for a, b in holders),
         means=_snip(f, *means[0]) if means else None,
@@ -237,6 +229,26 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
         rate=rate,
         implied_baseline=r.implied(),
     )
+
+
+def _cadence(
+    cadences: list[re.Match[str]],
+    masked: str,
+    target_q: Quantity,
+    verb: _Verb | None,
+    means: list[tuple[int, int]],
+) -> re.Match[str] | None:
+    """Return the period that makes a relative change recur, if one follows or opens it.
+
+    A period inside the means belongs to the means; a period before the change ("monthly
+    active users") or written as "/month" is the metric's unit.
+    """
+    for m in cadences:
+        if m.start() >= target_q.end or _leads_clause(masked, m.start(), m.end(), verb):
+            if _inside(m.start(), m.end(), means):
+                continue
+            return m if m.group("u4") is None else None
+    return None
 
 
 def _leads_clause(masked: str, start: int, end: int, verb: _Verb | None) -> bool:
@@ -312,7 +324,7 @@ class _Change:
 class _Target:
     """Work out target, baseline and direction from the quantities after the goal's verb."""
 
-    def __init__(self, verb: _Verb | None, free: list[Quantity], low: str, masked: str) -> None:
+    def __init__(self, verb: _Verb | None, free: list[Quantity], masked: str) -> None:
         self.verb = verb
         self.low = masked
         self.base_q: Quantity | None = None
@@ -407,7 +419,6 @@ class _Target:
 
 
 def _metric(
-    f: Folded,
     masked: str,
     verb: _Verb | None,
     quantities: list[Quantity],
@@ -465,7 +476,7 @@ def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | No
         introduced = point or bool(_IN_CTX.search(pre))
         if point and h.start_date is not None and h.end_date is not None:
             end = h.end_date
-            if not end_ctx and h.period and _BEFORE_CTX.search(pre):
+            if not end_ctx and h.period and h.start_date > date.min and _BEFORE_CTX.search(pre):
                 # "trước tháng 6" / "before June": done by the day before the month starts.
                 end = h.start_date - timedelta(days=1)
             h = Hit(h.start, h.end, end, None, h.problem, h.year_assumed, h.past, False)
