@@ -25,9 +25,18 @@ from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import parse_bytes
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
-from smartlint.run import NOT_A_GOAL_FILE, RunResult
 from smartlint.selection import Layer, matches, select_rules
 from smartlint.suppress import EMPTY, SuppressionTable, scan
+
+NOT_A_GOAL_FILE = "not-a-goal-file"  # the parser's verdict on other YAML (workflows, compose)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """The report, and the paths that could not be read (each one line for stderr)."""
+
+    report: Report
+    errors: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,6 @@ from pathlib import Path
 
 import pytest
 
-# The shared pytest settings are not this module's to edit, so the marker registers itself.
-_config = getattr(pytest.mark, "_config", None)
-if _config is not None:
-    _config.addinivalue_line("markers", "slow: builds a pre-commit hook environment (network)")
-
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parent.parent

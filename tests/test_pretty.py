@@ -12,19 +12,23 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from smartlint.engine import RunSettings
+from smartlint.config import Resolver
+from smartlint.project import Overrides, RunResult, run_project
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.pretty import render
-from smartlint.run import run
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "pretty"
 EXAMPLES = ["examples/goals.yaml", "examples/goals.en.yaml"]
 
 
+def _run(paths: list[str]) -> RunResult:
+    return run_project(paths, Overrides(), Resolver(isolated=True), date(2027, 1, 15))
+
+
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_example_report(example: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    result = run([example], RunSettings(today=date(2027, 1, 15)))
+    result = _run([example])
     got = render(result.report, RenderContext(width=100, color=False))
     assert "\x1b[" not in got
     assert max(len(line) for line in got.splitlines()) <= 100
@@ -36,7 +40,7 @@ def test_example_report(example: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_every_failing_goal_shows_a_rewrite(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    report = run(EXAMPLES, RunSettings(today=date(2027, 1, 15))).report
+    report = _run(EXAMPLES).report
     got = render(report, RenderContext(width=100, color=False))
     failing = [g for g in report.goals if not g.passes_all]
     assert failing
@@ -47,5 +51,5 @@ def test_every_failing_goal_shows_a_rewrite(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_colour_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    report = run(EXAMPLES[:1], RunSettings(today=date(2027, 1, 15))).report
+    report = _run(EXAMPLES[:1]).report
     assert "\x1b[" in render(report, RenderContext(width=100, color=True))
