@@ -60,7 +60,12 @@ _FORMAT_HELP = ", ".join(FORMATS)
 )
 def lint(
     paths: Annotated[
-        list[str] | None, typer.Argument(metavar="PATH...", show_default=False)
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            show_default=False,
+            help="Goal files, directories to search, or - for standard input.",
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
@@ -163,11 +168,18 @@ def lint(
     ] = False,
     today: Annotated[
         str | None,
-        typer.Option(help="The date to judge deadlines against (YYYY-MM-DD); default: today."),
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The date to judge deadlines against; default: today.",
+        ),
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="Write messages and rewrites in this language: vi or en."),
+        typer.Option(
+            "--lang",
+            metavar="vi|en",
+            help="Write messages and rewrites in this language instead of each goal's own.",
+        ),
     ] = None,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List every rule and exit.")
