@@ -329,7 +329,7 @@ def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
         return f"{text}  [{located.source} {located.span.line}:{located.span.column}]"
 
     def num(value: float) -> str:
-        return format(value, ",.10g")
+        return format(value, ",.15g")
 
     target = facts.target
     deadline = facts.deadline

@@ -50,8 +50,7 @@ def fmt_percent(value: float, language: Language, *, signed: bool = False) -> st
 
 def fmt_date(day: date, language: Language) -> str:
     """Format a deadline: "cuối tháng 7 năm 2027" / "31 July 2027", or dd/mm/yyyy."""
-    next_day = date.fromordinal(day.toordinal() + 1)
-    month_end = next_day.day == 1
+    month_end = day == date.max or date.fromordinal(day.toordinal() + 1).day == 1
     if language is Language.VI:
         if month_end and day.month == 12:
             return f"cuối năm {day.year}"

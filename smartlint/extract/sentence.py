@@ -62,8 +62,16 @@ _PERIOD = {
     "nam": Period.YEAR, "year": Period.YEAR, "yearly": Period.YEAR, "annually": Period.YEAR,
     "yr": Period.YEAR,
 }  # fmt: skip
+_MONTH_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# "over"/"than"/"against" name a base only before a past period ("over last year", "over
+# June"); "over the next 3 months" is a span, so the lookahead is narrow on purpose.
 _BASE_WORD = re.compile(
-    _B + r"(?:so\s+voi|compared\s+(?:to|with)|vs\.?|versus|relative\s+to)"
+    _B + r"(?:so\s+voi|compared\s+(?:to|with)|vs\.?|versus|relative\s+to"
+    r"|(?:over|than|against)(?=\s+(?:last|the\s+(?:previous|prior|same|last)|previous|prior"
+    r"|(?:" + _MONTH_WORDS + r")\b|q[1-4]\b|h[12]\b|fy|20\d\d\b)))"
     r"(?:\s+(?:cung\s+ky|the\s+same\s+period(?:\s+of)?|muc\s+cua|ky))?" + r"(?![\w-])\s*"
 )
 _BASE_ALONE = re.compile(
@@ -80,12 +88,16 @@ _VERB = re.compile(
     r"|(?P<dec>cat\s+giam|giam|cat|ha(?:\s+thap)?|rut\s+ngan|reduc(?:e|es|ed|ing)"
     r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink|halv(?:e|es|ed|ing)"
     r"|minimi[sz]e|slash|drop|shorten)"
-    r"|(?P<reach>dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to|huy\s+dong"
-    r"|thu\s+hoi|ban\s+duoc|sell|generate|collect|secure|acquire|get|gain|earn|win)"
+    r"|(?P<reach>dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
     r"|(?P<prod>tuyen(?:\s+dung)?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
     r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|hire|recruit|publish|launch|open|sign"
-    r"|close|onboard|ship|release|host|run|organi[sz]e|write|create|produce))" + _E
+    r"|close|onboard|ship|release|host|run|organi[sz]e|write|create|produce)"
+    # Counting what happens within the goal's period starts from zero when a count follows
+    # ("bán được 500 sản phẩm", "generate 200 leads"); with a percent it reaches a level
+    # ("thu hồi 80% công nợ").
+    r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+hoi|sell|generate|collect|secure|acquire"
+    r"|get|gain|earn|win))" + _E
 )
 # Words that may sit between a production verb and its count ("hire at least 3").
 _PROD_GAP = re.compile(r"\s*(?:(?:them|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?")
@@ -105,6 +117,11 @@ _ARROW = re.compile(r"(?:[a-z]+\s*){0,2}?(?:->|→|=>)")
 _LEVEL_MARK = re.compile(
     r"(?<![\w])(?:len|xuong|con|dat(?:\s+duoc)?|to|reach(?:es|ed|ing)?|at|toi|den|muc|duoi|tren"
     r"|below|under|above|at\s+least|it\s+nhat|toi\s+thieu|so\s+luong|khoang)\s*$"
+)
+# A percent change said beside a level ("đạt 10 tỷ, tăng 25% so với năm 2026") implies the
+# level it started from.
+_REL_MARK = re.compile(
+    r"(?<![\w])(?:(?P<up>tang|up|increase|grow(?:th)?|\+)|(?P<down>giam|down|decrease|-))\s*(?:them\s*)?$"
 )
 _DELTA_MARK = re.compile(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
 _RATE = re.compile(
@@ -142,7 +159,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
                "a quarter", "a year", "/"),
     _MEANS: ("bang cach", "thong qua", "nho", "voi viec", "qua viec", "by", "through", "via",
              "thanks"),
-    _BASE_WORD: ("so voi", "compared", "vs", "versus", "relative"),
+    _BASE_WORD: ("so voi", "compared", "vs", "versus", "relative", "over", "than", "against"),
     _BASE_ALONE: ("yoy", "mom", "qoq", "/", "over", "-on-", " on ", "cung ky"),
 }  # fmt: skip
 
@@ -305,12 +322,14 @@ def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
 def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | None:
     """Pick the goal's verb: the first direction verb, or a production verb with a count."""
     for v in verbs:
-        if v.kind != "prod":
+        if v.kind not in ("prod", "evt"):
             return v
         gap = _PROD_GAP.match(masked, v.end)
         pos = gap.end() if gap else v.end
         if any(q.start == pos and not q.percent and not q.factor for q in free):
-            return v
+            return _Verb(v.start, v.end, "prod")
+        if v.kind == "evt":
+            return _Verb(v.start, v.end, "reach")
     return None
 
 
@@ -330,6 +349,7 @@ class _Target:
         self.base_q: Quantity | None = None
         self.target_q: Quantity | None = None
         self.level_q: Quantity | None = None
+        self.rel_q: tuple[Quantity, int] | None = None  # a percent change beside a level, signed
         self.zero = False
         self.both_percent = False
         self.kind: ChangeKind | None = None
@@ -383,6 +403,7 @@ class _Target:
                 self.level_q = later[0]
         elif self.direction is Direction.REACH or _LEVEL_MARK.search(pre):
             self.kind = ChangeKind.LEVEL
+            self.rel_q = self._change_beside(free, q)
         elif _DELTA_MARK.search(pre) or right_after or self.direction is not None:
             self.kind = ChangeKind.DELTA
         else:
@@ -405,8 +426,22 @@ class _Target:
                 value = -value
         return _Change(kind, value, (q.start, q.end))
 
+    def _change_beside(self, free: list[Quantity], level: Quantity) -> tuple[Quantity, int] | None:
+        """Find a percent change said after a level ("…, tăng 25%"), with its sign."""
+        for x in free:
+            if x.start <= level.end or not x.percent or x.points:
+                continue
+            mark = _REL_MARK.search(self.low, max(0, x.start - 20), x.start)
+            if mark:
+                return x, -1 if mark.group("down") else 1
+        return None
+
     def implied(self) -> float | None:
         """Return the baseline a relative target and a level imply together, if any."""
+        if self.kind is ChangeKind.LEVEL and self.rel_q is not None and self.target_q:
+            change, sign = self.rel_q
+            if self.base_q is None and abs(change.value) < 100:
+                return self.target_q.value / (1 + sign * abs(change.value) / 100)
         q, lv = self.target_q, self.level_q
         if q is None or lv is None or self.base_q is not None:
             return None

@@ -90,6 +90,9 @@ _ALLOWED: dict[str, frozenset[str]] = {
         "voi": "với",
         "so": "so",
         "viet": "viết",
+        "ban": "bán",  # not "bạn" (you) or "bàn" (table)
+        "chot": "chốt",
+        "duoc": "được",
     }.items()
 }
 _WORD = re.compile(r"\w+")
