@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from smartlint.context import Context
 from smartlint.facts import Facts
-from smartlint.i18n import fmt_number, pick
+from smartlint.i18n import fmt_number, fmt_percent, pick
 from smartlint.model import ChangeKind, Criterion, Direction, Severity, Violation
 from smartlint.rules.base import Rule, rule
 
@@ -78,7 +78,8 @@ def check_absolute_without_baseline(facts: Facts, ctx: Context) -> Iterator[Viol
     target = facts.target
     if target is None or target.value.kind is not ChangeKind.LEVEL or facts.baseline is not None:
         return
-    level = fmt_number(target.value.value, facts.language)
+    percent = "%" in target.value.where.text
+    level = (fmt_percent if percent else fmt_number)(target.value.value, facts.language)
     yield Violation(
         target.span,
         pick(
