@@ -187,6 +187,8 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         ratio = _ratio_of(change.kind, change.value, start)
         raw_pace = pace.pace(1.0, ratio, periods) if ratio is not None else None
     if raw_pace is None:
+        if facts.implied_zero_baseline and not start:
+            return Missing((_FROM_ZERO[lang],))
         return Missing((_not_positive(lang, start if start is not None and start <= 0 else level),))
     sign = _sign(facts, raw_pace)
     return Plan(
@@ -244,6 +246,20 @@ _MISSING_BASELINE = {
     Language.EN: (
         "the metric's current value is unknown",
         "add `baseline:` with the current value",
+    ),
+}
+
+
+# A goal that counts new things ("hire two", "đăng 5 bài mới") starts from zero, where a
+# growth rate means nothing; what settles it is how many were done per period before.
+_FROM_ZERO = {
+    Language.VI: (
+        "mục tiêu đếm việc mới từ 0, nên không so tốc độ tăng trưởng được",
+        "thêm `history:` với số lượng đã làm được mỗi tháng trước đây",
+    ),
+    Language.EN: (
+        "the goal counts new things from zero, so there is no growth rate to compare",
+        "add `history:` with how many were done per month before",
     ),
 }
 
