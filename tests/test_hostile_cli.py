@@ -305,22 +305,7 @@ EXTREME_VALUES = {
 }
 
 
-# Known bugs in modules other tests own; strict, so the marker goes once the bug is fixed.
-KNOWN_BUGS = {
-    "far-future deadline": "i18n.fmt_date adds a day to 9999-12-31 (ValueError: year 10000)",
-}
-
-
-def _extreme_cases() -> list[Any]:
-    return [
-        pytest.param(case, marks=pytest.mark.xfail(reason=KNOWN_BUGS[case], strict=True))
-        if case in KNOWN_BUGS
-        else case
-        for case in sorted(EXTREME_VALUES)
-    ]
-
-
-@pytest.mark.parametrize("case", _extreme_cases())
+@pytest.mark.parametrize("case", sorted(EXTREME_VALUES))
 def test_extreme_values_are_judged(tmp_path: Path, case: str) -> None:
     """NaN-free but extreme numbers and dates give verdicts, never an internal error."""
     run, _ = lint_with_good(tmp_path, "extreme.yaml", _utf8(EXTREME_VALUES[case]))
