@@ -487,3 +487,21 @@ def test_stdin_hostile_input(tmp_path: Path) -> None:
     assert b"Traceback" not in done.stderr
     report = json.loads(done.stdout)
     assert report["findings"]
+
+
+@pytest.mark.parametrize("today", ["0001-01-01", "9999-12-01", "9999-12-31"])
+def test_extreme_today(tmp_path: Path, today: str) -> None:
+    """``--today`` at the ends of the calendar: relative deadlines and paces do not overflow."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "goals:\n"
+        "  - Increase sign-ups by 10% within 3 months\n"
+        "  - Tăng doanh thu lên 10% trong quý này\n"
+        "  - title: Tăng số đơn hàng lên 5% hàng tháng vào cuối năm sau\n"
+        "    history: {period: month, values: [100, 105, 110]}\n",
+        encoding="utf-8",
+    )
+    run = run_cli("--today", today, "-f", "json", "plan.yaml", cwd=tmp_path)
+    assert run.status in (0, 1), run.stderr
+    assert_clean_stderr(run)
+    assert len(run.report()["goals"]) == 3
