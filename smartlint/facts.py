@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from smartlint import extract
+from smartlint.i18n import fmt_number
 from smartlint.model import (
     Change,
     ChangeKind,
@@ -150,7 +151,7 @@ def build_facts(
         metric = Located(reading.metric.text, _at(title, reading.metric), "sentence")
 
     target = _target(goal, title, reading, conflicts)
-    baseline, as_of = _baseline(goal, title, reading, target, conflicts)
+    baseline, as_of = _baseline(goal, title, reading, target, conflicts, language)
     deadline = _time_field(goal.deadline, today)
     sentence_deadline = (
         Located(reading.deadline, _at(title, reading.deadline.where), "sentence")
@@ -274,6 +275,7 @@ def _baseline(
     reading: Reading | None,
     target: Located[Change] | None,
     conflicts: list[Conflict],
+    language: Language,
 ) -> tuple[Located[float] | None, date | None]:
     if goal.baseline is not None:
         field = Located(goal.baseline.value, goal.baseline.span, "field")
@@ -284,7 +286,7 @@ def _baseline(
                     Conflict(
                         "baseline",
                         goal.baseline.span,
-                        f"{goal.baseline.value:g}",
+                        fmt_number(goal.baseline.value, language),
                         reading.baseline.where.text,
                     )
                 )

@@ -88,14 +88,15 @@ goals:
         (5, "unknown-parent", "Parent goal `revenue-2072` is not in the goal set."),
         (7, "self-parent", "Goal `self` names itself as its parent."),
         (9, "parent-cycle", "Parent links form a cycle: c → d → c."),
+        (11, "parent-cycle", "This goal is on the parent cycle reported at `c`."),
         (12, "duplicate-id", "Id `revenue-2027` is already used by the goal at goals.yaml:2."),
         (14, "missing-why", "This top-level goal does not say why it matters."),
     ]
     unknown = next(f for f in report.findings if f.name == "unknown-parent")
     assert unknown.suggestion == "Did you mean `revenue-2027`?"
     assert (unknown.span.column, unknown.span.end_column) == (13, 25)
-    # the cycle is reported once, on its first member
-    assert verdicts(report) == ["pass", "fail", "fail", "fail", "pass", "fail", "fail"]
+    # the cycle's path is told once, on its first member; both members fail
+    assert verdicts(report) == ["pass", "fail", "fail", "fail", "fail", "fail", "fail"]
 
 
 @needs_extraction

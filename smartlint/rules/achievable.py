@@ -505,14 +505,16 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     if _has_history(facts):
         return
     plan = plan_goal(facts, ctx.today)
-    if isinstance(plan, Missing) or plan.required <= 0:
+    if isinstance(plan, Missing):
         return
+    # A target already reached (or pointing the wrong way) is still unjudged without history:
+    # the verdict stays skip, and A305 / M205 say what is odd about it.
     lang = facts.language
     unit = facts.history.period if facts.history is not None else plan.cadence or Period.MONTH
     word = period_word(unit, lang)
     metric = _metric(facts, lang)
     one = facts.history is not None and len(facts.history.points) == 1
-    needs = _needs(plan, lang)
+    needs = _needs(plan, lang) if plan.required > 0 else pick(lang, "không tăng", "no progress")
     message = pick(
         lang,
         f"Lịch sử chỉ có một giá trị nên chưa có tốc độ để so với mức cần đạt ({needs})."

@@ -231,10 +231,11 @@ def check_direction_contradiction(facts: Facts, ctx: Context) -> Iterator[Violat
 
 
 def check_field_contradicts_sentence(facts: Facts, ctx: Context) -> Iterator[Violation]:
-    """A structured field and the sentence disagree.
+    """A target or baseline field and the sentence disagree.
 
     ## What it does
-    Compares `target`, `baseline` and `deadline` fields with what the goal's sentence says.
+    Compares the `target` and `baseline` fields with what the goal's sentence says (a
+    disagreeing `deadline` is T507's).
 
     ## Why is this bad?
     Readers see the sentence, tools read the fields; when they disagree, one of them is
@@ -257,6 +258,8 @@ def check_field_contradicts_sentence(facts: Facts, ctx: Context) -> Iterator[Vio
     ```
     """
     for conflict in facts.conflicts:
+        if conflict.field == "deadline":
+            continue  # a deadline disagreement is Time-bound's (T507)
         yield Violation(
             conflict.span,
             pick(

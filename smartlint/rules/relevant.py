@@ -174,17 +174,22 @@ def check_parent_cycle(facts: Facts, ctx: Context) -> Iterator[Violation]:
     if not ring:
         return
     head = ctx.goals.first_with_id(ring[0])
-    if head is None or head.goal.index != facts.goal.index:
-        return
     lang = facts.language
     path = " → ".join(ring)
     span = facts.goal.parent.span if facts.goal.parent is not None else facts.anchor
+    # The cycle's path is told once, at its first member; every other member still fails
+    # Relevant (none of them reaches a top-level goal) and points back to that report.
+    first = head is None or head.goal.index == facts.goal.index
     yield Violation(
         span,
         pick(
             lang,
-            f"Liên kết mục tiêu cha tạo thành vòng lặp: {path}.",
-            f"Parent links form a cycle: {path}.",
+            f"Liên kết mục tiêu cha tạo thành vòng lặp: {path}."
+            if first
+            else f"Mục tiêu nằm trong vòng lặp mục tiêu cha đã báo ở `{ring[0]}`.",
+            f"Parent links form a cycle: {path}."
+            if first
+            else f"This goal is on the parent cycle reported at `{ring[0]}`.",
         ),
         pick(
             lang,

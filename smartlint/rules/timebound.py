@@ -265,6 +265,50 @@ def check_year_assumed(facts: Facts, ctx: Context) -> Iterator[Violation]:
     )
 
 
+def check_deadline_contradicts_sentence(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """The deadline field and the sentence name different dates.
+
+    ## What it does
+    Compares the `deadline` field with the deadline the goal's sentence states.
+
+    ## Why is this bad?
+    Readers see the sentence, tools and calendars read the field; when they disagree, the
+    team does not know when the goal ends.
+
+    ## Example
+    ```yaml
+    goals:
+      - title: Tăng doanh thu từ 2 tỷ lên 2,5 tỷ đồng trước 31/12/2027
+        deadline: 2027-06-30
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - title: Tăng doanh thu từ 2 tỷ lên 2,5 tỷ đồng trước 31/12/2027
+        deadline: 2027-12-31
+    ```
+    """
+    for conflict in facts.conflicts:
+        if conflict.field != "deadline":
+            continue
+        yield Violation(
+            conflict.span,
+            pick(
+                facts.language,
+                f"Trường `deadline` ghi {conflict.field_says} nhưng câu mục tiêu ghi "
+                f'"{conflict.sentence_says}".',
+                f"Field `deadline` says {conflict.field_says} but the sentence says "
+                f'"{conflict.sentence_says}".',
+            ),
+            pick(
+                facts.language,
+                "Sửa để trường `deadline` và câu mục tiêu nói cùng một ngày.",
+                "Make the `deadline` field and the sentence name the same date.",
+            ),
+        )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "T501",
@@ -314,5 +358,13 @@ RULES: tuple[Rule, ...] = (
         check_year_assumed,
         effect=Effect.NONE,
         fix="Write the year of the deadline.",
+    ),
+    rule(
+        "T507",
+        "deadline-contradicts-sentence",
+        Criterion.TIME_BOUND,
+        Severity.WARNING,
+        check_deadline_contradicts_sentence,
+        fix="Make the deadline field and the sentence agree.",
     ),
 )
