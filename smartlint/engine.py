@@ -27,6 +27,7 @@ from smartlint.model import (
     Span,
     Verdict,
     Violation,
+    verdict_of,
 )
 from smartlint.reporters.chart import chart_for
 from smartlint.rewrite import rewrite_goal
@@ -237,7 +238,7 @@ def _inside(inner: Span, outer: Span) -> bool:
 def _result(
     facts: Facts, found: tuple[Finding, ...], settings: RunSettings, ctx: Context
 ) -> GoalResult:
-    verdicts = tuple((c, _verdict(c, found)) for c in SMART)
+    verdicts = tuple((c, verdict_of(c, found)) for c in SMART)
     failed = any(v is Verdict.FAIL for _, v in verdicts)
     language: Language = facts.language
     return GoalResult(
@@ -249,12 +250,3 @@ def _result(
         understood=describe(facts) if settings.describe else (),
         chart=chart_for(facts, settings.today, CHART_WIDTH) if facts.history else None,
     )
-
-
-def _verdict(criterion: Criterion, found: tuple[Finding, ...]) -> Verdict:
-    effects = {f.effect for f in found if f.criterion is criterion}
-    if Effect.FAIL in effects:
-        return Verdict.FAIL
-    if Effect.SKIP in effects:
-        return Verdict.SKIP
-    return Verdict.PASS

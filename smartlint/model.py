@@ -9,6 +9,7 @@ sentence (:class:`Snip`); :mod:`smartlint.facts` turns them into spans through
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -317,6 +318,16 @@ class Finding:
     goal_id: str | None = None
     goal_index: int | None = None
     field: str | None = None  # the goal field the finding is about, for stable fingerprints
+
+
+def verdict_of(criterion: Criterion, findings: Iterable[Finding]) -> Verdict:
+    """Return a criterion's verdict from the effects of its findings: fail, else skip, else pass."""
+    effects = {f.effect for f in findings if f.criterion is criterion}
+    if Effect.FAIL in effects:
+        return Verdict.FAIL
+    if Effect.SKIP in effects:
+        return Verdict.SKIP
+    return Verdict.PASS
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,13 +24,13 @@ from typing import Literal
 from smartlint.model import (
     SMART,
     Criterion,
-    Effect,
     FileResult,
     Finding,
     GoalResult,
     Severity,
     Span,
     Verdict,
+    verdict_of,
 )
 from smartlint.rules import ALL_RULES
 from smartlint.rules.base import Rule
@@ -215,16 +215,6 @@ def _filter_goal(
     if rewrite is not None and verdicts != goal.verdicts:
         return replace(new, rewrite=rewrite(new, verdicts))
     return new
-
-
-def verdict_of(criterion: Criterion, findings: Sequence[Finding]) -> Verdict:
-    """Return a criterion's verdict from the effects of the findings that remain."""
-    effects = {f.effect for f in findings if f.criterion is criterion}
-    if Effect.FAIL in effects:
-        return Verdict.FAIL
-    if Effect.SKIP in effects:
-        return Verdict.SKIP
-    return Verdict.PASS
 
 
 def _unused(
