@@ -80,7 +80,7 @@ def emit(
         if show_tree and target.fmt not in MACHINE_FORMATS:
             from smartlint.reporters.tree import render_tree
 
-            text += render_tree(report, ctx)
+            text += "\n" + render_tree(report, ctx)
         _write(text, target.path, stdout)
     summary = environ.get("GITHUB_STEP_SUMMARY")
     if summary and any(t.fmt == "github" for t in wanted):
