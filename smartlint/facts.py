@@ -196,7 +196,7 @@ def build_facts(
         reading=reading,
         language=language,
         metric=metric,
-        quantity_count=(len(reading.quantities) if reading else 0) + (1 if goal.target else 0),
+        quantity_count=_goal_quantities(reading) + (1 if goal.target else 0),
         baseline=baseline,
         baseline_as_of=as_of,
         implied_zero_baseline=bool(reading and reading.implied_zero_baseline),
@@ -219,6 +219,16 @@ _FIELD_CACHE = 4096
 
 
 @lru_cache(maxsize=_FIELD_CACHE)
+def _goal_quantities(reading: Reading | None) -> int:
+    """Count the sentence's quantities, leaving out the means' ("bằng cách thêm 2 quầy")."""
+    if reading is None:
+        return 0
+    means = reading.means
+    if means is None:
+        return len(reading.quantities)
+    return sum(1 for q in reading.quantities if not means.start <= q.where.start < means.end)
+
+
 def _is_placeholder(raw: str) -> bool:
     reading = extract.read_sentence(raw, date(2000, 1, 1), Language.EN)
     return bool(reading.placeholders)

@@ -19,6 +19,9 @@ SPECIFIC_OK = [
     "Hire two account executives by 30 April 2027",
     "tang so luong nguoi dang ky email len 10% trong quy 3 nam 2027",
     "Giảm tỷ lệ hủy đơn xuống 5% vào cuối năm 2027",
+    "Disburse $3.5 million in new small-business loans in H2 2027",
+    "goi dien cham soc 500 khach hang co nguy co roi bo trong 4 tuan toi",
+    "Tăng điểm đánh giá trung bình từ 4,2 lên 4,6 sao trước 30/9/2027",
 ]
 SPECIFIC_BAD = [
     "Tăng số lượng người ghé thăm trang blog",
@@ -27,6 +30,9 @@ SPECIFIC_BAD = [
     "Năm nay, chúng ta sẽ triển khai một chiến dịch marketing lớn",
     "Increase trial sign-ups by X% by 30 June 2027",
     "Tăng doanh thu lên TBD trong quý 3 năm 2027",
+    "Cai thien su hai long cua khach hang",  # "hai" is hài (lòng), not two
+    "Tăng số lượt đánh giá 5 sao trên Google Maps",  # "5 sao" names the rating
+    "Grow in-store sales by adding 2 self-checkout kiosks per store by 30 November 2027",
 ]
 
 MEASURABLE_OK = [
@@ -38,6 +44,9 @@ MEASURABLE_OK = [
     "Hire two account executives by 30 April 2027",
     "Reduce monthly churn from 6% to 4% by the end of Q3 2027",
     "Tăng doanh thu lên 15% so với tháng trước",
+    "Double the number of enterprise customers by end of H1 2028",
+    "Sell 500 units of the new model by the end of Q2 2027",
+    "Đến hết năm 2027, đạt doanh thu 10 tỷ đồng, tăng 25% so với năm 2026",
 ]
 MEASURABLE_BAD = [
     "Tăng số lượng người đăng ký tư vấn sử dụng sản phẩm lên 5%",

@@ -76,6 +76,8 @@ _VI_NUM["mười"] = 10.0
 _WORDNUM = re.compile(
     r"(?<![\w])(?P<w>" + "|".join(_EN_WORDS) + r"|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?=[a-z])"
 )
+# Words that make a plain "hai" another word (hài lòng, hải quan, hải sản, Hải Phòng …).
+_NOT_TWO = re.compile(r"\s+(?:long|quan|san|ngoai|huoc|phong|duong|dang|ly)(?![\w])")
 _WORDNUM_SET = frozenset([*_EN_WORDS, "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi"])
 
 
@@ -166,6 +168,8 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
             found.append(Quantity(s, e, _EN_NUM[w]))
             continue
         orig = unicodedata.normalize("NFC", f.source(s, e)).lower()
+        if orig == "hai" and _NOT_TWO.match(masked, e):
+            continue  # typed without diacritics: "hai long" is hài lòng, "hai san" hải sản
         if orig in _VI_NUM or (orig == w and w in ("hai", "ba", "bon", "chin", "muoi")):
             found.append(Quantity(s, e, _VI_NUM.get(orig, _VI_WORD_NUM.get(w, 0.0))))
     found.sort(key=lambda q: q.start)

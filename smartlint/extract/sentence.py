@@ -97,7 +97,11 @@ _VERB = re.compile(
     # ("bán được 500 sản phẩm", "generate 200 leads"); with a percent it reaches a level
     # ("thu hồi 80% công nợ").
     r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+hoi|sell|generate|collect|secure|acquire"
-    r"|get|gain|earn|win))" + _E
+    r"|get|gain|earn|win|goi(?:\s+dien)?|cham\s+soc|lien\s+he|phuc\s+vu|dao\s+tao|giai\s+ngan"
+    r"|giao\s+hang|hoan\s+thanh|xu\s+ly|giai\s+quyet|thuc\s+hien|gui|lap\s+dat|xay\s+dung"
+    r"|tiep\s+can|call|contact|visit|serve|train|disburse|deliver|complete|process|resolve"
+    r"|handle|answer|conduct|send|install|build|interview|audit|inspect|distribute|approve"
+    r"|book|schedule|migrate|certify|enrol|enroll|register))" + _E
 )
 # Words that may sit between a production verb and its count ("hire at least 3").
 _PROD_GAP = re.compile(r"\s*(?:(?:them|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?")
@@ -206,7 +210,7 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     cadences = [m for m in _scan(_CADENCE, masked) if f.plain(m.start(), m.end())]
     means = _means(low, hits)
     base, base_hits = _base(low, hits)
-    quantities = find_quantities(f, masked)
+    quantities = [q for q in find_quantities(f, masked) if not _names_a_rating(masked, q)]
     excluded = means + ([base] if base else [])
     verbs = [
         _Verb(m.start(), m.end(), m.lastgroup or "")
@@ -319,8 +323,27 @@ def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
     return base, covered
 
 
+_RATING = re.compile(r"\s*-?\s*(?:sao|stars?)" + _E)
+
+
+def _names_a_rating(masked: str, q: Quantity) -> bool:
+    """Tell whether a number names a kind of rating ("đánh giá 5 sao", "5-star reviews").
+
+    "lên 4,6 sao" or "from 4.2 to 4.6 stars" still count: a level or a from-to marker
+    before the number makes it a quantity.
+    """
+    if not _RATING.match(masked, q.end):
+        return False
+    before = masked[max(0, q.start - 25) : q.start]
+    return not (_LEVEL_MARK.search(before) or _FROM.search(before) or _ARROW_BEFORE.search(before))
+
+
+_ARROW_BEFORE = re.compile(r"(?:->|→|=>)\s*$")
+
+
 def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | None:
     """Pick the goal's verb: the first direction verb, or a production verb with a count."""
+    fallback: _Verb | None = None
     for v in verbs:
         if v.kind not in ("prod", "evt"):
             return v
@@ -329,8 +352,13 @@ def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | N
         if any(q.start == pos and not q.percent and not q.factor for q in free):
             return _Verb(v.start, v.end, "prod")
         if v.kind == "evt":
-            return _Verb(v.start, v.end, "reach")
-    return None
+            reached = any(q.start == pos for q in free)  # "thu hồi 80% công nợ"
+            if reached:
+                return _Verb(v.start, v.end, "reach")
+            # An action verb with no count of its own ("triển khai chiến dịch để tăng …")
+            # yields to a later direction verb.
+            fallback = fallback or _Verb(v.start, v.end, "reach")
+    return fallback
 
 
 @dataclass(frozen=True, slots=True)

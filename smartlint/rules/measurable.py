@@ -101,7 +101,8 @@ def check_relative_without_base(facts: Facts, ctx: Context) -> Iterator[Violatio
     ## What it does
     Checks that a relative target ("+15%", "gấp đôi", "thêm 200") says what it is relative
     to: a named base ("so với tháng 6", "vs last quarter"), a cadence ("hàng tháng"), the
-    goal's own period ("trong quý 3 năm 2027", "within 3 months"), or a baseline.
+    goal's own period ("trong quý 3 năm 2027", "within 3 months", or from now to a deadline
+    such as "by 31 December 2027"), or a baseline.
 
     ## Why is this bad?
     "+5%" of what, from when? The same growth looks very different against last month and
@@ -124,6 +125,9 @@ def check_relative_without_base(facts: Facts, ctx: Context) -> Iterator[Violatio
         return
     if facts.baseline or facts.base or facts.cadence or facts.period_start:
         return
+    deadline = facts.deadline
+    if deadline is not None and deadline.value.end is not None and deadline.value.problem is None:
+        return  # measured over the goal's own span, from when it is set to its deadline
     yield Violation(
         target.span,
         pick(
