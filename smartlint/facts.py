@@ -213,12 +213,6 @@ def build_facts(
     )
 
 
-# Field values repeat across a plan ("+10%", "2027-Q3", "TBD"), and the readers are pure
-# functions of their arguments, so each distinct value is read once per run.
-_FIELD_CACHE = 4096
-
-
-@lru_cache(maxsize=_FIELD_CACHE)
 def _goal_quantities(reading: Reading | None) -> int:
     """Count the sentence's quantities, leaving out the means' ("bằng cách thêm 2 quầy")."""
     if reading is None:
@@ -229,6 +223,12 @@ def _goal_quantities(reading: Reading | None) -> int:
     return sum(1 for q in reading.quantities if not means.start <= q.where.start < means.end)
 
 
+# Field values repeat across a plan ("+10%", "2027-Q3", "TBD"), and the readers are pure
+# functions of their arguments, so each distinct value is read once per run.
+_FIELD_CACHE = 4096
+
+
+@lru_cache(maxsize=_FIELD_CACHE)
 def _is_placeholder(raw: str) -> bool:
     reading = extract.read_sentence(raw, date(2000, 1, 1), Language.EN)
     return bool(reading.placeholders)
