@@ -244,6 +244,8 @@ def lint(
         raise UsageProblem("no PATH given; try 'smartlint goals.yaml' or 'smartlint --help'")
     wanted = targets(output_format or first.output_format or "pretty", output_file, reports or ())
     threshold = _parse_fail_on(fail_on or first.fail_on or "error")
+    if root is None and first.goal_root is not None:  # the configuration's `root`
+        root = str(first.root / first.goal_root)
     result = run_project(list(paths), overrides, resolver, when, root=root)
     for error in result.errors:
         typer.echo(f"smartlint: error: {error}", err=True)

@@ -59,6 +59,7 @@ class Config:
     respect_gitignore: bool = True
     fail_on: str | None = None
     output_format: str | None = None
+    goal_root: str | None = None  # `root`: where the whole goal set lives (like --root)
 
 
 def _selectors(value: Any, key: str) -> tuple[str, ...]:
@@ -72,6 +73,12 @@ def _selectors(value: Any, key: str) -> tuple[str, ...]:
     except SelectorError as exc:
         raise ValueError(f"{key!r}: {exc}") from None
     return selectors
+
+
+def _text(value: Any, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{key!r} must be a path")
+    return value
 
 
 def _globs(value: Any, key: str) -> tuple[str, ...]:
@@ -132,6 +139,7 @@ _KEYS: dict[str, tuple[str, Reader]] = {
     "respect-gitignore": ("respect_gitignore", _bool),
     "fail-on": ("fail_on", lambda v, k: _choice(v, k, FAIL_ON)),
     "format": ("output_format", lambda v, k: _choice(v, k, _FORMATS)),
+    "root": ("goal_root", lambda v, k: _text(v, k)),
     "language": ("language", lambda v, k: Language(_choice(v, k, ("vi", "en")))),
     **{key: (name, _option) for key, name in OPTION_KEYS.items()},
 }

@@ -233,5 +233,6 @@ def show_settings(config: Config, overrides: Overrides, today: date) -> str:
         ("respect-gitignore", config.respect_gitignore),
         ("fail-on", config.fail_on),
         ("format", config.output_format),
+        ("root", config.goal_root),
     ]
     return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in rows)

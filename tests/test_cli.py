@@ -179,3 +179,28 @@ def test_directory_is_searched_for_goal_files(tmp_path) -> None:  # type: ignore
     done = run_cli("--today", "2027-01-15", "--format", "json", str(tmp_path))
     paths = sorted({g["path"] for g in json.loads(done.stdout)["goals"]})
     assert paths == [str(tmp_path / "a.yaml"), str(tmp_path / "sub" / "b.yml")]
+
+
+def test_root_option_and_config_key_resolve_parents_in_files_not_given(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "company.yaml").write_text(
+        "- id: revenue-2027\n  title: Tăng doanh thu từ 2 tỷ lên 2,5 tỷ đồng trước 31/12/2027\n"
+        "  why: Mở chi nhánh\n",
+        encoding="utf-8",
+    )
+    team = plans / "team.yaml"
+    team.write_text(
+        "- id: seo\n  title: Increase organic visits from 12,000 to 13,200 by 31 July 2027\n"
+        "  parent: revenue-2027\n",
+        encoding="utf-8",
+    )
+    args = ("--today", "2027-01-15", "--format", "json", "--isolated")
+    alone = json.loads(run_cli(*args, str(team)).stdout)
+    assert alone["goals"][0]["criteria"]["relevant"] == "fail"  # parent not in the set
+    rooted = json.loads(run_cli(*args, "--root", str(plans), str(team)).stdout)
+    assert [g["id"] for g in rooted["goals"]] == ["seo"]  # only the file given is reported
+    assert rooted["goals"][0]["criteria"]["relevant"] == "pass"
+    (tmp_path / ".smartlint.yaml").write_text("root: plans\n", encoding="utf-8")
+    configured = json.loads(run_cli(*args[:-1], str(team)).stdout)
+    assert configured["goals"][0]["criteria"]["relevant"] == "pass"
