@@ -17,6 +17,7 @@ import typer
 
 from smartlint import __version__
 from smartlint.config import FAIL_ON, ConfigError, Resolver
+from smartlint.engine import fewer_collections
 from smartlint.model import Language, Report, Severity
 from smartlint.outputs import OutputError, emit, targets
 from smartlint.project import Overrides, run_project, settings_for
@@ -246,7 +247,8 @@ def lint(
     threshold = _parse_fail_on(fail_on or first.fail_on or "error")
     if root is None and first.goal_root is not None:  # the configuration's `root`
         root = str(first.root / first.goal_root)
-    result = run_project(list(paths), overrides, resolver, when, root=root)
+    with fewer_collections():  # parsing builds as many small values as linting
+        result = run_project(list(paths), overrides, resolver, when, root=root)
     for error in result.errors:
         typer.echo(f"smartlint: error: {error}", err=True)
     emit(

@@ -328,7 +328,7 @@ FILE_TOO_LARGE = _file_rule(
     ERROR,
     "Split the goals into several files.",
     _docs(
-        "The file is larger than smartlint reads (20 MB).",
+        "The file is larger than smartlint reads (32 MB).",
         "Refuses a goal file above the size limit without reading it.",
         "No goal file is that large; reading one would only use memory and time.",
         "# a 25 MB file: thousands of goals, or a data dump saved with a .yaml name\n",
@@ -378,5 +378,5 @@ def byte_examples(code: str) -> tuple[bytes, bytes] | None:
     if code == codes.BINARY_FILE:
         return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", good
     if code == codes.FILE_TOO_LARGE:
-        return b"# " + b"x" * 20_000_000 + b"\n", good
+        return b"# " + b"x" * 32_000_000 + b"\n", good
     return None
