@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartlint.model import ParsedFile
-from smartlint.parser import parse_bytes, parse_text
+from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_text
 
 
 def parse(source: str) -> ParsedFile:
@@ -209,7 +209,7 @@ def test_any_yaml_document_never_raises(document: object) -> None:
 
 def test_huge_files_are_refused_before_reading() -> None:
     started = time.perf_counter()
-    parsed = parse_bytes(b"- " + b"x" * 25_000_000 + b"\n", "goals.yaml")
+    parsed = parse_bytes(b"- " + b"x" * (MAX_FILE_BYTES + 1) + b"\n", "goals.yaml")
     assert time.perf_counter() - started < 1
     assert [p.code for p in parsed.problems] == ["F022"] and parsed.goals == ()
 
