@@ -7,7 +7,7 @@ checks only read the result, so a run over thousands of goals stays linear.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from smartlint.context import Context
 from smartlint.facts import Facts
@@ -20,11 +20,18 @@ from smartlint.rules.base import Rule, rule
 _MAX_CANDIDATES = 2000
 
 
-def did_you_mean(wrong: str, known: Sequence[str]) -> str | None:
-    """Return the known id closest to a mistyped one, or None when nothing is close."""
+def did_you_mean(
+    wrong: str, known: Sequence[str], by_initial: Mapping[str, Sequence[str]] | None = None
+) -> str | None:
+    """Return the known id closest to a mistyped one, or None when nothing is close.
+
+    In a large goal set only ids with the same first character and a similar length are
+    compared (``by_initial`` groups them once per run), so each suggestion stays cheap.
+    """
     candidates: Sequence[str] = known
     if len(known) > _MAX_CANDIDATES:
-        candidates = [k for k in known if k[:1] == wrong[:1] and abs(len(k) - len(wrong)) <= 3][
+        pool = by_initial.get(wrong[:1], ()) if by_initial is not None else known
+        candidates = [k for k in pool if k[:1] == wrong[:1] and abs(len(k) - len(wrong)) <= 3][
             :_MAX_CANDIDATES
         ]
     matches = difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
@@ -72,7 +79,7 @@ def check_unknown_parent(facts: Facts, ctx: Context) -> Iterator[Violation]:
     if link is None or link.value in ctx.goals.by_id or _is_self_link(facts):
         return
     lang = facts.language
-    guess = did_you_mean(link.value, ctx.goals.ids)
+    guess = did_you_mean(link.value, ctx.goals.ids, ctx.goals.ids_by_initial)
     if guess is not None:
         suggestion = pick(lang, f"Có phải ý bạn là `{guess}`?", f"Did you mean `{guess}`?")
     else:
