@@ -130,6 +130,9 @@ def _numbers(facts: Facts, realistic: float | None = None) -> str:
         return pick(lang, f"từ {current} {to_word} {goal}", f"from {current} to {goal}")
     change = target.value
     level = realistic if realistic is not None else facts.target_level
+    if facts.baseline is not None and level == facts.baseline.value:  # asks for no change
+        was, goal = _value(facts, level), pick(lang, "<mục tiêu>", "<target>")
+        return pick(lang, f"từ {was} {to_word} {goal}", f"from {was} to {goal}")
     if facts.baseline is not None and level is not None:
         was, goes = _value(facts, facts.baseline.value), _value(facts, level)
         text = pick(lang, f"từ {was} {to_word} {goes}", f"from {was} to {goes}")
@@ -151,6 +154,11 @@ def _relative(facts: Facts) -> str:
     assert facts.target is not None
     change, lang = facts.target.value, facts.language
     if change.kind is ChangeKind.FACTOR:
+        if change.value == 0.5:
+            return pick(lang, "một nửa", "by half")
+        if change.value < 1:
+            share = fmt_percent(change.value * 100, lang)
+            return pick(lang, f"còn {share} mức hiện tại", f"to {share} of its current level")
         factor = fmt_number(change.value, lang)
         return pick(lang, f"lên gấp {factor} lần", f"{factor}-fold")
     if change.kind is ChangeKind.PERCENT:

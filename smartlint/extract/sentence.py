@@ -74,6 +74,26 @@ _BASE_WORD = re.compile(
     r"|(?:" + _MONTH_WORDS + r")\b|q[1-4]\b|h[12]\b|fy|20\d\d\b)))"
     r"(?:\s+(?:cung\s+ky|the\s+same\s+period(?:\s+of)?|muc\s+cua|ky))?" + r"(?![\w-])\s*"
 )
+_BASE_ENDS = frozenset(
+    [
+        "by",
+        "before",
+        "until",
+        "in",
+        "within",
+        "during",
+        "trong",
+        "vao",
+        "truoc",
+        "den",
+        "toi",
+        "cho",
+        "bang",
+        "nham",
+        "de",
+    ]
+)
+_BASE_FILLER = re.compile(r"(?:(?:last|the|previous|prior|same|this)\s+)+")
 _BASE_ALONE = re.compile(
     _B + r"(?:yoy|mom|qoq|y/y|m/m|q/q|year[-\s](?:over|on)[-\s]year"
     r"|month[-\s](?:over|on)[-\s]month|quarter[-\s](?:over|on)[-\s]quarter"
@@ -303,6 +323,9 @@ def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
     base: tuple[int, int] | None = None
     for m in _scan(_BASE_WORD, low):
         end = m.end()
+        filler = _BASE_FILLER.match(low, end)  # "compared with last August"
+        if filler:
+            end = filler.end()
         for h in hits:
             if h.start == end or (h.start > end and not low[end : h.start].strip()):
                 covered.add(id(h))
@@ -310,8 +333,13 @@ def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
                 break
         else:
             stop = _CLAUSE_END.search(low, end)
-            words = low[end : stop.start() if stop else len(low)].split()[:4]
-            end = end + len(" ".join(words)) if words else m.end()
+            words = []
+            for word in low[end : stop.start() if stop else len(low)].split()[:4]:
+                if word in _BASE_ENDS:  # "… last year by 31 Dec": the deadline starts here
+                    break
+                words.append(word)
+            rest = low[end:]
+            end = end + (len(rest) - len(rest.lstrip())) + len(" ".join(words)) if words else end
         if base is None:
             base = (m.start(), end)
     for m in _scan(_BASE_ALONE, low):
