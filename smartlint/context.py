@@ -140,3 +140,6 @@ class Context:
     today: date
     goals: GoalSet
     options: Options = field(default_factory=Options)
+    # Values several rules derive from the same goal (Achievable's plan), computed once per
+    # run and goal: keyed by (what, goal index).  Filling it changes no rule's answer.
+    derived: dict[tuple[str, int], object] = field(default_factory=dict, compare=False)

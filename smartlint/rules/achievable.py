@@ -23,6 +23,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from smartlint import pace
 from smartlint.context import Context
@@ -112,6 +113,15 @@ def _sign(facts: Facts, raw: float) -> int:
     if facts.direction is Direction.DECREASE:
         return -1
     return 1 if raw >= 0 else -1
+
+
+def _plan(facts: Facts, ctx: Context) -> Plan | Missing:
+    """Return the goal's plan, computed once per run for the six rules that read it."""
+    key = ("achievable-plan", facts.goal.index)
+    found = ctx.derived.get(key)
+    if found is None:
+        found = ctx.derived[key] = plan_goal(facts, ctx.today)
+    return cast("Plan | Missing", found)
 
 
 def plan_goal(facts: Facts, today: date) -> Plan | Missing:
@@ -358,7 +368,7 @@ def _times(factor: float, lang: Language) -> str:
 
 def judge_goal(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
     """Judge the goal's required pace against its history, or None when it cannot be."""
-    plan = plan_goal(facts, ctx.today)
+    plan = _plan(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
         return None
     paces = history_paces(facts, plan)
@@ -504,7 +514,7 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if _has_history(facts):
         return
-    plan = plan_goal(facts, ctx.today)
+    plan = _plan(facts, ctx)
     if isinstance(plan, Missing):
         return
     # A target already reached (or pointing the wrong way) is still unjudged without history:
@@ -565,7 +575,7 @@ def check_not_enough_data(facts: Facts, ctx: Context) -> Iterator[Violation]:
     ```
     """
     lang = facts.language
-    plan = plan_goal(facts, ctx.today)
+    plan = _plan(facts, ctx)
     reasons: tuple[tuple[str, str], ...]
     if isinstance(plan, Missing):
         reasons = plan.reasons
@@ -622,7 +632,7 @@ def check_extreme_growth(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if _has_history(facts):
         return
-    plan = plan_goal(facts, ctx.today)
+    plan = _plan(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0:
         return
     lang = facts.language
@@ -697,7 +707,7 @@ def check_target_already_reached(facts: Facts, ctx: Context) -> Iterator[Violati
         history: {period: month, values: [11000, 11500, 12000]}
     ```
     """
-    plan = plan_goal(facts, ctx.today)
+    plan = _plan(facts, ctx)
     if isinstance(plan, Missing) or plan.required > 0:
         return
     lang = facts.language
@@ -754,7 +764,7 @@ def check_trend_reaches_target(facts: Facts, ctx: Context) -> Iterator[Violation
         history: {period: month, values: [1000, 1100, 1210]}
     ```
     """
-    plan = plan_goal(facts, ctx.today)
+    plan = _plan(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
         return
     paces = history_paces(facts, plan)
