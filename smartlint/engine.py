@@ -248,5 +248,5 @@ def _result(
         rewrite=rewrite_goal(facts, dict(verdicts), ctx) if failed else None,
         findings=found,
         understood=describe(facts) if settings.describe else (),
-        chart=chart_for(facts, settings.today, CHART_WIDTH) if facts.history else None,
+        chart=chart_for(facts, ctx, CHART_WIDTH) if facts.history else None,
     )

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smartlint.context import Context, build_goal_set
 from smartlint.facts import Facts, Located
 from smartlint.model import (
     Change,
@@ -118,7 +119,9 @@ def _facts(history: list[float], percent: float) -> Facts:
 
 
 def test_chart_for_a_goal() -> None:
-    got = chart_for(_facts([1000, 1050], 25), date(2021, 1, 15), 40)
+    facts = _facts([1000, 1050], 25)
+    ctx = Context(today=date(2021, 1, 15), goals=build_goal_set((facts,)))
+    got = chart_for(facts, ctx, 40)
     assert got == "▁▂┊█ 1,000–1,313"
 
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
 
 from smartlint import pace
+from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_number
 from smartlint.model import Language
-from smartlint.rules.achievable import Plan, plan_goal
+from smartlint.rules.achievable import Plan, plan_for
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 ASCII_BLOCKS = "_.:-=+*#"
@@ -74,9 +74,9 @@ def render_chart(
     return f"{left}{separator}{right}{label}" if left else f"{separator}{right}{label}"
 
 
-def chart_for(facts: Facts, today: date, width: int, *, ascii_only: bool = False) -> str | None:
+def chart_for(facts: Facts, ctx: Context, width: int, *, ascii_only: bool = False) -> str | None:
     """Draw the chart of one goal from its facts, or None when the goal has no pace to show."""
-    plan = plan_goal(facts, today)
+    plan = plan_for(facts, ctx)
     if not isinstance(plan, Plan):
         return None
     history = [p.value for p in facts.history.points] if facts.history is not None else []

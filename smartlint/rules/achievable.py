@@ -115,8 +115,8 @@ def _sign(facts: Facts, raw: float) -> int:
     return 1 if raw >= 0 else -1
 
 
-def _plan(facts: Facts, ctx: Context) -> Plan | Missing:
-    """Return the goal's plan, computed once per run for the six rules that read it."""
+def plan_for(facts: Facts, ctx: Context) -> Plan | Missing:
+    """Return the goal's plan, computed once per run for every rule and chart that reads it."""
     key = ("achievable-plan", facts.goal.index)
     found = ctx.derived.get(key)
     if found is None:
@@ -368,7 +368,7 @@ def _times(factor: float, lang: Language) -> str:
 
 def judge_goal(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
     """Judge the goal's required pace against its history, or None when it cannot be."""
-    plan = _plan(facts, ctx)
+    plan = plan_for(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
         return None
     paces = history_paces(facts, plan)
@@ -514,7 +514,7 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if _has_history(facts):
         return
-    plan = _plan(facts, ctx)
+    plan = plan_for(facts, ctx)
     if isinstance(plan, Missing):
         return
     # A target already reached (or pointing the wrong way) is still unjudged without history:
@@ -575,7 +575,7 @@ def check_not_enough_data(facts: Facts, ctx: Context) -> Iterator[Violation]:
     ```
     """
     lang = facts.language
-    plan = _plan(facts, ctx)
+    plan = plan_for(facts, ctx)
     reasons: tuple[tuple[str, str], ...]
     if isinstance(plan, Missing):
         reasons = plan.reasons
@@ -632,7 +632,7 @@ def check_extreme_growth(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if _has_history(facts):
         return
-    plan = _plan(facts, ctx)
+    plan = plan_for(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0:
         return
     lang = facts.language
@@ -707,7 +707,7 @@ def check_target_already_reached(facts: Facts, ctx: Context) -> Iterator[Violati
         history: {period: month, values: [11000, 11500, 12000]}
     ```
     """
-    plan = _plan(facts, ctx)
+    plan = plan_for(facts, ctx)
     if isinstance(plan, Missing) or plan.required > 0:
         return
     lang = facts.language
@@ -764,7 +764,7 @@ def check_trend_reaches_target(facts: Facts, ctx: Context) -> Iterator[Violation
         history: {period: month, values: [1000, 1100, 1210]}
     ```
     """
-    plan = _plan(facts, ctx)
+    plan = plan_for(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
         return
     paces = history_paces(facts, plan)
