@@ -23,7 +23,7 @@ from smartlint.decode import decode_bytes
 from smartlint.discover import Missing, Source, discover
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
-from smartlint.parser import parse_bytes
+from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.selection import Layer, matches, select_rules
 from smartlint.suppress import EMPTY, SuppressionTable, scan
@@ -196,16 +196,19 @@ def _read(
         errors.append(f"{source.display}: {exc.strerror or exc}")
         return None
     base_dir = source.path.parent if source.path is not None else None
-    parsed = parse_bytes(data, source.display, first_index=first_index, base_dir=base_dir)
-    return _Read(parsed, source, _suppressions(data))
+    if len(data) > MAX_FILE_BYTES:  # refused before decoding; parse_bytes says why
+        parsed = parse_bytes(data, source.display, first_index=first_index, base_dir=base_dir)
+        return _Read(parsed, source, EMPTY)
+    decoded = decode_bytes(data)  # once: for the parser and for the suppression scan
+    parsed = parse_decoded(decoded, source.display, first_index=first_index, base_dir=base_dir)
+    return _Read(parsed, source, _suppressions(decoded.text))
 
 
-def _suppressions(data: bytes) -> SuppressionTable:
+def _suppressions(text: str | None) -> SuppressionTable:
     """Scan the text for suppressions; most files hold none, so look for the word first."""
-    if b"smartlint" not in data and b"\x00" not in data:
+    if text is None or "smartlint" not in text:
         return EMPTY
-    text = decode_bytes(data).text
-    return scan(text) if text is not None else EMPTY
+    return scan(text)
 
 
 def _not_goals(parsed: ParsedFile) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from smartlint.decode import decode_bytes, normalize_newlines
+from smartlint.decode import Decoded, decode_bytes, normalize_newlines
 from smartlint.model import FILE_START, Language, ParsedFile, Problem
 from smartlint.parser import codes
 from smartlint.parser.compose import compose
@@ -46,7 +46,13 @@ def parse_bytes(
     """Decode and parse a goal file's bytes; ``path`` is shown in messages as given."""
     if len(data) > MAX_FILE_BYTES:
         return ParsedFile(path, (), (_too_large(len(data)),))
-    decoded = decode_bytes(data)
+    return parse_decoded(decode_bytes(data), path, first_index=first_index, base_dir=base_dir)
+
+
+def parse_decoded(
+    decoded: Decoded, path: str, *, first_index: int = 0, base_dir: Path | None = None
+) -> ParsedFile:
+    """Parse a file already decoded, reporting the decoding's own problem first."""
     problems: list[Problem] = []
     if decoded.issue is not None:
         issue = decoded.issue
