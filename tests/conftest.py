@@ -15,6 +15,21 @@ from smartlint.model import Criterion, GoalResult, Report
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 TODAY = date(2027, 1, 15)
+# The keys of one finding in the JSON contract (PRODUCT.md), shared by json and json-lines.
+FINDING_KEYS = {
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "name",
+    "criterion",
+    "severity",
+    "goal_id",
+    "message",
+    "suggestion",
+}
 
 
 def lint(source: str, today: date = TODAY) -> Report:

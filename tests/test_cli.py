@@ -7,7 +7,7 @@ import os
 import re
 
 import pytest
-from conftest import run_cli
+from conftest import FINDING_KEYS, run_cli
 
 from smartlint import __version__
 
@@ -105,20 +105,7 @@ def test_json_contract() -> None:
     }
     assert goal["path"] == SEED and goal["line"] == 4 and goal["column"] == 5
     finding = document["findings"][0]
-    assert set(finding) == {
-        "path",
-        "line",
-        "column",
-        "end_line",
-        "end_column",
-        "code",
-        "name",
-        "criterion",
-        "severity",
-        "goal_id",
-        "message",
-        "suggestion",
-    }
+    assert set(finding) == FINDING_KEYS
     assert document["summary"]["files"] == 1 and document["summary"]["goals"] == 15
 
 

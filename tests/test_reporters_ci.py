@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import DATA
+from conftest import DATA, FINDING_KEYS
 
 from smartlint.model import (
     SMART,
@@ -241,20 +241,7 @@ def test_json_lines_has_one_contract_record_per_finding() -> None:
     lines = renderer("json-lines")(make_report(), CTX).splitlines()
     records = [json.loads(line) for line in lines]
     assert len(records) == 5
-    assert set(records[0]) == {
-        "path",
-        "line",
-        "column",
-        "end_line",
-        "end_column",
-        "code",
-        "name",
-        "criterion",
-        "severity",
-        "goal_id",
-        "message",
-        "suggestion",
-    }
+    assert set(records[0]) == FINDING_KEYS
     assert records[1]["goal_id"] == "blog" and records[1]["criterion"] == Criterion.SPECIFIC.value
 
 
