@@ -4,12 +4,9 @@ Exit status: 0 nothing at or above the failure threshold, 1 findings at or above
 2 usage, configuration or internal error (always one line on stderr, never a traceback).
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -314,6 +311,8 @@ def _parse_language(value: str | None) -> Language | None:
 
 def goal_file_schema() -> str:
     """Return the JSON Schema of goal files shipped with the package."""
+    from importlib import resources  # only --print-schema reads the packaged schema
+
     return (resources.files("smartlint") / "data" / "goal-file.schema.json").read_text(
         encoding="utf-8"
     )

@@ -25,11 +25,6 @@ from smartlint.reporters import FORMATS
 from smartlint.rules import ALL_RULES
 from smartlint.selection import SelectorError, matches, split_selectors
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 YAML_NAME = ".smartlint.yaml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -182,6 +177,11 @@ def load(path: Path) -> Config | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown(path)}: cannot read the configuration: {exc}") from None
     if path.name == PYPROJECT or path.suffix == ".toml":
+        # Imported here: a run with no TOML configuration in reach never pays for the parser.
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
         try:
             table = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

@@ -8,8 +8,10 @@ Patterns are read by ``pathspec``'s gitignore implementation; each file is read 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 def git_top(start: Path) -> Path | None:
@@ -49,5 +51,11 @@ class GitIgnore:
                 lines = (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
             except (OSError, UnicodeDecodeError):
                 lines = []
-            self._specs[folder] = GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = _compiled(lines) if lines else None
         return self._specs[folder]
+
+
+def _compiled(lines: list[str]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec  # imported on the first .gitignore met, not at start-up
+
+    return GitIgnoreSpec.from_lines(lines)

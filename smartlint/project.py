@@ -7,7 +7,6 @@ configuration (the usual case) lints once.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -15,8 +14,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from smartlint.config import OPTION_KEYS, Config, Resolver
 from smartlint.decode import decode_bytes
@@ -27,6 +25,9 @@ from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.selection import Layer, matches, select_rules
 from smartlint.suppress import EMPTY, SuppressionTable, scan
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 NOT_A_GOAL_FILE = "not-a-goal-file"  # the parser's verdict on other YAML (workflows, compose)
 
@@ -55,6 +56,8 @@ class Overrides:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec  # only runs that name patterns pay for pathspec
+
     return GitIgnoreSpec.from_lines(patterns)
 
 
@@ -221,6 +224,8 @@ def _not_goals(parsed: ParsedFile) -> bool:
 
 def show_settings(config: Config, overrides: Overrides, today: date) -> str:
     """Describe the resolved configuration of one path, one ``key: value`` line each."""
+    import json  # imported here: only --show-settings prints JSON values
+
     settings = settings_for(config, overrides, today)
     options = settings.options
     rows: list[tuple[str, object]] = [
