@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from smartlint import extract
 from smartlint.engine import lint_text
 from smartlint.model import Language, Report
+from smartlint.parser.numbers import BadNumber, read_value
 
 TODAY = date(2027, 1, 15)
 FIELDS = (
@@ -146,3 +147,19 @@ def test_field_readers_never_raise(raw: str, today: date) -> None:
     extract.read_target(raw)
     extract.read_time(raw, today)
     assert extract.detect_language(raw) in (Language.VI, Language.EN)
+
+
+@given(
+    st.one_of(
+        st.integers(-(10**16), 10**16).map(str),
+        st.text(alphabet="0123456789-+.,٣ ", max_size=18),
+    )
+)
+def test_plain_integer_fast_path_reads_as_the_sentence_reader_does(raw: str) -> None:
+    """History values that are plain integers skip the locale reader; the result must not change."""
+    value = read_value(raw)
+    expected = extract.read_number(raw.strip()) if raw.strip() else None
+    if isinstance(value, BadNumber):
+        assert expected is None or expected != expected or abs(expected) == float("inf")
+    else:
+        assert value == expected

@@ -8,6 +8,7 @@ and foreign tags, and lets an alias share its anchor's children instead of copyi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -19,10 +20,10 @@ from smartlint.parser.nodes import (
     Map,
     Mark,
     Node,
+    Position,
     Scalar,
     Seq,
     is_unsafe,
-    mark_of,
     mark_span,
 )
 from smartlint.parser.yaml_errors import (
@@ -68,7 +69,7 @@ class Composed:
 class _Frame:
     node: Seq | Map
     key: Node | None = None
-    seen: dict[str, Mark] = field(default_factory=dict)
+    seen: dict[str, Mark] | None = None  # a mapping's keys so far, made at its first key
 
 
 def compose(text: str) -> Composed:
@@ -115,41 +116,74 @@ class _TooDeep(Exception):
 
 
 def _compose_into(text: str, out: Composed) -> None:
+    loader = _LOADER(text)
+    try:
+        _walk_events(loader.get_event, text, out)
+    finally:
+        loader.dispose()
+
+
+def _walk_events(next_event: Callable[[], yaml.Event | None], text: str, out: Composed) -> None:
+    """Build nodes from the event stream; the branches go from the most frequent event down.
+
+    libyaml's own marks are kept as they come (see :class:`Mark`): copying them was a third
+    of parsing.
+    """
     stack: list[_Frame] = []
     anchors: dict[str, Node] = {}
-    for event in yaml.parse(text, Loader=_LOADER):
-        node: Node | None = None
-        if isinstance(event, yaml.DocumentStartEvent):
-            anchors = {}
-        elif isinstance(event, yaml.AliasEvent):
-            node = _alias(event, anchors)
-        elif isinstance(event, yaml.ScalarEvent):
-            tag = _checked_tag(event, out)
+    while True:
+        event = next_event()
+        node: Node
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in _CORE_TAGS:
+                _report_tag(tag, event.start_mark, out)
             style = event.style or ""
-            end = mark_of(event.end_mark)
-            if style in ("|", ">"):
+            end = _mark(event.end_mark)
+            if style == "|" or style == ">":
                 end = _block_end(text, end)
-            node = Scalar(event.value, style, tag, mark_of(event.start_mark), end)
-            _anchor(event, node, anchors)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            node = Scalar(event.value, style, tag, _mark(event.start_mark), end)
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            closed = stack.pop().node
+            closed.end = _closingmark_of(closed, _mark(event.end_mark))
+            node = closed
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            start = _mark(event.start_mark)
             if len(stack) >= MAX_DEPTH:
-                raise _TooDeep(mark_of(event.start_mark))
-            tag = _checked_tag(event, out)
-            start = mark_of(event.start_mark)
+                raise _TooDeep(start)
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in _CORE_TAGS:
+                _report_tag(tag, start, out)
             flow = bool(event.flow_style)
             opened: Seq | Map = (
-                Seq([], tag, start, start, flow)
-                if isinstance(event, yaml.SequenceStartEvent)
-                else Map([], tag, start, start, flow)
+                Map([], tag, start, start, flow)
+                if isinstance(event, yaml.MappingStartEvent)
+                else Seq([], tag, start, start, flow)
             )
-            _anchor(event, opened, anchors)
+            if event.anchor is not None:
+                anchors[event.anchor] = opened
             stack.append(_Frame(opened))
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            closed = stack.pop().node
-            closed.end = _closingmark_of(closed, mark_of(event.end_mark))
-            node = closed
-        if node is not None:
-            _attach(node, stack, out)
+            continue
+        elif isinstance(event, yaml.AliasEvent):
+            node = _alias(event, anchors)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            anchors = {}
+            continue
+        elif event is None or isinstance(event, yaml.StreamEndEvent):
+            return
+        else:
+            continue
+        _attach(node, stack, out)
+
+
+def _mark(mark: Mark | None) -> Mark:
+    """Narrow an event's mark, which the stubs allow to be missing; libyaml always sets it."""
+    return mark if mark is not None else _NOWHERE
+
+
+_NOWHERE = Position(0, 0, 0)
 
 
 def _block_end(text: str, end: Mark) -> Mark:
@@ -157,7 +191,7 @@ def _block_end(text: str, end: Mark) -> Mark:
     index = end.index
     while index > 0 and end.column == 0 and text[index - 1] == "\n":
         index -= 1
-        end = Mark(end.line - 1, index - (text.rfind("\n", 0, index) + 1), index)
+        end = Position(end.line - 1, index - (text.rfind("\n", 0, index) + 1), index)
     return end
 
 
@@ -186,6 +220,8 @@ def _attach(node: Node, stack: list[_Frame], out: Composed) -> None:
         return
     key, frame.key = frame.key, None
     if isinstance(key, Scalar):
+        if frame.seen is None:
+            frame.seen = {}
         first = frame.seen.get(key.value)
         if first is not None:
             out.problems.append(duplicate_problem(key, first))
@@ -196,7 +232,7 @@ def _attach(node: Node, stack: list[_Frame], out: Composed) -> None:
 
 def _alias(event: yaml.AliasEvent, anchors: dict[str, Node]) -> Node:
     target = anchors.get(event.anchor or "")
-    start, end = mark_of(event.start_mark), mark_of(event.end_mark)
+    start, end = _mark(event.start_mark), _mark(event.end_mark)
     if target is None:
         raise _UndefinedAlias(event.anchor or "", start)
     # A fresh node at the alias's own position that shares the anchor's children:
@@ -208,18 +244,9 @@ def _alias(event: yaml.AliasEvent, anchors: dict[str, Node]) -> Node:
     return Map(target.pairs, target.tag, start, end, target.flow, alias=True)
 
 
-def _anchor(event: yaml.NodeEvent, node: Node, anchors: dict[str, Node]) -> None:
-    if event.anchor is not None:
-        anchors[event.anchor] = node
-
-
-def _checked_tag(
-    event: yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent, out: Composed
-) -> str | None:
-    tag = event.tag
-    if tag is None or tag == "!" or tag in _CORE_TAGS:
-        return tag
-    span = mark_span(mark_of(event.start_mark))
+def _report_tag(tag: str, at: Mark | None, out: Composed) -> None:
+    """Report a tag that is not YAML's core schema; the value is still read as plain text."""
+    span = mark_span(_mark(at))
     shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     if is_unsafe(tag):
         out.problems.append(
@@ -240,4 +267,3 @@ def _checked_tag(
                 "Remove the tag.",
             )
         )
-    return tag

@@ -52,19 +52,22 @@ def text_of(node: Scalar, source: str) -> Text:
     For a quoted exact scalar the span covers the content between the quotes, so that
     ``Text.span_of`` maps character offsets to columns.
     """
-    span = node_span(node)
-    if node.style in ("|", ">"):
-        return Text(node.value.rstrip("\n"), span)
-    if node.alias or node.start.line != node.end.line:
-        return Text(node.value, span)
-    raw = source[node.start.index : node.end.index]
+    style, start, end, value = node.style, node.start, node.end, node.value
+    if style == "|" or style == ">":
+        return Text(value.rstrip("\n"), node_span(node))
+    if node.alias or start.line != end.line:
+        return Text(value, node_span(node))
+    raw = source[start.index : end.index]
+    line = start.line + 1
+    if style == "" and raw == value:  # the common case: plain text, nothing before it
+        return Text(value, Span(line, start.column + 1, line, end.column + 1), exact=True)
     # An anchor or tag (``&a``, ``!!str``) sits before the value inside the node's marks.
-    quote = node.style if node.style in ("'", '"') else ""
-    written = f"{quote}{node.value}{quote}"
-    if (node.style == "" or quote) and raw.endswith(written) and _only_properties(raw, written):
-        end = span.end_column - len(quote)
-        return Text(node.value, Span(span.line, end - len(node.value), span.line, end), exact=True)
-    return Text(node.value, span)
+    quote = style if style in ("'", '"') else ""
+    written = f"{quote}{value}{quote}"
+    if (style == "" or quote) and raw.endswith(written) and _only_properties(raw, written):
+        stop = end.column + 1 - len(quote)
+        return Text(value, Span(line, stop - len(value), line, stop), exact=True)
+    return Text(value, node_span(node))
 
 
 def _only_properties(raw: str, written: str) -> bool:

@@ -34,6 +34,10 @@ def read_value(raw: str) -> float | BadNumber:
 
 
 def _read(text: str) -> float | None:
+    # Most history values are plain integers ("1200"): they need no locale reading.
+    digits = text[1:] if text[:1] == "-" else text
+    if len(digits) <= 15 and digits.isascii() and digits.isdigit():
+        return float(text)
     from smartlint.extract import read_number  # the one number reader shared with sentences
 
     return read_number(text)

@@ -6,12 +6,21 @@ import yaml
 
 from smartlint.model import Problem
 from smartlint.parser import codes
-from smartlint.parser.nodes import MAX_DEPTH, Mark, Scalar, mark_at, mark_of, mark_span, node_span
+from smartlint.parser.nodes import (
+    MAX_DEPTH,
+    Mark,
+    Position,
+    Scalar,
+    mark_at,
+    mark_of,
+    mark_span,
+    node_span,
+)
 
 
 def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    at = mark_of(mark) if mark is not None else Mark(0, 0, 0)
+    at = mark_of(mark) if mark is not None else Position(0, 0, 0)
     problem = (error.problem or "").strip()
     if "maximum nesting depth" in problem:
         return too_deep_problem(_too_deep_bracket(text, at))
@@ -68,7 +77,7 @@ def _too_deep_bracket(text: str, stop: Mark) -> Mark:
         if char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return Mark(stop.line, index - line_start, index)
+                return Position(stop.line, index - line_start, index)
         elif char in "]}":
             depth = max(depth - 1, 0)
     return stop
