@@ -36,9 +36,9 @@ class GoalSet:
     parent_of: Mapping[int, Facts]  # goal index -> parent facts (resolved links only)
     cycles: Mapping[int, tuple[str, ...]]  # goal index -> the cycle it is on (ids, closed)
     ids: tuple[str, ...] = ()  # every known id, sorted, for did-you-mean suggestions
-    ids_by_initial: Mapping[str, tuple[str, ...]] = field(
+    ids_by_shape: Mapping[tuple[str, int], tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({})
-    )  # the same ids grouped by first character, so a suggestion never scans them all
+    )  # the same ids grouped by (first character, length), so a suggestion never scans them all
 
     def parent(self, facts: Facts) -> Facts | None:
         """Return the resolved parent of a goal, if any."""
@@ -50,11 +50,12 @@ class GoalSet:
         return found[0] if found else None
 
 
-def _by_initial(ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    groups: dict[str, list[str]] = {}
+def group_ids_by_shape(ids: Sequence[str]) -> dict[tuple[str, int], tuple[str, ...]]:
+    """Group ids by (first character, length), each group in the order given."""
+    groups: dict[tuple[str, int], list[str]] = {}
     for goal_id in ids:
-        groups.setdefault(goal_id[:1], []).append(goal_id)
-    return {initial: tuple(group) for initial, group in groups.items()}
+        groups.setdefault((goal_id[:1], len(goal_id)), []).append(goal_id)
+    return {shape: tuple(group) for shape, group in groups.items()}
 
 
 def nesting_parents(goals: Sequence[Goal]) -> dict[int, int]:
@@ -101,7 +102,7 @@ def build_goal_set(all_facts: tuple[Facts, ...]) -> GoalSet:
         parent_of=MappingProxyType(parent_of),
         cycles=MappingProxyType(_find_cycles(all_facts, parent_of)),
         ids=tuple(sorted(by_id)),
-        ids_by_initial=MappingProxyType(_by_initial(sorted(by_id))),
+        ids_by_shape=MappingProxyType(group_ids_by_shape(sorted(by_id))),
     )
 
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from smartlint.extract.text import MAX_CHARS, fold
+from smartlint.extract.text import _TABLE, MAX_CHARS, _build_table, fold
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,10 @@ def test_plain_rejects_other_words_with_the_same_letters(text: str, ok: bool) ->
 
 def test_only_the_first_characters_are_read() -> None:
     assert len(fold("a" * (MAX_CHARS * 10)).src) == MAX_CHARS
+
+
+def test_folding_table_misses_no_letter_outside_the_latin_blocks() -> None:
+    """The table is built from two Latin blocks at import; every other letter up to the
+    Greek block (IPA, Cyrillic, Devanagari, ...) would fold to nothing anyway."""
+    assert _build_table((range(0xC0, 0x1F00),)) == _TABLE
+    assert fold("Đạt ĐƯỢC Ưu Tiên").low == "dat duoc uu tien"

@@ -168,6 +168,8 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("nam", "fy"),
     ("19", "20"),
 )
+_GATE_SETS = tuple(frozenset(gate) for gate in _GATES)
+_GATE_WORDS = tuple(sorted({g for gate in _GATES for g in gate} - {"MON"}))
 _MON_GATE = re.compile(_B + r"(?:" + "|".join(_MONTHS) + r")" + _E)
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 3, "bon": 4}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -280,13 +282,12 @@ def _relative(s: int, e: int, unit: Period, shift: int, today: date) -> Hit:
 def find_times(f: Folded, text: str, today: date) -> list[Hit]:
     """Find every time expression in ``text`` (folded), longest and most specific first."""
     hits: list[Hit] = []
-    has_month = _MON_GATE.search(text) is not None
+    present = {g for g in _GATE_WORDS if g in text}  # each gate word looked for once
+    if _MON_GATE.search(text) is not None:
+        present.add("MON")
     covered = bytearray(len(text))
-    for (kind, rx), gate in zip(_PATTERNS, _GATES, strict=True):
-        if gate == ("MON",):
-            if not has_month:
-                continue
-        elif not any(g in text for g in gate):
+    for (kind, rx), gate in zip(_PATTERNS, _GATE_SETS, strict=True):
+        if present.isdisjoint(gate):
             continue
         for m in rx.finditer(text):
             if 1 in covered[m.start() : m.end()]:

@@ -7,9 +7,11 @@ checks only read the result, so a run over thousands of goals stays linear.
 from __future__ import annotations
 
 import difflib
+import heapq
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
 
-from smartlint.context import Context
+from smartlint.context import Context, group_ids_by_shape
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_short_date, pick
 from smartlint.model import Criterion, Effect, Severity, Violation
@@ -21,19 +23,23 @@ _MAX_CANDIDATES = 2000
 
 
 def did_you_mean(
-    wrong: str, known: Sequence[str], by_initial: Mapping[str, Sequence[str]] | None = None
+    wrong: str,
+    known: Sequence[str],
+    by_shape: Mapping[tuple[str, int], Sequence[str]] | None = None,
 ) -> str | None:
     """Return the known id closest to a mistyped one, or None when nothing is close.
 
-    In a large goal set only ids with the same first character and a similar length are
-    compared (``by_initial`` groups them once per run), so each suggestion stays cheap.
+    ``known`` is sorted.  In a large goal set only ids with the same first character and a
+    length within 3 are compared, the first :data:`_MAX_CANDIDATES` of them in sorted order;
+    ``by_shape`` (ids grouped by first character and length, once per run) finds them
+    without scanning every id.
     """
     candidates: Sequence[str] = known
     if len(known) > _MAX_CANDIDATES:
-        pool = by_initial.get(wrong[:1], ()) if by_initial is not None else known
-        candidates = [k for k in pool if k[:1] == wrong[:1] and abs(len(k) - len(wrong)) <= 3][
-            :_MAX_CANDIDATES
-        ]
+        if by_shape is None:
+            by_shape = group_ids_by_shape(sorted(known))
+        groups = (by_shape.get((wrong[:1], n), ()) for n in range(len(wrong) - 3, len(wrong) + 4))
+        candidates = list(islice(heapq.merge(*groups), _MAX_CANDIDATES))
     matches = difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
@@ -79,7 +85,7 @@ def check_unknown_parent(facts: Facts, ctx: Context) -> Iterator[Violation]:
     if link is None or link.value in ctx.goals.by_id or _is_self_link(facts):
         return
     lang = facts.language
-    guess = did_you_mean(link.value, ctx.goals.ids, ctx.goals.ids_by_initial)
+    guess = did_you_mean(link.value, ctx.goals.ids, ctx.goals.ids_by_shape)
     if guess is not None:
         suggestion = pick(lang, f"Có phải ý bạn là `{guess}`?", f"Did you mean `{guess}`?")
     else:
