@@ -6,6 +6,7 @@ Exit status: 0 nothing at or above the failure threshold, 1 findings at or above
 
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -19,7 +20,7 @@ from smartlint.model import Language, Report, Severity
 from smartlint.outputs import OutputError, emit, targets
 from smartlint.project import Overrides, run_project, settings_for
 from smartlint.project import show_settings as show_settings_text
-from smartlint.reporters import FORMATS
+from smartlint.reporters import CHARTED_FORMATS, FORMATS
 from smartlint.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
 from smartlint.rules.base import Rule
 from smartlint.selection import SelectorError, matches, split_selectors
@@ -241,6 +242,7 @@ def lint(
     if not paths:
         raise UsageProblem("no PATH given; try 'smartlint goals.yaml' or 'smartlint --help'")
     wanted = targets(output_format or first.output_format or "pretty", output_file, reports or ())
+    overrides = replace(overrides, chart=any(t.fmt in CHARTED_FORMATS for t in wanted))
     threshold = _parse_fail_on(fail_on or first.fail_on or "error")
     if root is None and first.goal_root is not None:  # the configuration's `root`
         root = str(first.root / first.goal_root)

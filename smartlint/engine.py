@@ -47,6 +47,7 @@ class RunSettings:
     rules: tuple[Rule, ...] = ALL_RULES
     severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     describe: bool = False  # keep what was understood of each goal (--show-reading)
+    chart: bool = True  # draw each history chart (only the pretty report shows them)
 
 
 def lint_parsed(
@@ -248,5 +249,5 @@ def _result(
         rewrite=rewrite_goal(facts, dict(verdicts), ctx) if failed else None,
         findings=found,
         understood=describe(facts) if settings.describe else (),
-        chart=chart_for(facts, ctx, CHART_WIDTH) if facts.history else None,
+        chart=chart_for(facts, ctx, CHART_WIDTH) if facts.history and settings.chart else None,
     )

@@ -52,6 +52,7 @@ class Overrides:
     respect_gitignore: bool | None = None
     skip_non_goal_files: bool = False
     describe: bool = False
+    chart: bool = True  # draw history charts; off when no report of the run shows them
 
 
 @lru_cache(maxsize=256)
@@ -111,6 +112,7 @@ def settings_for(config: Config, overrides: Overrides, today: date) -> RunSettin
         rules=select_rules(layers, ALL_RULES),
         severities=MappingProxyType(dict(config.severity)),
         describe=overrides.describe,
+        chart=overrides.chart,
     )
 
 

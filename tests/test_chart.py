@@ -10,10 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartlint.context import Context, build_goal_set
+from smartlint.engine import RunSettings, lint_parsed
 from smartlint.facts import Facts, Located
 from smartlint.model import (
     Change,
@@ -28,6 +30,7 @@ from smartlint.model import (
     Span,
     TimeRef,
 )
+from smartlint.parser import parse_text
 from smartlint.reporters.chart import BLOCKS, chart_for, render_chart
 
 GOLDEN = Path(__file__).parent / "golden" / "chart"
@@ -152,3 +155,35 @@ def test_never_crashes_and_fits(
 )
 def test_large_numbers_get_short_labels(language: Language, expected: str) -> None:
     assert render_chart([1.6e9, 1.8e9], 2e9, 2.5e9, 4, 40, language=language) == expected
+
+
+HISTORY_GOAL = """\
+goals:
+  - id: signups
+    title: Increase weekly signups from 1,000 to 1,300 by 2027-06-30
+    why: Growth
+    start: 2026-07-01
+    history: {2026-10: 1000, 2026-11: 1020, 2026-12: 1050}
+"""
+
+
+def test_charts_are_drawn_only_when_a_report_shows_them(tmp_path: Path) -> None:
+    parsed = parse_text(HISTORY_GOAL, "g.yaml")
+    on = lint_parsed([parsed], RunSettings(today=date(2027, 1, 15)))
+    off = lint_parsed([parsed], RunSettings(today=date(2027, 1, 15), chart=False))
+    assert on.files[0].goals[0].chart
+    assert off.files[0].goals[0].chart is None
+    assert on.files[0].goals[0].findings == off.files[0].goals[0].findings
+
+    goals = tmp_path / "g.yaml"
+    goals.write_text(HISTORY_GOAL, encoding="utf-8")
+    both = run_cli(
+        "--today",
+        "2027-01-15",
+        "-f",
+        "pretty",
+        "--report",
+        f"json:{tmp_path / 'r.json'}",
+        str(goals),
+    )
+    assert on.files[0].goals[0].chart in both.stdout  # pretty beside json still charts

@@ -24,6 +24,7 @@ FORMATS: dict[str, str] = {
 }
 
 MACHINE_FORMATS = frozenset(name for name in FORMATS if name != "pretty")
+CHARTED_FORMATS = frozenset({"pretty"})  # the formats that draw each goal's history chart
 
 
 def renderer(name: str) -> Render:
