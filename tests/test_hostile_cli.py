@@ -404,6 +404,31 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert_good_still_linted(run.report())
 
 
+def test_unreadable_file_even_as_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same case where CI runs as root (which reads any mode): the read itself fails."""
+    from smartlint.cli import main
+
+    (tmp_path / "secret.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "good.yaml").write_text(GOOD, encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def refusing_read(self: Path) -> bytes:
+        if self.name == "secret.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refusing_read)
+    monkeypatch.chdir(tmp_path)
+    status = main(["--today", TODAY, "-f", "json", "secret.yaml", "good.yaml"])
+    out, err = capsys.readouterr()
+    assert status == 2
+    (line,) = err.splitlines()
+    assert line.startswith("smartlint: ") and "secret.yaml" in line and "Permission denied" in line
+    assert_good_still_linted(json.loads(out))
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_fifo_named_yaml_never_blocks(tmp_path: Path) -> None:
     """A FIFO named like a goal file, given or found in a folder, is skipped, never opened."""
