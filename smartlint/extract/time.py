@@ -168,8 +168,12 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("nam", "fy"),
     ("19", "20"),
 )
-_GATE_SETS = tuple(frozenset(gate) for gate in _GATES)
 _GATE_WORDS = tuple(sorted({g for gate in _GATES for g in gate} - {"MON"}))
+# Which patterns (by their place in _PATTERNS) each gate word lets run.
+_PATTERNS_OF: dict[str, tuple[int, ...]] = {
+    word: tuple(n for n, gate in enumerate(_GATES) if word in gate)
+    for word in (*_GATE_WORDS, "MON")
+}
 _MON_GATE = re.compile(_B + r"(?:" + "|".join(_MONTHS) + r")" + _E)
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 3, "bon": 4}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -286,9 +290,8 @@ def find_times(f: Folded, text: str, today: date) -> list[Hit]:
     if _MON_GATE.search(text) is not None:
         present.add("MON")
     covered = bytearray(len(text))
-    for (kind, rx), gate in zip(_PATTERNS, _GATE_SETS, strict=True):
-        if present.isdisjoint(gate):
-            continue
+    # Only the patterns some present word opens, in the order of _PATTERNS.
+    for kind, rx in (_PATTERNS[n] for n in sorted({n for w in present for n in _PATTERNS_OF[w]})):
         for m in rx.finditer(text):
             if 1 in covered[m.start() : m.end()]:
                 continue
