@@ -140,3 +140,28 @@ def test_seed_corpus_achievable_verdicts() -> None:
         key = result.goal.goal_id or f"line:{result.goal.span.line}"
         got[key] = result.verdict(Criterion.ACHIEVABLE).value
     assert got == {key: row["A"] for key, row in expected["expect"].items()}
+
+
+QUARTERLY_RETURNS = """\
+goals:
+  - id: returns
+    title: {title}
+    why: Returns cost us a margin point
+    deadline: 2027-Q3
+    history:
+      2026-Q2: 440
+      2026-Q3: 420
+      2026-Q4: 400
+"""
+
+
+def test_relative_change_against_a_named_base_runs_from_the_base() -> None:
+    """-15% against Q4 2026 by Q3 2027 (the deadline field) is three quarters of -5%: within
+    twice the best quarter (-4.7%).  The same -15% within Q3 2027 alone is one quarter."""
+    against_base = "Giảm số đơn hoàn trả 15% so với quý 4 năm 2026 vào cuối quý 3 năm 2027"
+    within_quarter = "Giảm số đơn hoàn trả 15% trong quý 3 năm 2027"
+    today = date(2027, 3, 10)
+    verdict, names = achievable(lint(QUARTERLY_RETURNS.format(title=against_base), today))
+    assert (verdict, names) == ("pass", [])
+    verdict, names = achievable(lint(QUARTERLY_RETURNS.format(title=within_quarter), today))
+    assert verdict == "fail" and "growth-beyond-history" in names

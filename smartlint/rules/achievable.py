@@ -8,7 +8,9 @@ The math lives in :mod:`smartlint.pace`; this module decides which numbers to fe
   stands at the end of its day; an undated list's last value stands at the baseline's
   ``as_of``, else at today.  A relative target over the goal's own named period ("lên 8%
   trong tháng 2 năm 2021") is counted from that period's start instead: the change is
-  measured over it, so it needs no baseline.
+  measured over it, so it needs no baseline.  A relative target against a named base
+  ("-15% so với quý 4 năm 2026 vào cuối quý 3 năm 2027") is not: it is counted from the
+  last measurement, like a level.
 - A **cadence** goal ("+5% hàng tháng") requires the change itself every cadence period.
 - Counts compare in log space, rates (``facts.rate``, "18% → 22%", a change in points) in
   percentage points.  Direction is the goal's verb; for "reach" it is where the target lies.
@@ -168,7 +170,13 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
     deadline = facts.deadline.value.end if facts.deadline is not None else None
     if deadline is None:
         missing.append(_MISSING_DEADLINE[lang])
-    own_period = change.kind is not ChangeKind.LEVEL and facts.period_start is not None
+    # A relative change over the goal's own period is measured from that period's start;
+    # against a named base ("so với quý 4 năm 2026") it runs from the base's measurement.
+    own_period = (
+        change.kind is not ChangeKind.LEVEL
+        and facts.period_start is not None
+        and facts.base is None
+    )
     needs_start = change.kind in (ChangeKind.LEVEL, ChangeKind.DELTA) or points
     if start is None and needs_start:
         missing.append(_MISSING_BASELINE[lang])
