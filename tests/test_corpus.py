@@ -48,7 +48,13 @@ def test_every_seed_goal_is_labelled(linted: dict[str, dict[str, str]]) -> None:
     assert set(linted) == set(_expected()[1])
 
 
-BLIND = {"blind-goals": 98, "blind2-goals": 100, "blind3-goals": 80}
+BLIND = {
+    "blind-goals": 98,
+    "blind2-goals": 100,
+    "blind3-goals": 80,
+    "blind4-goals": 70,
+    "blind5-goals": 80,
+}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND))

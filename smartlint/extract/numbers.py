@@ -44,13 +44,14 @@ _AMOUNT = re.compile(
 _MULT = re.compile(
     r"(?<![\w])(?:gap\s+(?P<g>doi|ruoi|\d+(?:[.,]\d+)?|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
     r"(?:\s+lan(?![\w]))?"
+    r"|nhan\s+(?P<nh>doi|ba|bon)(?:\s+lan)?(?![\w])"
     r"|[x×]\s?(?P<x>\d+(?:[.,]\d+)?)(?![\w])"
     r"|(?P<x2>\d+(?:[.,]\d+)?)\s?[x×](?![\w])"
     r"|(?P<en>doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)"
     r"|halv(?:e|es|ed|ing)|in half|by half|(?:mot\s+)?nua(?![\w])))"
 )
 # Substrings without which the multiplier and amount patterns cannot match (a cheap skip).
-_MULT_GATE = ("gap", "x", "×", "doubl", "tripl", "quadrupl", "halv", "half", "nua")
+_MULT_GATE = ("gap", "nhan", "x", "×", "doubl", "tripl", "quadrupl", "halv", "half", "nua")
 _DIGIT = re.compile(r"\d")
 _VI_WORD_NUM = {"gap": 0.0, "doi": 2.0, "ruoi": 1.5, "hai": 2.0, "ba": 3.0, "bon": 4.0}
 _VI_WORD_NUM.update({"nam": 5.0, "sau": 6.0, "bay": 7.0, "tam": 8.0, "chin": 9.0, "muoi": 10.0})
@@ -177,7 +178,7 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
 
 
 def _mult_value(m: re.Match[str]) -> float | None:
-    g = m.group("g")
+    g = m.group("g") or m.group("nh")
     if g is not None:
         return _VI_WORD_NUM.get(g) or parse_numeral(g)
     x = m.group("x") or m.group("x2")

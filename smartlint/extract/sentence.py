@@ -101,14 +101,20 @@ _BASE_ALONE = re.compile(
 )
 _VERB = re.compile(
     _B
-    + r"(?:(?P<inc>gia\s+tang|tang(?:\s+truong)?|(?<!tinh\s)(?<!kha\s)nang(?!\s+(?:luc|suat|luong|dong|dong))(?:\s+cao)?|day\s+manh|mo\s+rong|them"
+    # "nhân đôi", "x2 doanh thu", "2x revenue" and "double" are verbs that carry their factor.
+    + r"(?:(?P<inc>gia\s+tang|nhan\s+(?:doi|ba|bon)|[x×]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[x×]"
+    r"|tang(?:\s+truong)?|(?<!tinh\s)(?<!kha\s)nang(?!\s+(?:luc|suat|luong|dong|dong))(?:\s+cao)?|day\s+manh|mo\s+rong|them"
     r"|increas(?:e|es|ed|ing)|grow(?:s|n|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
     r"|lift|expand|add(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
     r"|quadrupl(?:e|es|ed|ing)|accelerate)"
-    r"|(?P<dec>cat\s+giam|giam|cat|ha(?:\s+thap)?|rut\s+ngan|reduc(?:e|es|ed|ing)"
+    r"|(?P<dec>keo\s+(?:giam|xuong)|cat\s+giam|giam|cat|ha(?:\s+thap)?|rut\s+ngan|reduc(?:e|es|ed|ing)"
     r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink|halv(?:e|es|ed|ing)"
     r"|minimi[sz]e|slash|drop|shorten)"
-    r"|(?P<reach>dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
+    r"|(?P<reach>keo(?:\s+(?:len|tang))?|dua(?!\s+(?:vao|tren|ra))|bring|push|drive"
+    # "có ít nhất 300 khách hàng", "have at least 300 customers": having a count is a level.
+    r"|co(?:\s+(?:it\s+nhat|toi\s+thieu|tren))?(?=\s+\d)"
+    r"|have(?:\s+(?:at\s+least|over|more\s+than))?(?=\s+\$?\d)"
+    r"|dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
     r"|(?P<prod>tuyen(?:\s+dung)?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
     r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|hire|recruit|publish|launch|open|sign"
@@ -123,16 +129,28 @@ _VERB = re.compile(
     r"|handle|answer|conduct|send|install|build|interview|audit|inspect|distribute|approve"
     r"|book|schedule|migrate|certify|enrol|enroll|register))" + _E
 )
-# Words that may sit between a production verb and its count ("hire at least 3").
-_PROD_GAP = re.compile(r"\s*(?:(?:them|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?")
+# Words that may sit between a production verb and its count: "hire at least 3", and an
+# object then "with" ("ký hợp đồng với 2 nhà phân phối", "sign contracts with 5 resellers").
+_PROD_GAP = re.compile(
+    r"\s*(?:(?:[a-z]+\s+){1,3}?(?:voi|with)\s+)?"
+    r"(?:(?:them|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?"
+)
 _STOP = re.compile(
     _B + r"(?:len|xuong|them|dat|so\s+voi|by|to|from|vs|versus|compared|in|within|before"
     r"|until|during|over|trong|vao|truoc|gap|with|voi|cho\s+den|den|toi|for|at|tu(?=\s+[\d$]|\s\s)"
-    r"|reaching|every|each|per|(?:hang|moi)(?=\s+(?:ngay|tuan|thang|quy|nam)))"
-    + _E
-    + r"|[,;:()!?]|\.(?!\d)|->|→|=>"
+    r"|reaching|every|each|per|(?:hang|moi)(?=\s+(?:ngay|tuan|thang|quy|nam))"
+    r"|(?:up|down)(?=\s+(?:from|to|by|below|under)\b))" + _E + r"|[,;:()!?]|\.(?!\d)|->|→|=>"
 )
 _FROM = re.compile(r"(?<![\w])(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
+# A baseline said after the target ("lên 1,5 tỷ, hiện tại 1,2 tỷ", "to $1.5M, up from $1.2M").
+# A bare "từ"/"from" there may name a source ("lên 2 tỷ từ 3 kênh"), so it needs a baseline
+# of the target's kind and size; the other marks say "the current value" outright.
+_NOW_MARK = re.compile(
+    r"(?<![\w])(?:hien\s+(?:tai|nay|dang)(?:\s+(?:la|o\s+muc|dang\s+la|dat))?|tu\s+muc"
+    r"|(?:up|down)\s+from|currently(?:\s+at)?|from\s+a\s+baseline\s+of|baseline(?:\s+of)?"
+    r"|from\s+today'?s?)\s*:?\s*$"
+)
+_BARE_FROM = re.compile(r"(?<![\w])(?:tu|from)\s*$")
 _CONNECT = re.compile(
     r"(?:[a-z]+\s+){0,2}?(?:len(?:\s+(?:den|toi|muc))?|xuong(?:\s+(?:con|den|muc))?|den|toi"
     r"|to|con)|(?:[a-z]+\s*){0,2}?(?:->|→|=>|–|-)"
@@ -230,7 +248,11 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     cadences = [m for m in _scan(_CADENCE, masked) if f.plain(m.start(), m.end())]
     means = _means(low, hits)
     base, base_hits = _base(low, hits)
-    quantities = [q for q in find_quantities(f, masked) if not _names_a_rating(masked, q)]
+    quantities = [
+        q
+        for q in find_quantities(f, masked)
+        if not _names_a_rating(masked, q) and not _names_a_label(masked, q)
+    ]
     excluded = means + ([base] if base else [])
     verbs = [
         _Verb(m.start(), m.end(), m.lastgroup or "")
@@ -367,6 +389,29 @@ def _names_a_rating(masked: str, q: Quantity) -> bool:
 
 
 _ARROW_BEFORE = re.compile(r"(?:->|→|=>)\s*$")
+# Nouns a small whole number names a kind after ("đại lý cấp 1", "Quận 7", "giai đoạn 2",
+# "tier 1 customers", "phase 2"): the number is part of the metric's name, not an amount.
+_LABEL_NOUN = re.compile(
+    _B + r"(?:cap|loai|giai\s+doan|quan|phuong|khu\s+vuc|vung|mien|chi\s+nhanh\s+so"
+    r"|tier|phase|stage|level|grade|district|region|zone|wave|gen|version|ward)\s*#?\s*$"
+)
+
+
+def _names_a_label(masked: str, q: Quantity) -> bool:
+    """Tell whether a number names a kind after a label noun ("cấp 1", "phase 2").
+
+    "lên cấp 3" or "reach level 5" still count: a level or from marker before the noun
+    makes the number the target.
+    """
+    if q.percent or q.points or q.factor or q.unit or not (0 <= q.value <= 99):
+        return False
+    if not q.value.is_integer():
+        return False
+    noun = _LABEL_NOUN.search(masked, max(0, q.start - 20), q.start)
+    if noun is None:
+        return False
+    before = masked[max(0, noun.start() - 25) : noun.start()]
+    return not (_LEVEL_MARK.search(before) or _FROM.search(before))
 
 
 def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | None:
@@ -439,7 +484,7 @@ class _Target:
         if factors:
             q = factors[0]
             self.target_q, self.kind = q, ChangeKind.FACTOR
-            if self.direction is None:
+            if self.direction in (None, Direction.REACH):  # "đạt gấp đôi", "kéo lên gấp rưỡi"
                 self.direction = Direction.INCREASE if q.value > 1 else Direction.DECREASE
             self.level_q = next((x for x in free if x.start > q.end and not x.percent), None)
             return
@@ -460,10 +505,29 @@ class _Target:
         elif self.direction is Direction.REACH or _LEVEL_MARK.search(pre):
             self.kind = ChangeKind.LEVEL
             self.rel_q = self._change_beside(free, q)
+            self._base_after(free, q)
         elif _DELTA_MARK.search(pre) or right_after or self.direction is not None:
             self.kind = ChangeKind.DELTA
         else:
             self.kind = ChangeKind.LEVEL
+
+    def _base_after(self, free: list[Quantity], level: Quantity) -> None:
+        """Take a baseline said after the target level, and the direction it gives."""
+        for x in free:
+            if x.start <= level.end or x.percent != level.percent or x.factor:
+                continue
+            before = self.low[max(0, x.start - 30) : x.start]
+            if not _NOW_MARK.search(before):
+                similar = (
+                    x.unit == level.unit and x.value > 0 and 1 / 20 <= level.value / x.value <= 20
+                )
+                if not (_BARE_FROM.search(before) and similar):
+                    continue
+            self.base_q = x
+            if self.direction in (None, Direction.REACH) and x.value != level.value:
+                up = level.value > x.value
+                self.direction = Direction.INCREASE if up else Direction.DECREASE
+            return
 
     def change(self, rate: bool) -> _Change | None:
         """Return the target once the metric tells whether percent levels are a rate's."""
@@ -541,12 +605,16 @@ def _metric(
             lead_in = _LEAD_IN.match(masked, after.end)
             found = phrase(lead_in.end() if lead_in else after.end)
     if found is None:
-        cut = max([m.end() for m in _CLAUSE_END.finditer(masked, 0, verb.start)] + [0])
-        cut = max([cut] + [h.end for h in hits if cut <= h.start < verb.start])
-        seg = masked[cut : verb.start]
-        if _LETTER.search(seg):
-            lead = len(seg) - len(seg.lstrip())
-            found = (cut + lead, cut + len(seg.rstrip()))
+        clause = max([m.end() for m in _CLAUSE_END.finditer(masked, 0, verb.start)] + [0])
+        inside = [h for h in hits if clause <= h.start < verb.start]
+        # After the last time in the subject ("Trong quý 3, doanh thu đạt …"), else before
+        # the first ("Doanh thu quý 4/2027 đạt 12 tỷ": the period qualifies the metric).
+        for a, b in ((max([clause] + [h.end for h in inside]), verb.start),
+                     (clause, min([verb.start] + [h.start for h in inside]))):  # fmt: skip
+            seg = masked[a:b]
+            if _LETTER.search(seg):
+                lead = len(seg) - len(seg.lstrip())
+                return a + lead, a + len(seg.rstrip())
     return found
 
 
