@@ -33,6 +33,14 @@ TODAY = date(2027, 1, 15)
         ("3 nghìn", 3000.0),
         ("3 ngàn", 3000.0),
         ("1,5 triệu", 1.5e6),
+        ("2 tỷ 5", 2.5e9),  # the spoken way: one digit is hundreds of the next scale
+        ("2 tỷ 500", 2.5e9),
+        ("2 tỷ 500 triệu", 2.5e9),
+        ("1 triệu 2", 1.2e6),
+        ("1tr2", 1.2e6),
+        ("15tr", 15e6),
+        ("3 triệu 250 nghìn", 3.25e6),
+        ("2 tỷ 5 đồng", 2.5e9),
         ("10k", 10000.0),
         ("$2M", 2e6),
         ("$1.5M", 1.5e6),
@@ -49,7 +57,10 @@ def test_read_number(raw: str, expected: float) -> None:
     assert read_number(raw) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("raw", ["", "abc", "TBD", "X%", "5 tỷ lệ", "1 and 2", "???"])
+# "2 tỷ 50": 2,05 or 2,5 tỷ? not guessed.  "5m2": square metres, not 5 million and 2.
+@pytest.mark.parametrize(
+    "raw", ["", "abc", "TBD", "X%", "5 tỷ lệ", "1 and 2", "???", "2 tỷ 50", "5m2"]
+)
 def test_read_number_refuses(raw: str) -> None:
     assert read_number(raw) is None
 
@@ -64,6 +75,8 @@ def test_read_number_refuses(raw: str) -> None:
         ("3x", ChangeKind.FACTOR, 3.0),
         ("gấp đôi", ChangeKind.FACTOR, 2.0),
         ("gấp ba lần", ChangeKind.FACTOR, 3.0),
+        ("nhân đôi", ChangeKind.FACTOR, 2.0),
+        ("nhân ba lần", ChangeKind.FACTOR, 3.0),
         ("double", ChangeKind.FACTOR, 2.0),
         ("halve", ChangeKind.FACTOR, 0.5),
         ("13200", ChangeKind.LEVEL, 13200.0),

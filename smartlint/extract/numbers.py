@@ -35,12 +35,48 @@ _AMOUNT = re.compile(
     r"(?P<sign>[+-])?(?P<num>" + _NUMERAL + r")"
     r"(?:\s?[-–]\s?" + _NUMERAL + r"(?=\s?%))?"
     r"(?:\s?(?P<sw>nghin|ngan|thousand|trieu|millions?|ty|ti|billions?)(?![\w])(?!\s+le\b)"
-    r"|(?P<sl>k|tr|mn|m|bn|b)(?![\w]))?"
+    r"|(?P<sl>k|tr|mn|m|bn|b)(?![a-z_])(?!(?<!tr)\d))?"
     r"(?:\s(?P<pts>diem phan tram|diem %|percentage points?|points?|pts|pp)(?![\w])"
     r"|(?P<pp>pp)(?![\w])"
     r"|\s?(?P<pct>%|(?:phan tram|percent|per cent)(?![\w])))?"
     r"(?:\s?(?P<cur2>dong|vnd|usd|\$|dollars?)(?![\w])|(?P<d>d)(?![\w]))?"
 )
+# The rest of a Vietnamese amount said after its scale: "2 tỷ 5" is 2,5 tỷ, "1 triệu 2" and
+# "1tr2" are 1,2 triệu, "2 tỷ 500 triệu" is 2,5 tỷ.  One digit alone stands for hundreds
+# of the next scale ("5" is 500 triệu after tỷ), three digits for themselves; two are
+# ambiguous ("2 tỷ 50") and left alone.  The tail counts only where the amount plainly ends.
+_VI_SCALES = {"ty": 1e9, "ti": 1e9, "trieu": 1e6, "tr": 1e6, "nghin": 1e3, "ngan": 1e3}
+_TAIL = re.compile(
+    r"(?P<t>\d{1,3})(?:\s?(?P<tsw>trieu|tr|nghin|ngan|k)(?![a-z]))?"
+    r"(?:\s?(?P<cur>dong|vnd|d)(?![\w]))?"
+    r"(?=\s*$|\s*[,;:)!?]|\s*\.(?!\d)|\s{2,}|\s+(?:dong|vnd|d|truoc|vao|trong|den|toi|cuoi|tu|so"
+    r"|moi|hang|va|cho|la|tai|o|nhu)(?![\w]))"
+)
+_TAIL_SCALE = {"trieu": 1e6, "tr": 1e6, "nghin": 1e3, "ngan": 1e3, "k": 1e3}
+
+
+def _tail(masked: str, m: re.Match[str]) -> tuple[float, int, bool] | None:
+    """Return the value and end of the digits that finish a Vietnamese scaled amount, and
+    whether a currency closes them ("2 tỷ 5 đồng")."""
+    scale_word = m.group("sw") or m.group("sl")
+    if scale_word not in _VI_SCALES or m.group("pct") or m.group("pts") or m.group("pp"):
+        return None
+    gap = 0 if scale_word == "tr" and masked[m.end() : m.end() + 1].isdigit() else 1
+    if gap and masked[m.end() : m.end() + 1] != " ":
+        return None
+    t = _TAIL.match(masked, m.end() + gap)
+    if t is None:
+        return None
+    scale, digits = _VI_SCALES[scale_word], t.group("t")
+    priced = t.group("cur") is not None
+    lower = _TAIL_SCALE.get(t.group("tsw") or "")
+    if lower is not None:
+        return (int(digits) * lower, t.end(), priced) if lower < scale else None
+    if len(digits) == 2:
+        return None
+    return int(digits.ljust(3, "0")) * scale / 1000, t.end(), priced
+
+
 _MULT = re.compile(
     r"(?<![\w])(?:gap\s+(?P<g>doi|ruoi|\d+(?:[.,]\d+)?|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
     r"(?:\s+lan(?![\w]))?"
@@ -145,20 +181,26 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
         scale = m.group("sw") or m.group("sl")
         if scale:
             value *= _SCALE_WORD[scale]
+        end = m.end()
+        unit = _currency(m)
+        tail = _tail(masked, m)
+        if tail is not None:
+            value, end = value + tail[0], tail[1]
+            unit = "VND" if tail[2] else unit
         if m.group("sign") == "-":
             value = -value
         points = bool(m.group("pts") or m.group("pp"))
         found.append(
             Quantity(
                 m.start(),
-                m.end(),
+                end,
                 value,
                 percent=bool(m.group("pct")),
                 points=points,
-                unit="pp" if points else _currency(m),
+                unit="pp" if points else unit,
             )
         )
-        taken.append((m.start(), m.end()))
+        taken.append((m.start(), end))
     words = _WORDNUM.finditer(masked) if _WORDNUM_SET.intersection(masked.split()) else ()
     for m in words:
         s, e = m.start("w"), m.end("w")

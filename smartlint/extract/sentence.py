@@ -105,7 +105,8 @@ _VERB = re.compile(
     + r"(?:(?P<inc>gia\s+tang|nhan\s+(?:doi|ba|bon)|[x×]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[x×]"
     r"|tang(?:\s+truong)?|(?<!tinh\s)(?<!kha\s)nang(?!\s+(?:luc|suat|luong|dong|dong))(?:\s+cao)?|day\s+manh|mo\s+rong|them"
     r"|increas(?:e|es|ed|ing)|grow(?:s|n|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
-    r"|lift|expand|add(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
+    r"|lift|expand|extend(?:s|ed|ing)?|lengthen|keo\s+dai"
+    r"|add(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
     r"|quadrupl(?:e|es|ed|ing)|accelerate)"
     r"|(?P<dec>keo\s+(?:giam|xuong)|cat\s+giam|giam|cat|ha(?:\s+thap)?|rut\s+ngan|reduc(?:e|es|ed|ing)"
     r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink|halv(?:e|es|ed|ing)"
@@ -114,6 +115,8 @@ _VERB = re.compile(
     # "có ít nhất 300 khách hàng", "have at least 300 customers": having a count is a level.
     r"|co(?:\s+(?:it\s+nhat|toi\s+thieu|tren))?(?=\s+\d)"
     r"|have(?:\s+(?:at\s+least|over|more\s+than))?(?=\s+\$?\d)"
+    # Holding a level is reaching it every period: "duy trì 99,9%", "keep uptime above 99.9%".
+    r"|duy\s+tri|giu(?:\s+vung|\s+muc)?|keep|maintain|sustain"
     r"|dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
     r"|(?P<prod>tuyen(?:\s+dung)?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
@@ -424,10 +427,10 @@ def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | N
         pos = gap.end() if gap else v.end
         if any(q.start == pos and not q.percent and not q.factor for q in free):
             return _Verb(v.start, v.end, "prod")
+        # "thu hồi 80% công nợ", "close 80% of tickets": a share of what happens is a level.
+        if any(q.start == pos and (q.percent or v.kind == "evt") for q in free):
+            return _Verb(v.start, v.end, "reach")
         if v.kind == "evt":
-            reached = any(q.start == pos for q in free)  # "thu hồi 80% công nợ"
-            if reached:
-                return _Verb(v.start, v.end, "reach")
             # An action verb with no count of its own ("triển khai chiến dịch để tăng …")
             # yields to a later direction verb.
             fallback = fallback or _Verb(v.start, v.end, "reach")

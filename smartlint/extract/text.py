@@ -102,7 +102,8 @@ _ALLOWED: dict[str, frozenset[str]] = {
         "nhan": "nhân",  # "nhân đôi" (double), not "nhận" (receive) or "nhắn"
         "keo": "kéo",
         "dua": "đưa",
-        "co": "có",  # "có 300 khách hàng" (have), not "cô" or "cỡ"  # "đưa lên" (bring up), not "dựa" (rely on) or "đùa"  # "kéo lên" (pull up), not "kẹo" (candy) or "keo" (glue)
+        "co": "có",
+        "giu": "giữ",  # "giữ vững" (hold), not "giú"  # "có 300 khách hàng" (have), not "cô" or "cỡ"  # "đưa lên" (bring up), not "dựa" (rely on) or "đùa"  # "kéo lên" (pull up), not "kẹo" (candy) or "keo" (glue)
     }.items()
 }
 _WORD = re.compile(r"\w+")
