@@ -42,6 +42,25 @@ def fmt_number(value: float, language: Language, *, decimals: int = 2) -> str:
     return text
 
 
+_SCALES = ((1e9, "tỷ", "billion"), (1e6, "triệu", "million"))
+
+
+def fmt_amount(value: float, language: Language) -> str:
+    """Format an amount as people write large ones: 2,5 tỷ / 2.5 million; smaller as numbers."""
+    for scale, vi, en in _SCALES:
+        if math.isfinite(value) and abs(value) >= scale:
+            return f"{fmt_number(value / scale, language)} {pick(language, vi, en)}"
+    return fmt_number(value, language, decimals=0 if abs(value) >= 100 else 2)
+
+
+def amount_step(value: float) -> float:
+    """Return the value of the last digit :func:`fmt_amount` shows for ``value``."""
+    for scale, _, _ in _SCALES:
+        if abs(value) >= scale:
+            return scale / 100
+    return 1.0 if abs(value) >= 100 else 0.01
+
+
 def fmt_percent(value: float, language: Language, *, signed: bool = False) -> str:
     """Format a percentage: +5,6% (vi), +5.6% (en)."""
     sign = "+" if signed and value > 0 else ""

@@ -6,13 +6,22 @@ deadline, means); only facts it lacks become ``<placeholders>``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import date
 
 from smartlint.context import Context
 from smartlint.facts import Facts
-from smartlint.i18n import cadence_words, fmt_date, fmt_number, fmt_percent, pick
+from smartlint.i18n import (
+    amount_step,
+    cadence_words,
+    fmt_amount,
+    fmt_date,
+    fmt_number,
+    fmt_percent,
+    pick,
+)
 from smartlint.model import ChangeKind, Criterion, Direction, Language, Verdict
 from smartlint.rules.achievable import realistic_level
 
@@ -24,6 +33,25 @@ _EN_TIME_WORDS = re.compile(
 
 def rewrite_goal(facts: Facts, verdicts: Mapping[Criterion, Verdict], ctx: Context) -> str:
     """Return the goal as one sentence that states metric, numbers and deadline."""
+    lang = facts.language
+    if _says_it_all(facts, verdicts):
+        assert facts.reading is not None
+        sentence = facts.reading.text.strip().rstrip(" .;,")
+    else:
+        sentence = _composed(facts, verdicts, ctx)
+    if (
+        verdicts.get(Criterion.RELEVANT) is Verdict.FAIL
+        and _top_level(facts)
+        and not facts.goal.why
+    ):
+        sentence += pick(
+            lang, ", nhằm <lý do mục tiêu này quan trọng>", ", so that <why it matters>"
+        )
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _composed(facts: Facts, verdicts: Mapping[Criterion, Verdict], ctx: Context) -> str:
+    """Build the statement from the goal's facts, with placeholders for what it lacks."""
     lang = facts.language
     realistic = (
         realistic_level(facts, ctx) if verdicts.get(Criterion.ACHIEVABLE) is Verdict.FAIL else None
@@ -38,16 +66,25 @@ def rewrite_goal(facts: Facts, verdicts: Mapping[Criterion, Verdict], ctx: Conte
     reading = facts.reading
     if reading is not None and reading.means is not None:
         parts.append(reading.means.text.strip().rstrip("."))
-    sentence = " ".join(p for p in parts if p)
-    if (
-        verdicts.get(Criterion.RELEVANT) is Verdict.FAIL
-        and _top_level(facts)
-        and not facts.goal.why
-    ):
-        sentence += pick(
-            lang, ", nhằm <lý do mục tiêu này quan trọng>", ", so that <why it matters>"
-        )
-    return sentence[:1].upper() + sentence[1:]
+    return " ".join(p for p in parts if p)
+
+
+def _says_it_all(facts: Facts, verdicts: Mapping[Criterion, Verdict]) -> bool:
+    """Tell whether the goal's own sentence states it fully: only Relevant fails, and the
+    target and deadline come from the sentence.  Its words (units, "mỗi ngày", the verb
+    the author chose) are then kept, and only what Relevant misses is added."""
+    if any(verdicts.get(c) is Verdict.FAIL for c in _STATED):
+        return False
+    target, deadline = facts.target, facts.deadline
+    return (
+        facts.reading is not None
+        and target is not None
+        and target.source == "sentence"
+        and (deadline is None or deadline.source == "sentence")
+    )
+
+
+_STATED = (Criterion.SPECIFIC, Criterion.MEASURABLE, Criterion.ACHIEVABLE, Criterion.TIME_BOUND)
 
 
 def _needs_own_period(facts: Facts) -> bool:
@@ -97,7 +134,8 @@ def _value(facts: Facts, value: float) -> str:
     lang = facts.language
     if facts.rate or level_in_percent:
         return fmt_percent(value, lang)
-    return fmt_number(value, lang, decimals=0 if abs(value) >= 100 else 2)
+    dollars = target is not None and "$" in target.value.where.text
+    return ("$" if dollars else "") + fmt_amount(value, lang)
 
 
 def _what_it_says(facts: Facts) -> str:
@@ -129,7 +167,9 @@ def _numbers(facts: Facts, realistic: float | None = None) -> str:
         goal = pick(lang, "<mục tiêu>", "<target>")
         return pick(lang, f"từ {current} {to_word} {goal}", f"from {current} to {goal}")
     change = target.value
-    level = realistic if realistic is not None else facts.target_level
+    level = facts.target_level
+    if realistic is not None:
+        level = _shown_within(realistic, facts.baseline.value if facts.baseline else None)
     if facts.baseline is not None and level == facts.baseline.value:  # asks for no change
         was, goal = _value(facts, level), pick(lang, "<mục tiêu>", "<target>")
         return pick(lang, f"từ {was} {to_word} {goal}", f"from {was} to {goal}")
@@ -148,6 +188,16 @@ def _numbers(facts: Facts, realistic: float | None = None) -> str:
     if base is None and facts.cadence is None and facts.period_start is None:
         base = pick(lang, "so với <mốc so sánh>", "over <base period>")
     return " ".join(p for p in (amount, base) if p)
+
+
+def _shown_within(level: float, start: float | None) -> float:
+    """Round a reachable level toward the start at the precision it is shown with, so that
+    the rewrite never asks for a little more than the pace allows."""
+    if start is None or not math.isfinite(level):
+        return level
+    step = amount_step(level)
+    steps = level / step
+    return (math.floor(steps) if level > start else math.ceil(steps)) * step
 
 
 def _relative(facts: Facts) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import lint
 
-from smartlint.model import Criterion
+from smartlint.model import SMART, Criterion
 
 CASES = [
     (
@@ -65,7 +65,7 @@ def test_failing_achievable_goal_is_rewritten_with_a_reachable_target() -> None:
     ).goals
     assert result.verdict(Criterion.ACHIEVABLE).value == "fail"
     assert result.rewrite == (
-        "Tăng số lượt truy cập website từ 1.050 lên 1.158 (+10,3%) vào cuối tháng 2 năm 2027"
+        "Tăng số lượt truy cập website từ 1.050 lên 1.157 (+10,2%) vào cuối tháng 2 năm 2027"
     )
     [again] = lint(_goal(result.rewrite, history)).goals
     assert again.passes_all
@@ -94,3 +94,33 @@ def test_rewrite_of_a_field_conflict_passes_when_linted_again(title: str, fields
     [again] = lint(_goal(result.rewrite, fields)).goals
     for criterion in (Criterion.SPECIFIC, Criterion.MEASURABLE, Criterion.TIME_BOUND):
         assert again.verdict(criterion).value == "pass", (criterion, result.rewrite)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Reduce p95 API latency from 450ms to 200ms by 30 Sep 2027",
+        "Cut monthly burn from $420k to $350k by the end of Q4 2027",
+        "Trong quý 3, tăng số suất ăn bán ra mỗi ngày từ 200 lên 260 suất",
+    ],
+)
+def test_a_goal_that_only_lacks_its_why_keeps_its_own_words(title: str) -> None:
+    """Units, currency and "mỗi ngày" would be lost if the sentence were composed again."""
+    [result] = lint(f"goals:\n  - {title}\n").goals
+    assert [c for c in SMART if result.verdict(c).value == "fail"] == [Criterion.RELEVANT]
+    assert result.rewrite is not None
+    assert result.rewrite.startswith(title)
+    assert result.rewrite.endswith(
+        ("so that <why it matters>", "nhằm <lý do mục tiêu này quan trọng>")
+    )
+
+
+def test_large_amounts_are_written_with_scale_words() -> None:
+    history = "    history: {period: month, values: [1900000000, 2000000000]}\n"
+    [result] = lint(_goal("Tăng doanh thu tháng từ 2 tỷ lên 8 tỷ trước 31/12/2027", history)).goals
+    assert result.verdict(Criterion.ACHIEVABLE).value == "fail"
+    assert result.rewrite is not None
+    assert result.rewrite.startswith("Tăng doanh thu tháng từ 2 tỷ lên ")
+    assert " tỷ (+" in result.rewrite and "000.000" not in result.rewrite
+    [again] = lint(_goal(result.rewrite, history)).goals
+    assert again.passes_all
