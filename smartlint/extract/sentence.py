@@ -111,7 +111,9 @@ _VERB = re.compile(
     r"|(?P<dec>keo\s+(?:giam|xuong)|cat\s+giam|giam|cat|ha(?:\s+thap)?|rut\s+ngan|reduc(?:e|es|ed|ing)"
     r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink|halv(?:e|es|ed|ing)"
     r"|minimi[sz]e|slash|drop|shorten)"
-    r"|(?P<reach>keo(?:\s+(?:len|tang))?|dua(?!\s+(?:vao|tren|ra))|bring|push|drive"
+    # "đẩy doanh thu lên 3 tỷ": "đẩy" counts only with its "lên" ("đẩy mạnh" is above).
+    r"|(?P<reach>keo(?:\s+(?:len|tang))?|dua(?!\s+(?:vao|tren|ra))|day(?=(?:\s+[a-z]+){1,6}?\s+len\b)"
+    r"|bring|push|drive"
     # "có ít nhất 300 khách hàng", "have at least 300 customers": having a count is a level.
     r"|co(?:\s+(?:it\s+nhat|toi\s+thieu|tren))?(?=\s+\d)"
     r"|have(?:\s+(?:at\s+least|over|more\s+than))?(?=\s+\$?\d)"
@@ -119,13 +121,14 @@ _VERB = re.compile(
     r"|duy\s+tri|giu(?:\s+vung|\s+muc)?|keep|maintain|sustain"
     r"|dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
-    r"|(?P<prod>tuyen(?:\s+dung)?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
-    r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|hire|recruit|publish|launch|open|sign"
+    r"|(?P<prod>tuyen(?:\s+(?:dung|sinh))?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
+    r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|san\s+xuat|chay|hop\s+tac"
+    r"|hire|recruit|publish|launch|open|sign|partner"
     r"|close|onboard|ship|release|host|run|organi[sz]e|write|create|produce)"
     # Counting what happens within the goal's period starts from zero when a count follows
     # ("bán được 500 sản phẩm", "generate 200 leads"); with a percent it reaches a level
     # ("thu hồi 80% công nợ").
-    r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+hoi|sell|generate|collect|secure|acquire"
+    r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+(?:hoi|ve|duoc|hut)|sell|generate|collect|secure|acquire"
     r"|get|gain|earn|win|goi(?:\s+dien)?|cham\s+soc|lien\s+he|phuc\s+vu|dao\s+tao|giai\s+ngan"
     r"|giao\s+hang|hoan\s+thanh|xu\s+ly|giai\s+quyet|thuc\s+hien|gui|lap\s+dat|xay\s+dung"
     r"|tiep\s+can|call|contact|visit|serve|train|disburse|deliver|complete|process|resolve"
@@ -133,9 +136,9 @@ _VERB = re.compile(
     r"|book|schedule|migrate|certify|enrol|enroll|register))" + _E
 )
 # Words that may sit between a production verb and its count: "hire at least 3", and an
-# object then "with" ("ký hợp đồng với 2 nhà phân phối", "sign contracts with 5 resellers").
+# object then "with" ("ký hợp đồng với 2 nhà phân phối", "hợp tác với 6 KOL", "partner with 5").
 _PROD_GAP = re.compile(
-    r"\s*(?:(?:[a-z]+\s+){1,3}?(?:voi|with)\s+)?"
+    r"\s*(?:(?:[a-z]+\s+){0,3}?(?:voi|with)\s+)?"
     r"(?:(?:them|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?"
 )
 _STOP = re.compile(
@@ -417,6 +420,9 @@ def _names_a_label(masked: str, q: Quantity) -> bool:
     return not (_LEVEL_MARK.search(before) or _FROM.search(before))
 
 
+_MORE = re.compile(r"\s+(?:(?P<more>more|nhieu\s+hon)|(?P<less>fewer|less|it\s+hon))(?![\w])")
+
+
 def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | None:
     """Pick the goal's verb: the first direction verb, or a production verb with a count."""
     fallback: _Verb | None = None
@@ -427,8 +433,12 @@ def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | N
         pos = gap.end() if gap else v.end
         if any(q.start == pos and not q.percent and not q.factor for q in free):
             return _Verb(v.start, v.end, "prod")
+        at = next((q for q in free if q.start == pos), None)
+        more = _MORE.match(masked, at.end) if at is not None and at.percent else None
+        if more is not None:  # "resolve 20% more tickets": a relative change
+            return _Verb(v.start, v.end, "dec" if more.group("less") else "inc")
         # "thu hồi 80% công nợ", "close 80% of tickets": a share of what happens is a level.
-        if any(q.start == pos and (q.percent or v.kind == "evt") for q in free):
+        if at is not None and (at.percent or v.kind == "evt"):
             return _Verb(v.start, v.end, "reach")
         if v.kind == "evt":
             # An action verb with no count of its own ("triển khai chiến dịch để tăng …")
