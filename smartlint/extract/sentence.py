@@ -128,7 +128,7 @@ _VERB = re.compile(
     # Counting what happens within the goal's period starts from zero when a count follows
     # ("bán được 500 sản phẩm", "generate 200 leads"); with a percent it reaches a level
     # ("thu hồi 80% công nợ").
-    r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+(?:hoi|ve|duoc|hut)|sell|generate|collect|secure|acquire"
+    r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+(?:hoi|ve|duoc|hut)|ho\s+tro|sell|generate|collect|secure|acquire"
     r"|get|gain|earn|win|goi(?:\s+dien)?|cham\s+soc|lien\s+he|phuc\s+vu|dao\s+tao|giai\s+ngan"
     r"|giao\s+hang|hoan\s+thanh|xu\s+ly|giai\s+quyet|thuc\s+hien|gui|lap\s+dat|xay\s+dung"
     r"|tiep\s+can|call|contact|visit|serve|train|disburse|deliver|complete|process|resolve"
@@ -136,10 +136,11 @@ _VERB = re.compile(
     r"|book|schedule|migrate|certify|enrol|enroll|register))" + _E
 )
 # Words that may sit between a production verb and its count: "hire at least 3", and an
-# object then "with" ("ký hợp đồng với 2 nhà phân phối", "hợp tác với 6 KOL", "partner with 5").
+# object then "with" or "for" ("ký hợp đồng với 2 nhà phân phối", "hợp tác với 6 KOL",
+# "partner with 5", "hỗ trợ sinh kế cho 500 hộ"), or "mới" ("tuyển mới 15 kỹ thuật viên").
 _PROD_GAP = re.compile(
-    r"\s*(?:(?:[a-z]+\s+){0,3}?(?:voi|with)\s+)?"
-    r"(?:(?:them|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?"
+    r"\s*(?:(?:[a-z]+\s+){0,3}?(?:voi|with|cho)\s+)?"
+    r"(?:(?:them|moi|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?"
 )
 _STOP = re.compile(
     _B + r"(?:len|xuong|them|dat|so\s+voi|by|to|from|vs|versus|compared|in|within|before"
@@ -173,7 +174,7 @@ _REL_MARK = re.compile(
 )
 _DELTA_MARK = re.compile(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
 _RATE = re.compile(
-    r"ty le|ti le|ty suat|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
+    r"ty le|ti le|ty so|ty suat|ratio|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
     r"|retention|share|ty trong|engagement|percentage"
 )
 _END_CTX = re.compile(r"(?<![\w])(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
@@ -398,7 +399,9 @@ _ARROW_BEFORE = re.compile(r"(?:->|→|=>)\s*$")
 # Nouns a small whole number names a kind after ("đại lý cấp 1", "Quận 7", "giai đoạn 2",
 # "tier 1 customers", "phase 2"): the number is part of the metric's name, not an amount.
 _LABEL_NOUN = re.compile(
-    _B + r"(?:cap|loai|giai\s+doan|quan|phuong|khu\s+vuc|vung|mien|chi\s+nhanh\s+so"
+    # "quận 7", but not "bình quân 7 tấn" (on average) or "liên quan", "hải quan"
+    _B + r"(?:cap|loai|giai\s+doan|(?<!binh\s)(?<!lien\s)(?<!tuong\s)(?<!hai\s)quan|phuong"
+    r"|khu\s+vuc|vung|mien|chi\s+nhanh\s+so"
     r"|tier|phase|stage|level|grade|district|region|zone|wave|gen|version|ward)\s*#?\s*$"
 )
 
