@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from smartlint.extract import detect_language, read_sentence
-from smartlint.model import ChangeKind, Direction, Language, Reading
+from smartlint.model import ChangeKind, Direction, Language, Period, Reading
 
 TODAY = date(2027, 1, 15)
 SEED_TODAY = date(2021, 1, 15)
@@ -131,7 +131,6 @@ def test_means_is_kept_apart() -> None:
         ("Grow revenue 10% vs last quarter", "vs last quarter"),
         ("Grow revenue 10% compared to June", "compared to June"),
         ("Increase revenue by 12% YoY", "YoY"),
-        ("Grow sessions 5% MoM", "MoM"),
         ("Tăng doanh thu 20% cùng kỳ năm ngoái", "cùng kỳ năm ngoái"),
     ],
 )
@@ -139,6 +138,22 @@ def test_comparison_base(text: str, base: str) -> None:
     r = read_sentence(text, TODAY)
     assert r.base is not None and r.base.text == base
     assert r.deadline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Grow sessions 5% MoM", Period.MONTH),
+        ("Grow warehouse picks per hour 3% week over week", Period.WEEK),
+        ("Cut cloud spend 5% quarter-over-quarter", Period.QUARTER),
+    ],
+)
+def test_period_over_period_is_a_cadence_not_a_base(text: str, period: Period) -> None:
+    """MoM, WoW and QoQ compare each period with the one before: the spec's cadence.
+    YoY compares with the same period a year before: a named base (above)."""
+    r = read_sentence(text, TODAY)
+    assert r.cadence is period
+    assert r.base is None
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,8 @@ _SCALE_WORD = {
 # Word scales may stand apart from the numeral; letter scales must touch it ("10k", "$2M")
 # so that "5 m" or "2 b" in prose are not read as scales.  "tỷ lệ" is a rate, not a billion.
 _AMOUNT = re.compile(
-    r"(?<![\w.,])(?P<cur>(?:us)?\$\s?|usd\s?|vnd\s?)?"
+    # Not a number inside a name: "Sev-1", "COVID-19", "P1", "v2".
+    r"(?<![\w.,])(?<![a-z]-)(?P<cur>(?:us)?\$\s?|usd\s?|vnd\s?)?"
     r"(?P<sign>[+-])?(?P<num>" + _NUMERAL + r")"
     r"(?:\s?[-–]\s?" + _NUMERAL + r"(?=\s?%))?"
     r"(?:\s?(?P<sw>nghin|ngan|thousand|trieu|millions?|ty|ti|billions?)(?![\w])(?!\s+le\b)"
@@ -75,6 +76,20 @@ def _tail(masked: str, m: re.Match[str]) -> tuple[float, int, bool] | None:
     if len(digits) == 2:
         return None
     return int(digits.ljust(3, "0")) * scale / 1000, t.end(), priced
+
+
+# A fraction of the current level as a change: "cut CAC by a third", "giảm một phần ba".
+_FRACTION = re.compile(
+    r"(?<![\w])(?:by\s+)?(?:(?P<two>two)\s+thirds|(?:a|one)\s+third|(?:mot\s+)?phan\s+ba)(?![\w])"
+)
+
+
+def _fractions(masked: str) -> list[Quantity]:
+    """Return "a third" / "two thirds" as percent changes (33.3%, 66.7%)."""
+    return [
+        Quantity(m.start(), m.end(), (200 if m.group("two") else 100) / 3, percent=True)
+        for m in _FRACTION.finditer(masked)
+    ]
 
 
 _MULT = re.compile(
@@ -201,6 +216,11 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
             )
         )
         taken.append((m.start(), end))
+    if "third" in masked or "phan ba" in masked:
+        for q in _fractions(masked):
+            if not any(a < q.end and q.start < b for a, b in taken):
+                found.append(q)
+                taken.append((q.start, q.end))
     words = _WORDNUM.finditer(masked) if _WORDNUM_SET.intersection(masked.split()) else ()
     for m in words:
         s, e = m.start("w"), m.end("w")

@@ -52,7 +52,10 @@ _CADENCE = re.compile(
     _B + r"(?:(?:hang|moi)\s+(?P<u1>ngay|tuan|thang|quy|nam)"
     r"|(?P<u2>daily|weekly|monthly|quarterly|yearly|annually)"
     r"|(?:every|each|per|a)\s+(?P<u3>day|week|month|quarter|year)"
-    r"|/\s?(?P<u4>ngay|tuan|thang|quy|nam|day|week|month|quarter|year|mo|wk|yr))" + _E
+    r"|/\s?(?P<u4>ngay|tuan|thang|quy|nam|day|week|month|quarter|year|mo|wk|yr)"
+    # "week over week", "MoM": each period against the one before, as the spec's cadence.
+    r"|(?P<u5>week|month|quarter)[-\s](?:over|on)[-\s](?:week|month|quarter)"
+    r"|(?P<u6>wow|mom|qoq|w/w|m/m|q/q))" + _E
 )
 _PERIOD = {
     "ngay": Period.DAY, "day": Period.DAY, "daily": Period.DAY,
@@ -60,7 +63,8 @@ _PERIOD = {
     "thang": Period.MONTH, "month": Period.MONTH, "monthly": Period.MONTH, "mo": Period.MONTH,
     "quy": Period.QUARTER, "quarter": Period.QUARTER, "quarterly": Period.QUARTER,
     "nam": Period.YEAR, "year": Period.YEAR, "yearly": Period.YEAR, "annually": Period.YEAR,
-    "yr": Period.YEAR,
+    "yr": Period.YEAR, "wow": Period.WEEK, "w/w": Period.WEEK, "mom": Period.MONTH,
+    "m/m": Period.MONTH, "qoq": Period.QUARTER, "q/q": Period.QUARTER,
 }  # fmt: skip
 _MONTH_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -94,9 +98,10 @@ _BASE_ENDS = frozenset(
     ]
 )
 _BASE_FILLER = re.compile(r"(?:(?:last|the|previous|prior|same|this)\s+)+")
+# Against the same period a year before ("YoY", "cùng kỳ") names a base; "MoM", "QoQ" and
+# "week over week" compare each period with the one before, a cadence (see _CADENCE).
 _BASE_ALONE = re.compile(
-    _B + r"(?:yoy|mom|qoq|y/y|m/m|q/q|year[-\s](?:over|on)[-\s]year"
-    r"|month[-\s](?:over|on)[-\s]month|quarter[-\s](?:over|on)[-\s]quarter"
+    _B + r"(?:yoy|y/y|year[-\s](?:over|on)[-\s]year"
     r"|cung\s+ky(?:\s+nam\s+(?:ngoai|truoc))?)" + _E
 )
 _VERB = re.compile(
@@ -113,7 +118,7 @@ _VERB = re.compile(
     r"|minimi[sz]e|slash|drop|shorten)"
     # "đẩy doanh thu lên 3 tỷ": "đẩy" counts only with its "lên" ("đẩy mạnh" is above).
     r"|(?P<reach>keo(?:\s+(?:len|tang))?|dua(?!\s+(?:vao|tren|ra))|day(?=(?:\s+[a-z]+){1,6}?\s+len\b)"
-    r"|bring|push|drive"
+    r"|bring|push|drive|take(?=(?:\s+\S+){1,6}?\s+to\b)"
     # "có ít nhất 300 khách hàng", "have at least 300 customers": having a count is a level.
     r"|co(?:\s+(?:it\s+nhat|toi\s+thieu|tren))?(?=\s+\d)"
     r"|have(?:\s+(?:at\s+least|over|more\s+than))?(?=\s+\$?\d)"
@@ -128,7 +133,8 @@ _VERB = re.compile(
     # Counting what happens within the goal's period starts from zero when a count follows
     # ("bán được 500 sản phẩm", "generate 200 leads"); with a percent it reaches a level
     # ("thu hồi 80% công nợ").
-    r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+(?:hoi|ve|duoc|hut)|ho\s+tro|sell|generate|collect|secure|acquire"
+    r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+(?:hoi|ve|duoc|hut)|ho\s+tro|sell|assign|provide"
+    r"|cover|generate|collect|secure|acquire"
     r"|get|gain|earn|win|goi(?:\s+dien)?|cham\s+soc|lien\s+he|phuc\s+vu|dao\s+tao|giai\s+ngan"
     r"|giao\s+hang|hoan\s+thanh|xu\s+ly|giai\s+quyet|thuc\s+hien|gui|lap\s+dat|xay\s+dung"
     r"|tiep\s+can|call|contact|visit|serve|train|disburse|deliver|complete|process|resolve"
@@ -165,7 +171,8 @@ _CONNECT = re.compile(
 _ARROW = re.compile(r"(?:[a-z]+\s*){0,2}?(?:->|→|=>)")
 _LEVEL_MARK = re.compile(
     r"(?<![\w])(?:len|xuong|con|dat(?:\s+duoc)?|to|reach(?:es|ed|ing)?|at|toi|den|muc|duoi|tren"
-    r"|below|under|above|at\s+least|it\s+nhat|toi\s+thieu|so\s+luong|khoang)\s*$"
+    r"|below|under|above|at\s+least|it\s+nhat|toi\s+thieu|so\s+luong|khoang"
+    r"|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than|toi\s+da|khong\s+(?:vuot\s+)?qua)\s*$"
 )
 # A percent change said beside a level ("đạt 10 tỷ, tăng 25% so với năm 2026") implies the
 # level it started from.
@@ -205,11 +212,11 @@ class _Verb:
 # than running the pattern over a sentence that cannot contain it.
 _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _CADENCE: ("hang", "moi", "ly", "every", "each", "per", "a day", "a week", "a month",
-               "a quarter", "a year", "/"),
+               "a quarter", "a year", "/", "over", " on", "wow", "mom", "qoq"),
     _MEANS: ("bang cach", "thong qua", "nho", "voi viec", "qua viec", "by", "through", "via",
              "thanks"),
     _BASE_WORD: ("so voi", "compared", "vs", "versus", "relative", "over", "than", "against"),
-    _BASE_ALONE: ("yoy", "mom", "qoq", "/", "over", "-on-", " on ", "cung ky"),
+    _BASE_ALONE: ("yoy", "y/y", "over", "-on-", " on ", "cung ky"),
 }  # fmt: skip
 
 
@@ -268,10 +275,17 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     ]
     free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
     verb = _primary(verbs, free, masked)
+    label = _LABEL.match(masked) if verb is None else None
+    if label is not None:  # "CSAT: 88% → 92%", "Cloud spend: -20% QoQ": the colon is the verb
+        verb = _Verb(label.end("m"), label.end(), _label_kind(masked, label.end()))
     deadline, start = _deadline(f, hits, base_hits)
 
     r = _Target(verb, free, masked)
-    metric = _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
+    metric = (
+        (label.start("m"), label.end("m"))
+        if label is not None
+        else _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
+    )
     metric_text = low[metric[0] : metric[1]] if metric else low
     rate = bool(_RATE.search(metric_text)) or r.both_percent
     change = r.change(rate)
@@ -288,7 +302,7 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
         direction=r.direction,
         deadline=_timeref(f, deadline) if deadline else None,
         start=_timeref(f, start) if start else None,
-        cadence=_PERIOD[cadence.group("u1") or cadence.group("u2") or cadence.group("u3")]
+        cadence=_PERIOD[next(g for g in cadence.group("u1", "u2", "u3", "u5", "u6") if g)]
         if cadence
         else None,
         cadence_where=_snip(f, cadence.start(), cadence.end()) if cadence else None,
@@ -421,6 +435,16 @@ def _names_a_label(masked: str, q: Quantity) -> bool:
         return False
     before = masked[max(0, noun.start() - 25) : noun.start()]
     return not (_LEVEL_MARK.search(before) or _FROM.search(before))
+
+
+# A goal written as "<metric>: <numbers>" with no verb, the way dashboards and OKR sheets do.
+_LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n]{0,60}?)\s*:\s*(?=[-+$]?\s?\d)")
+
+
+def _label_kind(masked: str, at: int) -> str:
+    """Return the verb kind a signed number after a label stands for ("-20%" decreases)."""
+    sign = masked[at : at + 1]
+    return "dec" if sign == "-" else "inc" if sign == "+" else "reach"
 
 
 _MORE = re.compile(r"\s+(?:(?P<more>more|nhieu\s+hon)|(?P<less>fewer|less|it\s+hon))(?![\w])")
