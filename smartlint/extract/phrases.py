@@ -1,0 +1,212 @@
+"""The words and patterns a goal sentence is read with, in its folded form (see :mod:`.text`).
+
+Vietnamese is matched without diacritics ("tang" stands for "tăng"); :meth:`Folded.plain`
+keeps words whose accented spelling is another word out.  :mod:`.sentence` decides what the
+matches mean; this module only says what to look for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartlint.model import Period
+
+WORD_START = r"(?<![\w-])"
+WORD_END = r"(?![\w-])"
+PLACEHOLDER = re.compile(
+    r"(?<![\w])(?:tbd|tbc|tba|n/a)%?(?![\w])"
+    r"|(?<![\w])x{1,3}%|(?<![\w])(?P<x>x{1,3})(?![\w%])"
+    r"|\?{2,}%?|(?<![\w])\?%"
+    r"|<[^<>\n]{1,80}>|\[[^\[\]\n]{1,40}\]"
+    r"|\(\s*(?:xac dinh|chua xac dinh|dien|tbd|so|number|target|value)[^()\n]{0,60}\)"
+    r"|(?<![\w])(?:chua xac dinh|xac dinh sau)(?![\w])"
+    r"|(?<![\w])(?P<n>n\d{0,3})%|(?<![\w])(?P<n2>n\d{1,3})(?![\w])"
+    r"|_{3,}"
+)
+# Cheap tests that tell whether the placeholder pattern can match at all.
+PLACEHOLDER_GATE = re.compile(r"[XN?<\[_]")
+PLACEHOLDER_WORDS = ("tbd", "tbc", "tba", "n/a", "x%", "(", "xac dinh")
+MEANS = re.compile(
+    WORD_START + r"(?:bang\s+cach|thong\s+qua|nho\s+(?:vao|viec|co)|voi\s+viec|qua\s+viec"
+    r"|by\s+(?!the\s)[a-z]+ing|through|via|thanks\s+to|by\s+means\s+of)" + WORD_END
+)
+CLAUSE_END = re.compile(r"[,;]")
+CADENCE = re.compile(
+    WORD_START + r"(?:(?:hang|moi)\s+(?P<u1>ngay|tuan|thang|quy|nam)"
+    r"|(?P<u2>daily|weekly|monthly|quarterly|yearly|annually)"
+    r"|(?:every|each|per|a)\s+(?P<u3>day|week|month|quarter|year)"
+    r"|/\s?(?P<u4>ngay|tuan|thang|quy|nam|day|week|month|quarter|year|mo|wk|yr)"
+    # "week over week", "MoM": each period against the one before, as the spec's cadence.
+    r"|(?P<u5>week|month|quarter)[-\s](?:over|on)[-\s](?:week|month|quarter)"
+    r"|(?P<u6>wow|mom|qoq|w/w|m/m|q/q))" + WORD_END
+)
+PERIOD = {
+    "ngay": Period.DAY, "day": Period.DAY, "daily": Period.DAY,
+    "tuan": Period.WEEK, "week": Period.WEEK, "weekly": Period.WEEK, "wk": Period.WEEK,
+    "thang": Period.MONTH, "month": Period.MONTH, "monthly": Period.MONTH, "mo": Period.MONTH,
+    "quy": Period.QUARTER, "quarter": Period.QUARTER, "quarterly": Period.QUARTER,
+    "nam": Period.YEAR, "year": Period.YEAR, "yearly": Period.YEAR, "annually": Period.YEAR,
+    "yr": Period.YEAR, "wow": Period.WEEK, "w/w": Period.WEEK, "mom": Period.MONTH,
+    "m/m": Period.MONTH, "qoq": Period.QUARTER, "q/q": Period.QUARTER,
+}  # fmt: skip
+MONTH_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# "over"/"than"/"against" name a base only before a past period ("over last year", "over
+# June"); "over the next 3 months" is a span, so the lookahead is narrow on purpose.
+BASE_WORD = re.compile(
+    WORD_START + r"(?:so\s+voi|compared\s+(?:to|with)|vs\.?|versus|relative\s+to"
+    r"|(?:over|than|against)(?=\s+(?:last|the\s+(?:previous|prior|same|last)|previous|prior"
+    r"|(?:" + MONTH_WORDS + r")\b|q[1-4]\b|h[12]\b|fy|20\d\d\b)))"
+    r"(?:\s+(?:cung\s+ky|the\s+same\s+period(?:\s+of)?|muc\s+cua|ky))?" + r"(?![\w-])\s*"
+)
+BASE_ENDS = frozenset(
+    [
+        "by",
+        "before",
+        "until",
+        "in",
+        "within",
+        "during",
+        "trong",
+        "vao",
+        "truoc",
+        "den",
+        "toi",
+        "cho",
+        "bang",
+        "nham",
+        "de",
+    ]
+)
+BASE_FILLER = re.compile(r"(?:(?:last|the|previous|prior|same|this)\s+)+")
+# Against the same period a year before ("YoY", "cùng kỳ") names a base; "MoM", "QoQ" and
+# "week over week" compare each period with the one before, a cadence (see CADENCE).
+BASE_ALONE = re.compile(
+    WORD_START + r"(?:yoy|y/y|year[-\s](?:over|on)[-\s]year"
+    r"|cung\s+ky(?:\s+nam\s+(?:ngoai|truoc))?)" + WORD_END
+)
+VERB = re.compile(
+    WORD_START
+    # "nhân đôi", "x2 doanh thu", "2x revenue" and "double" are verbs that carry their factor.
+    + r"(?:(?P<inc>gia\s+tang|nhan\s+(?:doi|ba|bon)|[x×]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[x×]"
+    r"|tang(?:\s+truong)?|(?<!tinh\s)(?<!kha\s)nang(?!\s+(?:luc|suat|luong|dong|dong))(?:\s+cao)?|day\s+manh|mo\s+rong|them"
+    r"|increas(?:e|es|ed|ing)|grow(?:s|n|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
+    r"|lift|expand|extend(?:s|ed|ing)?|lengthen|keo\s+dai"
+    r"|add(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
+    r"|quadrupl(?:e|es|ed|ing)|accelerate)"
+    r"|(?P<dec>keo\s+(?:giam|xuong)|cat\s+giam|giam|cat|ha(?:\s+thap)?|rut\s+ngan|reduc(?:e|es|ed|ing)"
+    r"|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|shrink|halv(?:e|es|ed|ing)"
+    r"|minimi[sz]e|slash|drop|shorten)"
+    # "đẩy doanh thu lên 3 tỷ": "đẩy" counts only with its "lên" ("đẩy mạnh" is above).
+    r"|(?P<reach>keo(?:\s+(?:len|tang))?|dua(?!\s+(?:vao|tren|ra))|day(?=(?:\s+[a-z]+){1,6}?\s+len\b)"
+    r"|bring|push|drive|take(?=(?:\s+\S+){1,6}?\s+to\b)"
+    # "có ít nhất 300 khách hàng", "have at least 300 customers": having a count is a level.
+    r"|co(?:\s+(?:it\s+nhat|toi\s+thieu|tren))?(?=\s+\d)"
+    r"|have(?:\s+(?:at\s+least|over|more\s+than))?(?=\s+\$?\d)"
+    # Holding a level is reaching it every period: "duy trì 99,9%", "keep uptime above 99.9%".
+    r"|duy\s+tri|giu(?:\s+vung|\s+muc)?|keep|maintain|sustain"
+    r"|dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
+    r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
+    r"|(?P<prod>tuyen(?:\s+(?:dung|sinh))?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
+    r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|san\s+xuat|chay|hop\s+tac"
+    r"|hire|recruit|publish|launch|open|sign|partner"
+    r"|close|onboard|ship|release|host|run|organi[sz]e|write|create|produce)"
+    # Counting what happens within the goal's period starts from zero when a count follows
+    # ("bán được 500 sản phẩm", "generate 200 leads"); with a percent it reaches a level
+    # ("thu hồi 80% công nợ").
+    r"|(?P<evt>ban(?:\s+duoc)?|chot|huy\s+dong|thu\s+(?:hoi|ve|duoc|hut)|ho\s+tro|sell|assign|provide"
+    r"|cover|generate|collect|secure|acquire"
+    r"|get|gain|earn|win|goi(?:\s+dien)?|cham\s+soc|lien\s+he|phuc\s+vu|dao\s+tao|giai\s+ngan"
+    r"|giao\s+hang|hoan\s+thanh|xu\s+ly|giai\s+quyet|thuc\s+hien|gui|lap\s+dat|xay\s+dung"
+    r"|tiep\s+can|call|contact|visit|serve|train|disburse|deliver|complete|process|resolve"
+    r"|handle|answer|conduct|send|install|build|interview|audit|inspect|distribute|approve"
+    r"|book|schedule|migrate|certify|enrol|enroll|register))" + WORD_END
+)
+# Words that may sit between a production verb and its count: "hire at least 3", and an
+# object then "with" or "for" ("ký hợp đồng với 2 nhà phân phối", "hợp tác với 6 KOL",
+# "partner with 5", "hỗ trợ sinh kế cho 500 hộ"), or "mới" ("tuyển mới 15 kỹ thuật viên").
+PROD_GAP = re.compile(
+    r"\s*(?:(?:[a-z]+\s+){0,3}?(?:voi|with|cho)\s+)?"
+    r"(?:(?:them|moi|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?"
+)
+STOP = re.compile(
+    WORD_START + r"(?:len|xuong|them|dat|so\s+voi|by|to|from|vs|versus|compared|in|within|before"
+    r"|until|during|over|trong|vao|truoc|gap|with|voi|cho\s+den|den|toi|for|at|tu(?=\s+[\d$]|\s\s)"
+    r"|reaching|every|each|per|(?:hang|moi)(?=\s+(?:ngay|tuan|thang|quy|nam))"
+    r"|(?:up|down)(?=\s+(?:from|to|by|below|under)\b))" + WORD_END + r"|[,;:()!?]|\.(?!\d)|->|→|=>"
+)
+FROM = re.compile(r"(?<![\w])(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
+# A baseline said after the target ("lên 1,5 tỷ, hiện tại 1,2 tỷ", "to $1.5M, up from $1.2M").
+# A bare "từ"/"from" there may name a source ("lên 2 tỷ từ 3 kênh"), so it needs a baseline
+# of the target's kind and size; the other marks say "the current value" outright.
+NOW_MARK = re.compile(
+    r"(?<![\w])(?:hien\s+(?:tai|nay|dang)(?:\s+(?:la|o\s+muc|dang\s+la|dat))?|tu\s+muc"
+    r"|(?:up|down)\s+from|currently(?:\s+at)?|from\s+a\s+baseline\s+of|baseline(?:\s+of)?"
+    r"|from\s+today'?s?)\s*:?\s*$"
+)
+BARE_FROM = re.compile(r"(?<![\w])(?:tu|from)\s*$")
+CONNECT = re.compile(
+    r"(?:[a-z]+\s+){0,2}?(?:len(?:\s+(?:den|toi|muc))?|xuong(?:\s+(?:con|den|muc))?|den|toi"
+    r"|to|con)|(?:[a-z]+\s*){0,2}?(?:->|→|=>|–|-)"
+)
+ARROW = re.compile(r"(?:[a-z]+\s*){0,2}?(?:->|→|=>)")
+LEVEL_MARK = re.compile(
+    r"(?<![\w])(?:len|xuong|con|dat(?:\s+duoc)?|to|reach(?:es|ed|ing)?|at|toi|den|muc|duoi|tren"
+    r"|below|under|above|at\s+least|it\s+nhat|toi\s+thieu|so\s+luong|khoang"
+    r"|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than|toi\s+da|khong\s+(?:vuot\s+)?qua)\s*$"
+)
+# A percent change said beside a level ("đạt 10 tỷ, tăng 25% so với năm 2026") implies the
+# level it started from.
+REL_MARK = re.compile(
+    r"(?<![\w])(?:(?P<up>tang|up|increase|grow(?:th)?|\+)|(?P<down>giam|down|decrease|-))\s*(?:them\s*)?$"
+)
+DELTA_MARK = re.compile(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
+RATE = re.compile(
+    r"ty le|ti le|ty so|ty suat|ratio|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
+    r"|retention|share|ty trong|engagement|percentage"
+)
+END_CTX = re.compile(r"(?<![\w])(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
+POINT_CTX = re.compile(
+    r"(?<![\w])(?:truoc(?:\s+ngay)?|by|before|until|till|den(?:\s+het)?(?:\s+ngay)?|toi|no\s+later\s+than"
+    r"|deadline:?|han\s+chot:?|on)\s*$"
+)
+BEFORE_CTX = re.compile(r"(?<![\w])(?:truoc|before|prior\s+to)\s*$")
+IN_CTX = re.compile(r"(?<![\w])(?:trong(?:\s+vong)?|vao|in|during|within|for|over|o)\s*$")
+START_CTX = re.compile(
+    r"(?<![\w])(?:tu|from|starting(?:\s+(?:from|in|on))?|beginning(?:\s+(?:in|on))?|bat\s+dau(?:\s+tu)?"
+    r"|ke\s+tu|since)\s*$"
+)
+LETTER = re.compile(r"[a-z]")
+# "Reach $1M in annual recurring revenue": the metric follows the amount after "in"/"of".
+LEAD_IN = re.compile(r"\s*(?:in|of|cua|ve)\s+")
+
+RATING = re.compile(r"\s*-?\s*(?:sao|stars?)" + WORD_END)
+
+ARROW_BEFORE = re.compile(r"(?:->|→|=>)\s*$")
+
+# Nouns a small whole number names a kind after ("đại lý cấp 1", "Quận 7", "giai đoạn 2",
+# "tier 1 customers", "phase 2"): the number is part of the metric's name, not an amount.
+LABEL_NOUN = re.compile(
+    # "quận 7", but not "bình quân 7 tấn" (on average) or "liên quan", "hải quan"
+    WORD_START + r"(?:cap|loai|giai\s+doan|(?<!binh\s)(?<!lien\s)(?<!tuong\s)(?<!hai\s)quan|phuong"
+    r"|khu\s+vuc|vung|mien|chi\s+nhanh\s+so"
+    r"|tier|phase|stage|level|grade|district|region|zone|wave|gen|version|ward)\s*#?\s*$"
+)
+
+# A goal written as "<metric>: <numbers>" with no verb, the way dashboards and OKR sheets do.
+LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n]{0,60}?)\s*:\s*(?=[-+$]?\s?\d)")
+
+MORE = re.compile(r"\s+(?:(?P<more>more|nhieu\s+hon)|(?P<less>fewer|less|it\s+hon))(?![\w])")
+
+# Substrings without which a pattern cannot match: checking them first is much cheaper
+# than running the pattern over a sentence that cannot contain it.
+GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    CADENCE: ("hang", "moi", "ly", "every", "each", "per", "a day", "a week", "a month",
+               "a quarter", "a year", "/", "over", " on", "wow", "mom", "qoq"),
+    MEANS: ("bang cach", "thong qua", "nho", "voi viec", "qua viec", "by", "through", "via",
+             "thanks"),
+    BASE_WORD: ("so voi", "compared", "vs", "versus", "relative", "over", "than", "against"),
+    BASE_ALONE: ("yoy", "y/y", "over", "-on-", " on ", "cung ky"),
+}  # fmt: skip
