@@ -7,7 +7,7 @@ today pinned to 2027-01-15.
 from __future__ import annotations
 
 import pytest
-from conftest import verdict_of
+from conftest import only_goal, verdict_of
 
 from smartlint.model import Criterion
 
@@ -128,3 +128,23 @@ def test_without_diacritics_same_verdicts(accented: str, plain: str) -> None:
         if criterion is Criterion.FILE:
             continue
         assert verdict_of(plain, criterion) == verdict_of(accented, criterion), criterion
+
+
+HISTORY_ONLY = "goals:\n  - title: Tăng doanh thu 15%\n    why: x\n{extra}"
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        # The last history value is where progress starts, not what +15% compares with.
+        ("    history: {period: quarter, values: [6.000, 6.500, 7.200]}\n", "fail"),
+        ("    baseline: 7.200\n", "pass"),  # a baseline the goal states names it
+        (
+            "    history: {period: quarter, values: [6.000, 7.200]}\n    deadline: 2027-12-31\n",
+            "pass",
+        ),
+    ],
+)
+def test_relative_target_needs_a_stated_base_not_just_history(extra: str, expected: str) -> None:
+    result = only_goal(HISTORY_ONLY.format(extra=extra))
+    assert result.verdict(Criterion.MEASURABLE).value == expected

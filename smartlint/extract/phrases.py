@@ -195,8 +195,17 @@ LABEL_NOUN = re.compile(
     r"|tier|phase|stage|level|grade|district|region|zone|wave|gen|version|ward)\s*#?\s*$"
 )
 
+# A list number or bullet typed before the goal ("2. Nâng cao …", "1) Grow …", "• Tăng …").
+BULLET = re.compile(r"\s*(?P<b>\d{1,2}[.)]|[-–•*])\s+(?=[^\W\d_])")
+
 # A goal written as "<metric>: <numbers>" with no verb, the way dashboards and OKR sheets do.
 LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n]{0,60}?)\s*:\s*(?=[-+$]?\s?\d)")
+
+# A count of things that are new ("5 tỉnh mới", "3 new markets"): made within the goal's
+# period, so counted from zero.  "mỗi" folds like "mới"; followed by a period it is "each".
+NEW_THINGS = re.compile(
+    r"(?:\s+[a-z]+){1,3}?\s+moi(?![\w])(?!\s+(?:ngay|tuan|thang|quy|nam))|\s+new(?![\w])"
+)
 
 MORE = re.compile(r"\s+(?:(?P<more>more|nhieu\s+hon)|(?P<less>fewer|less|it\s+hon))(?![\w])")
 

@@ -22,6 +22,7 @@ from smartlint.extract.phrases import (
     BASE_FILLER,
     BASE_WORD,
     BEFORE_CTX,
+    BULLET,
     CADENCE,
     CLAUSE_END,
     CONNECT,
@@ -37,6 +38,7 @@ from smartlint.extract.phrases import (
     LEVEL_MARK,
     MEANS,
     MORE,
+    NEW_THINGS,
     NOW_MARK,
     PERIOD,
     PLACEHOLDER,
@@ -111,7 +113,8 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     holders: list[tuple[int, int]] = []
     if PLACEHOLDER_GATE.search(f.src) or any(g in low for g in PLACEHOLDER_WORDS):
         holders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(low) if _keep(f, m)]
-    masked = _blank(low, holders)
+    bullet = BULLET.match(low)  # "2. Nâng cao …": a list number, not a quantity
+    masked = _blank(low, holders + ([bullet.span("b")] if bullet else []))
     hits = find_times(f, masked, today)
     masked = _blank(masked, [(h.start, h.end) for h in hits])
     cadences = [m for m in _scan(CADENCE, masked) if f.plain(m.start(), m.end())]
@@ -130,17 +133,13 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
     ]
     free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
     verb = _primary(verbs, free, masked)
-    label = LABEL.match(masked) if verb is None else None
-    if label is not None:  # "CSAT: 88% → 92%", "Cloud spend: -20% QoQ": the colon is the verb
-        verb = _Verb(label.end("m"), label.end(), _label_kind(masked, label.end()))
+    named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
+    if verb is None:
+        verb, named = _verbless(masked, free, hits)
     deadline, start = _deadline(f, hits, base_hits)
 
     r = _Target(verb, free, masked)
-    metric = (
-        (label.start("m"), label.end("m"))
-        if label is not None
-        else _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
-    )
+    metric = named or _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
     metric_text = low[metric[0] : metric[1]] if metric else low
     rate = bool(RATE.search(metric_text)) or r.both_percent
     change = r.change(rate)
@@ -284,6 +283,26 @@ def _label_kind(masked: str, at: int) -> str:
     return "dec" if sign == "-" else "inc" if sign == "+" else "reach"
 
 
+def _verbless(
+    masked: str, free: list[Quantity], hits: list[Hit]
+) -> tuple[_Verb | None, tuple[int, int] | None]:
+    """Read a goal written without a verb, the way dashboards and OKR sheets do.
+
+    "CSAT: 88% → 92%" and "Cloud spend: -20% QoQ" name the metric before a colon, which
+    stands for the verb; "DT Q4/2027 +25% YoY" names it before a signed number.
+    """
+    label = LABEL.match(masked)
+    if label is not None:
+        verb = _Verb(label.end("m"), label.end(), _label_kind(masked, label.end()))
+        return verb, (label.start("m"), label.end("m"))
+    for q in free:
+        if q.start > 0 and masked[q.start] in "+-" and masked[q.start - 1] == " ":
+            subject = _subject_before(masked, q.start, hits)
+            if subject is not None:
+                return _Verb(q.start, q.start, _label_kind(masked, q.start)), subject
+    return None, None
+
+
 def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | None:
     """Pick the goal's verb: the first direction verb, or a production verb with a count."""
     fallback: _Verb | None = None
@@ -380,7 +399,11 @@ class _Target:
             self.kind = ChangeKind.LEVEL
             self.rel_q = self._change_beside(free, q)
             self._base_after(free, q)
-        elif DELTA_MARK.search(pre) or right_after or self.direction is not None:
+        elif DELTA_MARK.search(pre):  # "add 200 new customers", "thêm 5"
+            self.kind = ChangeKind.DELTA
+        elif NEW_THINGS.match(low, q.end):  # "mở rộng ra 5 tỉnh mới": new ones, from zero
+            self.kind, self.zero = ChangeKind.LEVEL, True
+        elif right_after or self.direction is not None:
             self.kind = ChangeKind.DELTA
         else:
             self.kind = ChangeKind.LEVEL
@@ -479,17 +502,23 @@ def _metric(
             lead_in = LEAD_IN.match(masked, after.end)
             found = phrase(lead_in.end() if lead_in else after.end)
     if found is None:
-        clause = max([m.end() for m in CLAUSE_END.finditer(masked, 0, verb.start)] + [0])
-        inside = [h for h in hits if clause <= h.start < verb.start]
-        # After the last time in the subject ("Trong quý 3, doanh thu đạt …"), else before
-        # the first ("Doanh thu quý 4/2027 đạt 12 tỷ": the period qualifies the metric).
-        for a, b in ((max([clause] + [h.end for h in inside]), verb.start),
-                     (clause, min([verb.start] + [h.start for h in inside]))):  # fmt: skip
-            seg = masked[a:b]
-            if LETTER.search(seg):
-                lead = len(seg) - len(seg.lstrip())
-                return a + lead, a + len(seg.rstrip())
+        found = _subject_before(masked, verb.start, hits)
     return found
+
+
+def _subject_before(masked: str, at: int, hits: list[Hit]) -> tuple[int, int] | None:
+    """Return the words of the clause before ``at``: the metric of a subject-first goal."""
+    clause = max([m.end() for m in CLAUSE_END.finditer(masked, 0, at)] + [0])
+    inside = [h for h in hits if clause <= h.start < at]
+    # After the last time in the subject ("Trong quý 3, doanh thu đạt …"), else before
+    # the first ("Doanh thu quý 4/2027 đạt 12 tỷ": the period qualifies the metric).
+    for a, b in ((max([clause] + [h.end for h in inside]), at),
+                 (clause, min([at] + [h.start for h in inside]))):  # fmt: skip
+        seg = masked[a:b]
+        if LETTER.search(seg):
+            lead = len(seg) - len(seg.lstrip())
+            return a + lead, a + len(seg.rstrip())
+    return None
 
 
 def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | None, Hit | None]:

@@ -102,7 +102,8 @@ def check_relative_without_base(facts: Facts, ctx: Context) -> Iterator[Violatio
     Checks that a relative target ("+15%", "gấp đôi", "thêm 200") says what it is relative
     to: a named base ("so với tháng 6", "vs last quarter"), a cadence ("hàng tháng"), the
     goal's own period ("trong quý 3 năm 2027", "within 3 months", or from now to a deadline
-    such as "by 31 December 2027"), or a baseline.
+    such as "by 31 December 2027"), or a baseline the goal states.  The last value of its
+    history is where progress starts, not what the change compares with.
 
     ## Why is this bad?
     "+5%" of what, from when? The same growth looks very different against last month and
@@ -123,7 +124,10 @@ def check_relative_without_base(facts: Facts, ctx: Context) -> Iterator[Violatio
     target = facts.target
     if target is None or target.value.kind not in _RELATIVE:
         return
-    if facts.baseline or facts.base or facts.cadence or facts.period_start:
+    # A history's last value is where progress starts, not what "+15%" compares with:
+    # only a baseline the goal states itself names that.
+    stated = facts.baseline is not None and facts.baseline.source != "history"
+    if stated or facts.base or facts.cadence or facts.period_start:
         return
     deadline = facts.deadline
     if deadline is not None and deadline.value.end is not None and deadline.value.problem is None:
