@@ -121,6 +121,9 @@ _EN_WORDS = [
     "twelve",
 ]
 _EN_NUM = {w: float(i + 2) for i, w in enumerate(_EN_WORDS)}
+# "a dozen", "half a dozen", "half a million": counts said in words.
+_DOZEN = re.compile(r"(?<![\w])(?:(?P<half>half\s+)?a\s+(?P<w>dozen|million|billion))(?![\w])")
+_DOZEN_VALUE = {"dozen": 12.0, "million": 1e6, "billion": 1e9}
 # Counted on the NFC text, so "hại" and "bà" are not numbers; "năm", "sáu", "bảy" are
 # left out because "năm" is also "year" and plain "sau"/"bay" are "after"/"fly".
 _VI_NUM = {"hai": 2.0, "ba": 3.0, "bốn": 4.0, "sáu": 6.0, "bảy": 7.0, "tám": 8.0, "chín": 9.0}
@@ -216,6 +219,12 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
             )
         )
         taken.append((m.start(), end))
+    if "dozen" in masked or "half a" in masked:
+        for m in _DOZEN.finditer(masked):
+            value = _DOZEN_VALUE[m.group("w")] * (0.5 if m.group("half") else 1.0)
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append(Quantity(m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
     if "third" in masked or "phan ba" in masked:
         for q in _fractions(masked):
             if not any(a < q.end and q.start < b for a, b in taken):

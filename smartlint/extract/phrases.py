@@ -57,7 +57,7 @@ MONTH_WORDS = (
 # June"); "over the next 3 months" is a span, so the lookahead is narrow on purpose.
 BASE_WORD = re.compile(
     WORD_START + r"(?:so\s+voi|compared\s+(?:to|with)|vs\.?|versus|relative\s+to"
-    r"|(?:over|than|against)(?=\s+(?:last|the\s+(?:previous|prior|same|last)|previous|prior"
+    r"|(?:over|(?<!later\s)(?<!sooner\s)than|against)(?=\s+(?:last|the\s+(?:previous|prior|same|last)|previous|prior"
     r"|(?:" + MONTH_WORDS + r")\b|q[1-4]\b|h[12]\b|fy|20\d\d\b)))"
     r"(?:\s+(?:cung\s+ky|the\s+same\s+period(?:\s+of)?|muc\s+cua|ky))?" + r"(?![\w-])\s*"
 )
@@ -101,7 +101,7 @@ VERB = re.compile(
     r"|minimi[sz]e|slash|drop|shorten)"
     # "đẩy doanh thu lên 3 tỷ": "đẩy" counts only with its "lên" ("đẩy mạnh" is above).
     r"|(?P<reach>keo(?:\s+(?:len|tang))?|dua(?!\s+(?:vao|tren|ra))|day(?=(?:\s+[a-z]+){1,6}?\s+len\b)"
-    r"|bring|push|drive|take(?=(?:\s+\S+){1,6}?\s+to\b)"
+    r"|bring|push|drive|take(?=(?:\s+\S+){1,6}?\s+to\b)|move(?=(?:\s+\S+){1,6}?\s+from\b)"
     # "có ít nhất 300 khách hàng", "have at least 300 customers": having a count is a level.
     r"|co(?:\s+(?:it\s+nhat|toi\s+thieu|tren))?(?=\s+\d)"
     r"|have(?:\s+(?:at\s+least|over|more\s+than))?(?=\s+\$?\d)"
@@ -148,8 +148,10 @@ NOW_MARK = re.compile(
 )
 BARE_FROM = re.compile(r"(?<![\w])(?:tu|from)\s*$")
 CONNECT = re.compile(
-    r"(?:[a-z]+\s+){0,2}?(?:len(?:\s+(?:den|toi|muc))?|xuong(?:\s+(?:con|den|muc))?|den|toi"
-    r"|to|con)|(?:[a-z]+\s*){0,2}?(?:->|→|=>|–|-)"
+    r"(?:(?:[a-z]+\s+){0,2}?(?:len(?:\s+(?:den|toi|muc))?|xuong(?:\s+(?:con|den|muc))?|den|toi"
+    r"|to|con)|(?:[a-z]+\s*){0,2}?(?:->|→|=>|–|-))"
+    # "from 1 to at least 3", "từ 5% xuống còn tối đa 3%"
+    r"(?:\s+(?:at\s+least|at\s+most|no\s+more\s+than|it\s+nhat|toi\s+thieu|toi\s+da))?"
 )
 ARROW = re.compile(r"(?:[a-z]+\s*){0,2}?(?:->|→|=>)")
 LEVEL_MARK = re.compile(
@@ -165,7 +167,8 @@ REL_MARK = re.compile(
 DELTA_MARK = re.compile(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
 RATE = re.compile(
     r"ty le|ti le|ty so|ty suat|ratio|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
-    r"|retention|share|ty trong|engagement|percentage"
+    r"|retention|share|ty trong|engagement|percentage|coverage|uptime|availability|adoption"
+    r"|utili[sz]ation|dau/mau|ty le bao phu"
 )
 END_CTX = re.compile(r"(?<![\w])(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
 POINT_CTX = re.compile(
@@ -198,8 +201,9 @@ LABEL_NOUN = re.compile(
 # A list number or bullet typed before the goal ("2. Nâng cao …", "1) Grow …", "• Tăng …").
 BULLET = re.compile(r"\s*(?P<b>\d{1,2}[.)]|[-–•*])\s+(?=[^\W\d_])")
 
-# A goal written as "<metric>: <numbers>" with no verb, the way dashboards and OKR sheets do.
-LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n]{0,60}?)\s*:\s*(?=[-+$]?\s?\d)")
+# A goal written as "<metric>: <numbers>" or "<metric> ≥ 40%" with no verb, the way
+# dashboards and OKR sheets do.
+LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n≥≤<>=]{0,60}?)\s*(?::|≥|>=|≤|<=|>|<)\s*(?=[-+$]?\s?\d)")
 
 # A count of things that are new ("5 tỉnh mới", "3 new markets"): made within the goal's
 # period, so counted from zero.  "mỗi" folds like "mới"; followed by a period it is "each".
