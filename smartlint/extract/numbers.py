@@ -46,14 +46,14 @@ _AMOUNT = re.compile(
 # "1tr2" are 1,2 triệu, "2 tỷ 500 triệu" is 2,5 tỷ.  One digit alone stands for hundreds
 # of the next scale ("5" is 500 triệu after tỷ), three digits for themselves; two are
 # ambiguous ("2 tỷ 50") and left alone.  The tail counts only where the amount plainly ends.
-_VI_SCALES = {"ty": 1e9, "ti": 1e9, "trieu": 1e6, "tr": 1e6, "nghin": 1e3, "ngan": 1e3}
+_VI_SCALES = {w: _SCALE_WORD[w] for w in ("ty", "ti", "trieu", "tr", "nghin", "ngan")}
 _TAIL = re.compile(
     r"(?P<t>\d{1,3})(?:\s?(?P<tsw>trieu|tr|nghin|ngan|k)(?![a-z]))?"
     r"(?:\s?(?P<cur>dong|vnd|d)(?![\w]))?"
     r"(?=\s*$|\s*[,;:)!?]|\s*\.(?!\d)|\s{2,}|\s+(?:dong|vnd|d|truoc|vao|trong|den|toi|cuoi|tu|so"
     r"|moi|hang|va|cho|la|tai|o|nhu)(?![\w]))"
 )
-_TAIL_SCALE = {"trieu": 1e6, "tr": 1e6, "nghin": 1e3, "ngan": 1e3, "k": 1e3}
+_TAIL_SCALE = {w: _SCALE_WORD[w] for w in ("trieu", "tr", "nghin", "ngan", "k")}
 
 
 def _tail(masked: str, m: re.Match[str]) -> tuple[float, int, bool] | None:
