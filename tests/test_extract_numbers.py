@@ -139,3 +139,10 @@ def test_quantities(text: str, values: list[float]) -> None:
 )
 def test_no_quantity(text: str) -> None:
     assert read_sentence(text, TODAY).quantities == ()
+
+
+@pytest.mark.parametrize("raw", ["0,0.0.0", "1,2.3.4", "1.2,3,4"])
+def test_mixed_separators_repeated_never_raise(raw: str) -> None:
+    """Hypothesis found "0,0.0.0" crashing the reader (exit 2 on the whole file)."""
+    assert read_number(raw) is not None
+    assert read_sentence(f"Tăng doanh thu lên {raw} tỷ trước 31/12/2027", TODAY) is not None

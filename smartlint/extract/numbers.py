@@ -154,6 +154,8 @@ def parse_numeral(s: str) -> float:
     if "." in s and "," in s:
         dec = "." if s.rfind(".") > s.rfind(",") else ","
         grp = "," if dec == "." else "."
+        if s.count(dec) > 1:  # "0,0.0.0": no reading makes sense; every mark groups digits
+            return float(s.replace(".", "").replace(",", ""))
         return float(s.replace(grp, "").replace(dec, "."))
     for sep in ".,":
         n = s.count(sep)
