@@ -110,8 +110,8 @@ VERB = re.compile(
     r"|dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
     r"|(?P<prod>tuyen(?:\s+(?:dung|sinh))?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
-    r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|san\s+xuat|chay|hop\s+tac"
-    r"|hire|recruit|publish|launch|open|sign|partner"
+    r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|san\s+xuat|chay|hop\s+tac|trien\s+khai"
+    r"|hire|recruit|publish|launch|open|sign|partner|roll\s+out|deploy|implement"
     r"|close|onboard|ship|release|host|run|organi[sz]e|write|create|produce)"
     # Counting what happens within the goal's period starts from zero when a count follows
     # ("bán được 500 sản phẩm", "generate 200 leads"); with a percent it reaches a level

@@ -501,6 +501,10 @@ def _metric(
         if after is not None and after.start >= verb.end:
             lead_in = LEAD_IN.match(masked, after.end)
             found = phrase(lead_in.end() if lead_in else after.end)
+    if found is None:  # "giảm một nửa chi phí cho mỗi lead, từ 50.000đ xuống 25.000đ"
+        right = next((q for q in quantities if q.start >= verb.end), None)
+        if right is not None and not masked[verb.end : right.start].strip():
+            found = phrase(right.end)
     if found is None:
         found = _subject_before(masked, verb.start, hits)
     return found
