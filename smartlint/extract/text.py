@@ -100,14 +100,12 @@ _ALLOWED: dict[str, frozenset[str]] = {
         "chot": "chốt",
         "duoc": "được",
         "nhan": "nhân",  # "nhân đôi" (double), not "nhận" (receive) or "nhắn"
-        "keo": "kéo",
-        "dua": "đưa",
-        "co": "có",
-        "giu": "giữ",
+        "keo": "kéo",  # "kéo lên" (pull up), not "kẹo" (candy) or "keo" (glue)
+        "dua": "đưa",  # "đưa lên" (bring up), not "dựa" (rely on) or "đùa"
+        "co": "có",  # "có 300 khách hàng" (have), not "cô" or "cỡ"
+        "giu": "giữ",  # "giữ vững" (hold)
         "day": "đẩy",  # "đẩy doanh thu lên", "đẩy mạnh"; not "dạy", "đầy", "dây"
         "chay": "chạy",  # "chạy 12 chiến dịch"; not "cháy", "chảy"
-        "xuat": "xuất",
-        "sinh": "sinh",  # "giữ vững" (hold), not "giú"  # "có 300 khách hàng" (have), not "cô" or "cỡ"  # "đưa lên" (bring up), not "dựa" (rely on) or "đùa"  # "kéo lên" (pull up), not "kẹo" (candy) or "keo" (glue)
     }.items()
 }
 _WORD = re.compile(r"\w+")
