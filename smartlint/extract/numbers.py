@@ -84,14 +84,6 @@ _FRACTION = re.compile(
 )
 
 
-def _fractions(masked: str) -> list[Quantity]:
-    """Return "a third" / "two thirds" as percent changes (33.3%, 66.7%)."""
-    return [
-        Quantity(m.start(), m.end(), (200 if m.group("two") else 100) / 3, percent=True)
-        for m in _FRACTION.finditer(masked)
-    ]
-
-
 _MULT = re.compile(
     r"(?<![\w])(?:gap\s+(?P<g>doi|ruoi|\d+(?:[.,]\d+)?|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
     r"(?:\s+lan(?![\w]))?"
@@ -193,7 +185,7 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
         taken.append((m.start(), m.end()))
     amounts = _AMOUNT.finditer(masked) if _DIGIT.search(masked) else ()
     for m in amounts:
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if _overlaps(taken, m.start(), m.end()):
             continue
         if (m.group("sw") or m.group("cur2")) and not f.plain(m.start(), m.end()):
             continue
@@ -221,21 +213,14 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
             )
         )
         taken.append((m.start(), end))
-    if "dozen" in masked or "half a" in masked:
-        for m in _DOZEN.finditer(masked):
-            value = _DOZEN_VALUE[m.group("w")] * (0.5 if m.group("half") else 1.0)
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                found.append(Quantity(m.start(), m.end(), value))
-                taken.append((m.start(), m.end()))
-    if "third" in masked or "phan ba" in masked:
-        for q in _fractions(masked):
-            if not any(a < q.end and q.start < b for a, b in taken):
-                found.append(q)
-                taken.append((q.start, q.end))
+    for q in _said_in_words(masked):
+        if not _overlaps(taken, q.start, q.end):
+            found.append(q)
+            taken.append((q.start, q.end))
     words = _WORDNUM.finditer(masked) if _WORDNUM_SET.intersection(masked.split()) else ()
     for m in words:
         s, e = m.start("w"), m.end("w")
-        if any(a < e and s < b for a, b in taken):
+        if _overlaps(taken, s, e):
             continue
         w = m.group("w")
         if w in _EN_NUM:
@@ -247,6 +232,25 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
         if orig in _VI_NUM or (orig == w and w in ("hai", "ba", "bon", "chin", "muoi")):
             found.append(Quantity(s, e, _VI_NUM.get(orig, _VI_WORD_NUM.get(w, 0.0))))
     found.sort(key=lambda q: q.start)
+    return found
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in taken)
+
+
+def _said_in_words(masked: str) -> list[Quantity]:
+    """Return amounts said in words: "a dozen", "half a million" (counts) and "a third",
+    "two thirds" (percent changes of the current level)."""
+    found: list[Quantity] = []
+    if "dozen" in masked or "half a" in masked:
+        for m in _DOZEN.finditer(masked):
+            value = _DOZEN_VALUE[m.group("w")] * (0.5 if m.group("half") else 1.0)
+            found.append(Quantity(m.start(), m.end(), value))
+    if "third" in masked or "phan ba" in masked:
+        for m in _FRACTION.finditer(masked):
+            share = (200 if m.group("two") else 100) / 3
+            found.append(Quantity(m.start(), m.end(), share, percent=True))
     return found
 
 
