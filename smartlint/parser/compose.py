@@ -136,8 +136,8 @@ def _walk_events(next_event: Callable[[], yaml.Event | None], text: str, out: Co
         node: Node
         if isinstance(event, yaml.ScalarEvent):
             tag = event.tag
-            if tag is not None and tag != "!" and tag not in _CORE_TAGS:
-                _report_tag(tag, event.start_mark, out)
+            if tag is not None:  # rare: test it only when there is one
+                _check_tag(tag, event.start_mark, out)
             style = event.style or ""
             end = _mark(event.end_mark)
             if style == "|" or style == ">":
@@ -154,8 +154,8 @@ def _walk_events(next_event: Callable[[], yaml.Event | None], text: str, out: Co
             if len(stack) >= MAX_DEPTH:
                 raise _TooDeep(start)
             tag = event.tag
-            if tag is not None and tag != "!" and tag not in _CORE_TAGS:
-                _report_tag(tag, start, out)
+            if tag is not None:
+                _check_tag(tag, start, out)
             flow = bool(event.flow_style)
             opened: Seq | Map = (
                 Map([], tag, start, start, flow)
@@ -244,8 +244,10 @@ def _alias(event: yaml.AliasEvent, anchors: dict[str, Node]) -> Node:
     return Map(target.pairs, target.tag, start, end, target.flow, alias=True)
 
 
-def _report_tag(tag: str, at: Mark | None, out: Composed) -> None:
+def _check_tag(tag: str, at: Mark | None, out: Composed) -> None:
     """Report a tag that is not YAML's core schema; the value is still read as plain text."""
+    if tag == "!" or tag in _CORE_TAGS:
+        return
     span = mark_span(_mark(at))
     shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     if is_unsafe(tag):

@@ -107,7 +107,7 @@ def kind_of(node: Node) -> str:
     return f"the value '{shown}'"
 
 
-def mark_of(mark: object) -> Mark:
+def mark_of(mark: object) -> Position:
     """Copy a PyYAML or libyaml mark (the stubs type it loosely) into a plain value."""
     return Position(
         int(getattr(mark, "line", 0)),
@@ -116,7 +116,7 @@ def mark_of(mark: object) -> Mark:
     )
 
 
-def mark_at(text: str, position: int) -> Mark:
+def mark_at(text: str, position: int) -> Position:
     """Return the mark of a character offset into ``text``."""
     position = min(max(position, 0), len(text))
     line = text.count("\n", 0, position)
