@@ -90,7 +90,12 @@ def _lint_files(
 ) -> Report:
     language = settings.options.language
     all_facts = tuple(
-        build_facts(goal, settings.today, forced_language=language)
+        build_facts(
+            goal,
+            settings.today,
+            forced_language=language,
+            fiscal_year_end=settings.options.fiscal_end,
+        )
         for parsed in files
         for goal in parsed.goals
     )

@@ -17,8 +17,10 @@ from smartlint.i18n import fmt_number
 from smartlint.model import (
     Change,
     ChangeKind,
+    Comparator,
     Direction,
     Goal,
+    GoalKind,
     History,
     Language,
     Period,
@@ -52,6 +54,25 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """A further target on the goal's line ("… and reach an NPS of 50"), judged on its own."""
+
+    metric: Located[str] | None
+    target: Located[Change]
+    baseline: Located[float] | None
+    kind: GoalKind | None
+    comparator: Comparator | None
+    implied_zero_baseline: bool
+    cadence: Period | None
+    base: str | None
+
+    @property
+    def is_bound(self) -> bool:
+        """Tell whether the part is a bound or a hold, which needs no baseline."""
+        return self.kind in (GoalKind.BOUND, GoalKind.HOLD)
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """Everything the rules know about one goal."""
 
@@ -73,6 +94,15 @@ class Facts:
     rate: bool
     history: History | None
     conflicts: tuple[Conflict, ...]
+    kind: GoalKind | None = None
+    comparator: Comparator | None = None
+    parts: tuple[Part, ...] = ()
+    milestones: int = 0
+
+    @property
+    def is_bound(self) -> bool:
+        """Tell whether the goal holds its metric to a level (a bound or a hold)."""
+        return self.kind in (GoalKind.BOUND, GoalKind.HOLD)
 
     @property
     def anchor(self) -> Span:
@@ -137,11 +167,14 @@ def build_facts(
     *,
     forced_language: Language | None = None,
     default_language: Language = Language.EN,
+    fiscal_year_end: tuple[int, int] = (12, 31),
 ) -> Facts:
     """Merge a goal's fields with the reading of its sentence."""
     language = _goal_language(goal, forced_language, default_language)
     title = goal.title
-    reading = extract.read_sentence(title.value, today, language) if title else None
+    reading = (
+        extract.read_sentence(title.value, today, language, fiscal_year_end) if title else None
+    )
     conflicts: list[Conflict] = []
 
     metric: Located[str] | None = None
@@ -152,7 +185,7 @@ def build_facts(
 
     target = _target(goal, title, reading, conflicts)
     baseline, as_of = _baseline(goal, title, reading, target, conflicts, language)
-    deadline = _time_field(goal.deadline, today)
+    deadline = _time_field(goal.deadline, today, fiscal_year_end)
     sentence_deadline = (
         Located(reading.deadline, _at(title, reading.deadline.where), "sentence")
         if reading is not None and reading.deadline is not None
@@ -164,7 +197,7 @@ def build_facts(
         _compare_dates("deadline", deadline, sentence_deadline, conflicts)
 
     start: Located[date] | None = None
-    start_ref = _time_field(goal.start, today)
+    start_ref = _time_field(goal.start, today, fiscal_year_end)
     if start_ref is not None and start_ref.value.end is not None:
         begin = start_ref.value.start or start_ref.value.end
         start = Located(begin, start_ref.span, "field")
@@ -210,6 +243,40 @@ def build_facts(
         rate=bool(reading and reading.rate),
         history=goal.history,
         conflicts=tuple(conflicts),
+        kind=_kind(reading, target),
+        comparator=reading.comparator if reading is not None and reading.target else None,
+        parts=tuple(_part(title, p) for p in (reading.parts if reading else ()) if p.target),
+        milestones=reading.milestones if reading is not None else 0,
+    )
+
+
+def _kind(reading: Reading | None, target: Located[Change] | None) -> GoalKind | None:
+    """Return the goal's kind: the sentence's, else a change when only a field gives a target."""
+    if target is None:
+        return None
+    if reading is not None and reading.target is not None and reading.kind is not None:
+        return reading.kind
+    return GoalKind.CHANGE
+
+
+def _part(title: Text | None, reading: Reading) -> Part:
+    assert reading.target is not None
+    baseline = None
+    if reading.baseline is not None:
+        baseline = Located(reading.baseline.value, _at(title, reading.baseline.where), "sentence")
+    elif reading.implied_baseline is not None:
+        baseline = Located(reading.implied_baseline, _at(title, reading.target.where), "implied")
+    return Part(
+        metric=Located(reading.metric.text, _at(title, reading.metric), "sentence")
+        if reading.metric
+        else None,
+        target=Located(reading.target, _at(title, reading.target.where), "sentence"),
+        baseline=baseline,
+        kind=reading.kind,
+        comparator=reading.comparator,
+        implied_zero_baseline=reading.implied_zero_baseline,
+        cadence=reading.cadence,
+        base=reading.base.text if reading.base else None,
     )
 
 
@@ -240,8 +307,8 @@ def _read_target(raw: str) -> Change | None:
 
 
 @lru_cache(maxsize=_FIELD_CACHE)
-def _read_time(raw: str, today: date) -> TimeRef | None:
-    return extract.read_time(raw, today)
+def _read_time(raw: str, today: date, fiscal_year_end: tuple[int, int]) -> TimeRef | None:
+    return extract.read_time(raw, today, fiscal_year_end)
 
 
 def _direction_of(change: Change) -> Direction | None:
@@ -315,10 +382,12 @@ def _baseline(
     return None, None
 
 
-def _time_field(text: Text | None, today: date) -> Located[TimeRef] | None:
+def _time_field(
+    text: Text | None, today: date, fiscal_year_end: tuple[int, int]
+) -> Located[TimeRef] | None:
     if text is None or not text.value.strip():
         return None
-    ref = _read_time(text.value, today)
+    ref = _read_time(text.value, today, fiscal_year_end)
     if ref is None:
         return None
     return Located(ref, text.span, "field")

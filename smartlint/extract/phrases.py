@@ -105,9 +105,11 @@ VERB = re.compile(
     # "có ít nhất 300 khách hàng", "have at least 300 customers": having a count is a level.
     r"|co(?:\s+(?:it\s+nhat|toi\s+thieu|tren))?(?=\s+\d)"
     r"|have(?:\s+(?:at\s+least|over|more\s+than))?(?=\s+\$?\d)"
-    # Holding a level is reaching it every period: "duy trì 99,9%", "keep uptime above 99.9%".
-    r"|duy\s+tri|giu(?:\s+vung|\s+muc)?|keep|maintain|sustain"
     r"|dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
+    # Holding a level is a bound said with a verb: "duy trì 99,9%", "keep uptime above 99.9%".
+    r"|(?P<hold>duy\s+tri|giu(?:\s+vung|\s+muc|\s+on\s+dinh)?|keep|maintain|sustain|preserve)"
+    # "còn" is a change verb: "tỷ lệ hộ nghèo còn 0,43%" (down to).
+    r"|(?P<con>con(?=\s+(?:duoi\s+|khoang\s+|khong\s+qua\s+)?\d))"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
     r"|(?P<prod>tuyen(?:\s+(?:dung|sinh))?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
     r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|san\s+xuat|chay|hop\s+tac|trien\s+khai"
@@ -135,7 +137,10 @@ STOP = re.compile(
     WORD_START + r"(?:len|xuong|them|dat|so\s+voi|by|to|from|vs|versus|compared|in|within|before"
     r"|until|during|over|trong|vao|truoc|gap|with|voi|cho\s+den|den|toi|for|at|tu(?=\s+[\d$]|\s\s)"
     r"|reaching|every|each|per|(?:hang|moi)(?=\s+(?:ngay|tuan|thang|quy|nam))"
-    r"|(?:up|down)(?=\s+(?:from|to|by|below|under)\b))" + WORD_END + r"|[,;:()!?]|\.(?!\d)|->|→|=>"
+    # A comparator ends the metric: "NPS above 50", "tỷ lệ hài lòng trên 90%".
+    r"|(?:above|below|under|at\s+(?:least|most|or\s+\w+)|no\s+more\s+than|tren|duoi|toi\s+thieu|toi\s+da"
+    r"|it\s+nhat|khong\s+(?:qua|duoi|vuot\s+qua|thap\s+hon|cao\s+hon))(?=\s*(?:muc\s+)?[$\d])"
+    r"|(?:up|down)(?=\s+(?:from|to|by|below|under)\b))" + WORD_END + r"|[,;:()!?≥≤<>]|\.(?!\d)|->|→|=>"
 )
 FROM = re.compile(r"(?<![\w])(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
 # A baseline said after the target ("lên 1,5 tỷ, hiện tại 1,2 tỷ", "to $1.5M, up from $1.2M").
@@ -204,6 +209,13 @@ BULLET = re.compile(r"\s*(?P<b>\d{1,2}[.)]|[-–•*])\s+(?=[^\W\d_])")
 # A goal written as "<metric>: <numbers>" or "<metric> ≥ 40%" with no verb, the way
 # dashboards and OKR sheets do.
 LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n≥≤<>=]{0,60}?)\s*(?::|≥|>=|≤|<=|>|<)\s*(?=[-+$]?\s?\d)")
+# A KPI row's label ends with a colon before its level, even when a comparator word opens the
+# level ("Thời gian xử lý hồ sơ: không quá 3 ngày", "Churn — target: at or below 2%").
+KPI_LABEL = re.compile(
+    r"\s*(?P<m>[a-z][^:\d\n≥≤<>=]{0,80}?)\s*:\s*(?=[-+$≥≤<>]?\s?\d|(?:at\s|no\s|not\s|under|below"
+    r"|above|over|more|less|fewer|up\s+to|max|min|within|tren|duoi|toi\s|it\s+nhat|khong|tu\s+\S+\s+tro|dat\s)"
+    r")"
+)
 
 # A count of things that are new ("5 tỉnh mới", "3 new markets"): made within the goal's
 # period, so counted from zero.  "mỗi" folds like "mới"; followed by a period it is "each".
@@ -223,3 +235,95 @@ GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     BASE_WORD: ("so voi", "compared", "vs", "versus", "relative", "over", "than", "against"),
     BASE_ALONE: ("yoy", "y/y", "over", "-on-", " on ", "cung ky"),
 }  # fmt: skip
+
+
+# ---------------------------------------------------------------- bounds and standards
+# A comparator right before a level ("≥ 99.95%", "at least 40", "dưới 3%", "không quá 3 ngày").
+_GE = (
+    r"≥|>=|=>|at\s+or\s+(?:above|over|more)|at\s+least|no\s+(?:less|fewer|lower)\s+than|not\s+(?:less|fewer|lower)\s+than"
+    r"|minimum(?:\s+of)?|min\.?|a\s+minimum\s+of|toi\s+thieu(?:\s+la)?|it\s+nhat(?:\s+la)?"
+    r"|khong\s+(?:duoi|thap\s+hon|it\s+hon|nho\s+hon|kem\s+hon)"
+)
+_GT = (
+    r">|more\s+than|greater\s+than|higher\s+than|better\s+than|above|over|exceeding|in\s+excess\s+of"
+    r"|tren|hon|lon\s+hon|cao\s+hon|nhieu\s+hon|vuot"
+)
+_LE = (
+    r"≤|<=|=<|at\s+or\s+(?:below|under|less)|at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+(?:higher|greater|longer)\s+than"
+    r"|up\s+to|maximum(?:\s+of)?|max\.?|a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?"
+    r"|toi\s+da(?:\s+la)?|khong\s+(?:qua|vuot\s+qua|cao\s+hon|nhieu\s+hon|lon\s+hon|dai\s+hon)"
+    r"|within|trong\s+vong"
+)
+_LT = r"<|less\s+than|fewer\s+than|lower\s+than|shorter\s+than|under|below|duoi|thap\s+hon|it\s+hon|nho\s+hon"
+COMPARATOR_BEFORE = re.compile(
+    r"(?<![\w<>=≥≤])(?:(?P<ge>" + _GE + r")|(?P<le>" + _LE + r")|(?P<lt>" + _LT + r")|(?P<gt>" + _GT + r"))"
+    r"(?:\s+(?:muc|khoang|approximately|about|around))?\s*[:=]?\s*[$]?$"
+)
+# A comparator right after a level ("4 hours or less", "95+", "10% trở lên").
+COMPARATOR_AFTER = re.compile(
+    r"\s*(?:(?P<ge>\+(?![\w\d])|or\s+(?:more|higher|above|greater|better|longer)|and\s+(?:above|up|higher)"
+    r"|tro\s+len|tro\s+lai)|(?P<le>or\s+(?:less|fewer|lower|below|under|shorter|sooner)|and\s+below"
+    r"|tro\s+xuong))(?![\w])"
+)
+# Verbs that, with a comparator, state a bound ("đạt trên 90%", "achieve > 99.95%", "have at
+# least 300"); without one they ask for a change ("đạt 10.000 lượt tải" needs the current level).
+BOUND_REACH = re.compile(
+    r"(?:dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to|co(?:\s+\S+)?|have(?:\s+\S+)?)$"
+)
+# The verb of a state between a metric and its level: "p95 latency is under 300 ms",
+# "Average time to respond is 3 minutes", "Tỷ lệ … là 95%", "… ở mức 98%".
+COPULA = re.compile(
+    WORD_START + r"(?:is|are|stays?|remains?|should\s+be|must\s+be|will\s+be|to\s+be|be|la|o\s+muc"
+    r"|duoc\s+duy\s+tri\s+o\s+muc|luon)" + WORD_END + r"\s*$"
+)
+# Words around a KPI row's level that are not the metric: "— target:", "chỉ tiêu", "mục tiêu".
+KPI_WORDS = re.compile(
+    r"(?:\s*(?:[-–—:]\s*)?(?:target|goal|objective|kpi|chi\s+tieu|muc\s+tieu|ke\s+hoach|plan)\s*)+$"
+    r"|^(?:chi\s+tieu|muc\s+tieu|kpi|target)\s+"
+)
+# Purpose clauses set no target: "nhằm …", "để …", "góp phần …", "in order to …", "so that …".
+PURPOSE = re.compile(
+    WORD_START + r"(?:nham(?:\s+muc\s+dich)?|de(?=\s+(?:tang|giam|dat|nang|dam\s+bao|phuc\s+vu|ho\s+tro|dap\s+ung|huong|tao|giu|keo|dua|mo|phat))"
+    r"|gop\s+phan|huong\s+toi|in\s+order\s+to|so\s+that|so\s+as\s+to|to\s+help|to\s+support"
+    r"|to\s+enable|to\s+ensure|to\s+meet|aimed\s+at|contributing\s+to)" + WORD_END
+)
+# A period after a bound's level makes it recur: "≥ 99.95% every month", "on a weekly basis".
+BASIS = re.compile(
+    WORD_START + r"on\s+an?\s+(?P<u>daily|weekly|monthly|quarterly|yearly|annual|year[-\s]over[-\s]year)\s+basis"
+)
+ROLLING = re.compile(
+    WORD_START + r"(?:rolling|trailing|over\s+(?:the|any)\s+(?:last|past)|in\s+any)\s+(?P<n>\d{1,3})[-\s]"
+    r"(?P<u>days?|weeks?|months?)"
+)
+# An average per period: "bình quân 7%/năm", "an average of 5% growth a year", "CAGR 12%".
+AVERAGE = re.compile(
+    WORD_START + r"(?:binh\s+quan|trung\s+binh|average|avg\.?|on\s+average|cagr|compound\s+annual)"
+    + WORD_END
+)
+# Duration units that make "within N" a service level, never a deadline.
+SLA_UNIT = re.compile(
+    r"\s*(?:business|working|calendar)\s+days?|\s*ngay\s+lam\s+viec|\s*(?:gio|hours?|hrs?|h|phut|minutes?|mins?)(?![\w])"
+)
+SLA_VERB = re.compile(
+    WORD_START + r"(?:respond|reply|answer|resolve|fix|process|handle|acknowledge|triage|close|ship|deliver"
+    r"|review|approve|pay|refund|phan\s+hoi|tra\s+loi|xu\s+ly|giai\s+quyet|khac\s+phuc|giao(?:\s+hang)?"
+    r"|hoan\s+tien|duyet|tiep\s+nhan)\w*" + WORD_END
+)
+
+# ---------------------------------------------------------------- labels and markup
+# Markup read past, blanked so positions stay exact: **bold**, `code`, [text](url), <sub>.
+MARKUP = re.compile(
+    r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`"
+    r"|\]\([^()\s]{0,300}\)|\[(?=[^\[\]\n]{1,200}\]\()"
+    r"|</?(?:sub|sup|b|i|u|s|em|strong|small|mark|del|ins|code|span|br|p|div|li|a)(?:\s[^<>\n]{0,200})?/?>"
+)
+# A label before the goal: "KR:", "KR2.", "O1 -", "Objective 3:", "Mục tiêu 1:", "[P1]", "CEO:".
+LEAD_LABEL = re.compile(
+    r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?"
+    r"(?P<l>(?:\[(?:p\d|kr\s?\d*|o\d+)\]\s*)+"
+    r"|(?:kr|okr|o|obj|objective|key\s+result|goal|kq|ket\s+qua(?:\s+then\s+chot)?|muc\s+tieu|kpi)"
+    r"\s*#?\s*\d*(?:\.\d+)*\s*(?::|\.(?!\d)|\)|\s[-–—]|[-–—])\s*"
+    r"|p[0-4]\s*[:\-–—]\s*)"
+)
+# A name before a colon that is a label when a verb follows it ("CEO: Grow …", "Marketing: Tăng …").
+NAME_COLON = re.compile(r"\s*(?P<l>(?P<n>[^\W\d][^\W\d&/.]*(?:[\s&/.]+[^\W\d]+){0,2})\s*:\s+)")

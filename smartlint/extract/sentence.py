@@ -6,6 +6,7 @@ the text as given.  Only the first :data:`~.text.MAX_CHARS` characters are read.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -16,28 +17,39 @@ from smartlint.extract.numbers import Quantity, find_quantities
 from smartlint.extract.phrases import (
     ARROW,
     ARROW_BEFORE,
+    AVERAGE,
     BARE_FROM,
     BASE_ALONE,
     BASE_ENDS,
     BASE_FILLER,
     BASE_WORD,
+    BASIS,
     BEFORE_CTX,
+    BOUND_REACH,
     BULLET,
     CADENCE,
     CLAUSE_END,
+    COMPARATOR_AFTER,
+    COMPARATOR_BEFORE,
     CONNECT,
+    COPULA,
     DELTA_MARK,
     END_CTX,
     FROM,
     GATES,
     IN_CTX,
+    KPI_LABEL,
+    KPI_WORDS,
     LABEL,
     LABEL_NOUN,
     LEAD_IN,
+    LEAD_LABEL,
     LETTER,
     LEVEL_MARK,
+    MARKUP,
     MEANS,
     MORE,
+    NAME_COLON,
     NEW_THINGS,
     NOW_MARK,
     PERIOD,
@@ -46,21 +58,28 @@ from smartlint.extract.phrases import (
     PLACEHOLDER_WORDS,
     POINT_CTX,
     PROD_GAP,
+    PURPOSE,
     RATE,
     RATING,
     REL_MARK,
+    ROLLING,
+    SLA_UNIT,
+    SLA_VERB,
     START_CTX,
     STOP,
     VERB,
 )
 from smartlint.extract.text import Folded, fold
-from smartlint.extract.time import Hit, find_times
+from smartlint.extract.time import FiscalEnd, Hit, find_times
 from smartlint.model import (
     Amount,
     Change,
     ChangeKind,
+    Comparator,
     Direction,
+    GoalKind,
     Language,
+    Period,
     Reading,
     Snip,
     TimeProblem,
@@ -105,49 +124,125 @@ def _amount(f: Folded, q: Quantity) -> Amount:
     return Amount(q.value, _snip(f, q.start, q.end), q.percent, q.unit)
 
 
-def read(text: str, today: date, language: Language | None = None) -> Reading:
+def read(
+    text: str,
+    today: date,
+    language: Language | None = None,
+    fiscal: FiscalEnd = (12, 31),
+) -> Reading:
     """Read a goal sentence (see :func:`smartlint.extract.read_sentence`)."""
     f = fold(text)
     low = f.low
     lang = language or detect(f)
+    # Labels and markup are read past: blanked, so every offset still points into the text.
+    markup = [m.span() for m in MARKUP.finditer(low)] if _MARKUP_GATE.search(low) else []
+    clean = _blank(low, markup)
+    label = _label(clean)
+    named_by_label = _label_metric(clean, label)
+    clean = _blank(clean, [label] if label else [])
     holders: list[tuple[int, int]] = []
     if PLACEHOLDER_GATE.search(f.src) or any(g in low for g in PLACEHOLDER_WORDS):
-        holders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(low) if _keep(f, m)]
-    bullet = BULLET.match(low)  # "2. Nâng cao …": a list number, not a quantity
-    masked = _blank(low, holders + ([bullet.span("b")] if bullet else []))
-    hits = find_times(f, masked, today)
+        holders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(clean) if _keep(f, m)]
+    bullet = BULLET.match(clean)  # "2. Nâng cao …": a list number, not a quantity
+    masked = _blank(clean, holders + ([bullet.span("b")] if bullet else []))
+    hits = find_times(f, masked, today, fiscal)
+    hits = _service_levels(masked, hits)
     masked = _blank(masked, [(h.start, h.end) for h in hits])
-    cadences = [m for m in _scan(CADENCE, masked) if f.plain(m.start(), m.end())]
-    means = _means(low, hits)
+    means = _means(low, hits) + _purposes(masked)
     base, base_hits = _base(low, hits)
     quantities = [
         q
         for q in find_quantities(f, masked)
-        if not _names_a_rating(masked, q) and not _names_a_label(masked, q)
+        if not _names_a_rating(masked, q)
+        and not _names_a_label(masked, q)
+        and not _names_a_year(f, masked, q)
     ]
     excluded = means + ([base] if base else [])
+    free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
+    hits, free, milestones = _milestones(masked, hits, free, base_hits, today)
+    tail = _second_target(masked, free, excluded)
+    parts: tuple[Reading, ...] = ()
+    if tail is not None:
+        part = _read_part(f, masked, tail, quantities, hits, excluded, lang)
+        if part is not None:
+            parts = (part,)
+            free = [q for q in free if q.start < tail]
+            masked = masked[:tail] + " " * (len(masked) - tail)
+    reading = _read_clause(f, masked, lang, hits, base, base_hits, means, quantities, free, holders)
+    if reading.metric is None and reading.target is not None and named_by_label is not None:
+        reading = _replace(reading, metric=_snip(f, *named_by_label))
+    return _replace(
+        reading,
+        text=text,
+        placeholders=tuple(_snip(f, a, b) for a, b in holders),
+        milestones=milestones,
+        parts=parts,
+        label=_snip(f, *label) if label else None,
+    )
+
+
+def _read_clause(
+    f: Folded,
+    masked: str,
+    lang: Language,
+    hits: list[Hit],
+    base: tuple[int, int] | None,
+    base_hits: set[int],
+    means: list[tuple[int, int]],
+    quantities: list[Quantity],
+    free: list[Quantity],
+    holders: list[tuple[int, int]],
+) -> Reading:
+    """Read one clause's target, metric and kind; the deadline is the whole sentence's."""
+    low = f.low
+    excluded = means + ([base] if base else [])
+    cadences = [m for m in _scan(CADENCE, masked) if f.plain(m.start(), m.end())]
     verbs = [
         _Verb(m.start(), m.end(), m.lastgroup or "")
         for m in VERB.finditer(masked)
         if not _inside(m.start(), m.end(), excluded) and f.plain(m.start(), m.end())
     ]
-    free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
     verb = _primary(verbs, free, masked)
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
+    stated = False  # a level stated as a state, with no verb
+    row = KPI_LABEL.match(masked)
+    if row is not None and VERB.match(masked, row.start("m")) is None:
+        # A KPI row: the label names the metric even when it holds a verb ("xử lý hồ sơ").
+        verb = None
+        free = [q for q in free if q.start >= row.end()]
     if verb is None:
         verb, named = _verbless(masked, free, hits)
+        if verb is None or (row is not None and named is None):
+            verb, named = _stated(masked, free, hits)
+        stated = verb is not None
     deadline, start = _deadline(f, hits, base_hits)
 
     r = _Target(verb, free, masked)
     metric = named or _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
+    if named is not None and metric is not None:
+        metric = _kpi_metric(f, masked, metric, lang)
+        if metric is None and stated:
+            r.target_q = None  # "Bắc Giang: 13,6%": a number with no metric measures nothing
     metric_text = low[metric[0] : metric[1]] if metric else low
     rate = bool(RATE.search(metric_text)) or r.both_percent
+    comparator = _comparator(masked, r.target_q) if r.target_q is not None else None
+    kind = _kind(masked, verb, r, comparator, stated) if r.target_q is not None else None
+    if kind in (GoalKind.BOUND, GoalKind.HOLD) and r.direction is not Direction.REACH:
+        r.direction = Direction.REACH if r.base_q is None else r.direction
     change = r.change(rate)
-    cadence: re.Match[str] | None = None
-    if change is not None and change.kind is not ChangeKind.LEVEL and r.target_q is not None:
-        cadence = _cadence(cadences, masked, r.target_q, verb, means)
+    cadence: tuple[Period, tuple[int, int]] | None = None
+    if change is not None and r.target_q is not None:
+        if kind in (GoalKind.BOUND, GoalKind.HOLD):
+            cadence = _recurring(cadences, masked, r.target_q, means)
+        elif change.kind is not ChangeKind.LEVEL:
+            found = _cadence(cadences, masked, r.target_q, verb, means)
+            cadence = _period_of(found) if found else None
+            if cadence is None:
+                cadence = _average(cadences, masked, r.target_q)
+    if kind is not None and comparator is None and kind is not GoalKind.CHANGE:
+        comparator = Comparator.EQUAL
     return Reading(
-        text=text,
+        text=f.src,
         language=lang,
         metric=_snip(f, *metric) if metric else None,
         quantities=tuple(_amount(f, q) for q in quantities),
@@ -156,17 +251,328 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
         direction=r.direction,
         deadline=_timeref(f, deadline) if deadline else None,
         start=_timeref(f, start) if start else None,
-        cadence=PERIOD[next(g for g in cadence.group("u1", "u2", "u3", "u5", "u6") if g)]
-        if cadence
-        else None,
-        cadence_where=_snip(f, cadence.start(), cadence.end()) if cadence else None,
+        cadence=cadence[0] if cadence else None,
+        cadence_where=_snip(f, *cadence[1]) if cadence else None,
         base=_snip(f, *base) if base else None,
-        placeholders=tuple(_snip(f, a, b) for a, b in holders),
         means=_snip(f, *means[0]) if means else None,
         implied_zero_baseline=r.zero,
         rate=rate,
         implied_baseline=r.implied(),
+        kind=kind,
+        comparator=comparator,
     )
+
+
+_MARKUP_GATE = re.compile(r"[*_`<\]]")
+_REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
+_CONNECTOR = re.compile(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
+_MILESTONE_GAP = re.compile(
+    r"\s*(?:by|in|truoc|vao|den|toi|trong|until|for|at|on)?\s*(?:the\s+end\s+of\s+|cuoi\s+|het\s+)?$"
+)
+_TRAIL = re.compile(r"[\s:=–—-]+$")
+_OF = re.compile(r"\s*(?:of|cua|trong\s+so)?\s*")
+
+
+def _replace(reading: Reading, **changes: object) -> Reading:
+    return dataclasses.replace(reading, **changes)  # type: ignore[arg-type]
+
+
+def _label(clean: str) -> tuple[int, int] | None:
+    """Return the span of a label before the goal ("KR2:", "O1 -", "[P1]", "CEO:")."""
+    m = LEAD_LABEL.match(clean)
+    if m is not None and clean[m.end() :].strip():
+        return m.span("l")
+    m = NAME_COLON.match(clean)
+    if m is not None and VERB.match(clean, m.end()) is not None:
+        return m.span("l")
+    return None
+
+
+def _label_metric(clean: str, label: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the words of a "Name:" label, which name the metric when the clause names none
+    ("Revenue: grow from 2 to 3 tỷ"); "KR2." and "[P1]" name nothing."""
+    if label is None:
+        return None
+    m = NAME_COLON.match(clean, label[0])
+    if m is None or m.start("l") != label[0] or LEAD_LABEL.match(clean, label[0]):
+        return None
+    return m.span("n")
+
+
+def _service_levels(masked: str, hits: list[Hit]) -> list[Hit]:
+    """Drop "within N days" where it is the level of a duration, not the goal's time frame.
+
+    "Phản hồi khiếu nại trong vòng 2 ngày làm việc", "respond within 2 days": a bound on how
+    long something takes.  "Tăng doanh thu 10% trong vòng 3 tháng" keeps its deadline.
+    """
+    kept: list[Hit] = []
+    for h in hits:
+        seg = masked[h.start : h.end]
+        if (
+            re.match(r"(?:within|trong(?:\s+vong)?)\s", seg)
+            and re.search(r"(?:ngay|days?|tuan|weeks?)$", seg)
+            and (
+                SLA_UNIT.match(masked, h.end) is not None
+                or re.match(r"\s+lam\s+viec", masked[h.end :]) is not None
+                or _sla_verb_without_count(masked, h.start)
+            )
+        ):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _sla_verb_without_count(masked: str, at: int) -> bool:
+    """Tell whether an action verb ("respond", "xử lý") comes before ``at`` with no count of
+    its own: "close 12 deals within 90 days" is a time frame, "resolve 90% of tickets within
+    2 days" and "respond to every request within 2 days" are service levels."""
+    verb = SLA_VERB.search(masked, 0, at)
+    if verb is None:
+        return False
+    return re.search(r"\d(?![\d.,]*\s?%)", masked[verb.end() : at]) is None
+
+
+def _purposes(masked: str) -> list[tuple[int, int]]:
+    """Return purpose clauses ("nhằm …", "để tăng …", "in order to …"): they set no target."""
+    spans = []
+    for m in PURPOSE.finditer(masked):
+        end = CLAUSE_END.search(masked, m.end())
+        spans.append((m.start(), end.start() if end else len(masked)))
+    return spans
+
+
+def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
+    """Tell whether a bare four-digit number is a year in a name ("Summit 2027", "the 2027 plan")."""
+    if q.percent or q.points or q.factor or q.unit or not (1900 <= q.value <= 2100):
+        return False
+    if not f.src[f.orig(q.start) : f.orig(q.end)].isdigit():
+        return False
+    before = masked[max(0, q.start - 25) : q.start]
+    kept = (LEVEL_MARK, FROM, ARROW_BEFORE, COMPARATOR_BEFORE)
+    return not any(rx.search(before) for rx in kept)
+
+
+def _milestones(
+    masked: str, hits: list[Hit], free: list[Quantity], base_hits: set[int], today: date
+) -> tuple[list[Hit], list[Quantity], int]:
+    """Keep the milestone not yet passed when a line lists several dated targets.
+
+    "SUS score: 73 by Q4-FY27, 77 by Q4-FY28": the first target whose date is not behind
+    today is the goal's target and deadline; the others are set aside.
+    """
+    pairs: list[tuple[Quantity, Hit]] = []
+    for q in free:
+        h = next((h for h in hits if h.start >= q.end and id(h) not in base_hits), None)
+        if h is None or h.end_date is None or not _MILESTONE_GAP.match(masked[q.end : h.start]):
+            continue
+        if len(masked[q.end : h.start]) > 20 or any(p[1] is h for p in pairs):
+            continue
+        pairs.append((q, h))
+    if len(pairs) < 2:
+        return hits, free, 0
+    chosen = next((p for p in pairs if p[1].end_date and p[1].end_date >= today), pairs[-1])
+    others = [p for p in pairs if p is not chosen]
+    drop_q = {id(q) for q, _ in others}
+    drop_h = {id(h) for _, h in others}
+    return (
+        [h for h in hits if id(h) not in drop_h],
+        [q for q in free if id(q) not in drop_q],
+        len(pairs),
+    )
+
+
+def _second_target(masked: str, free: list[Quantity], excluded: list[tuple[int, int]]) -> int | None:
+    """Return where a second target starts ("Cut incidents by 30% and reach an NPS of 50")."""
+    if len(free) < 2:
+        return None
+    for m in _CONNECTOR.finditer(masked, free[0].end):
+        if _inside(m.start(), m.end(), excluded):
+            continue
+        later = [q for q in free if q.start >= m.end()]
+        if not later:
+            return None
+        verb = VERB.match(masked, m.end())
+        if verb is None:
+            verb = VERB.search(masked, m.end(), later[0].start)
+            if verb is None or len(masked[m.end() : verb.start()].split()) > 4:
+                continue
+        if verb.lastgroup in ("inc", "dec", "reach", "hold", "con", "imp"):
+            return m.end()
+    return None
+
+
+def _read_part(
+    f: Folded,
+    masked: str,
+    tail: int,
+    quantities: list[Quantity],
+    hits: list[Hit],
+    excluded: list[tuple[int, int]],
+    lang: Language,
+) -> Reading | None:
+    """Read a further target on the line; None when it names no metric of its own."""
+    part_masked = " " * tail + masked[tail:]
+    free = [q for q in quantities if q.start >= tail and not _inside(q.start, q.end, excluded)]
+    own = [q for q in quantities if q.start >= tail]
+    reading = _read_clause(f, part_masked, lang, hits, None, set(), [], own, free, [])
+    if reading.target is None or reading.metric is None:
+        return None
+    return reading
+
+
+def _stated(
+    masked: str, free: list[Quantity], hits: list[Hit]
+) -> tuple[_Verb | None, tuple[int, int] | None]:
+    """Read a level stated as a state, with no verb: a bound or a standard.
+
+    "Tỷ lệ nợ xấu dưới 3%", "p95 latency is under 300 ms", "Average first response is 4
+    hours or less", "99.9% of API requests succeed", "> 70% of reps at quota".
+    """
+    for q in free:
+        window = max(0, q.start - 40)
+        cmp = COMPARATOR_BEFORE.search(masked, window, q.start)
+        at = cmp.start() if cmp is not None else q.start
+        if cmp is None and not COMPARATOR_AFTER.match(masked, q.end):
+            copula = COPULA.search(masked, window, q.start)
+            if copula is not None:
+                at = copula.start()
+            elif masked[:at].strip():
+                continue
+        subject = _subject_before(masked, at, hits)
+        if subject is not None:
+            a, b = subject
+            copula = COPULA.search(masked, a, b)
+            if copula is not None and masked[a : copula.start()].strip():
+                b = a + len(masked[a : copula.start()].rstrip())
+            return _Verb(at, at, "reach"), (a, b)
+        after = _phrase_after(masked, q)
+        if after is not None:
+            return _Verb(q.start, q.start, "reach"), after
+        return None, None
+    return None, None
+
+
+def _phrase_after(masked: str, q: Quantity) -> tuple[int, int] | None:
+    """Return the words after a share or count that say what it counts ("… of API requests")."""
+    start = _OF.match(masked, q.end)
+    a = start.end() if start else q.end
+    stop = STOP.search(masked, a)
+    b = stop.start() if stop else len(masked)
+    seg = masked[a:b]
+    if not LETTER.search(seg):
+        return None
+    return a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())
+
+
+def _kpi_metric(
+    f: Folded, masked: str, metric: tuple[int, int], lang: Language
+) -> tuple[int, int] | None:
+    """Trim a KPI row's label to its metric ("MR Rate — target" -> "MR Rate"); a place or
+    person named before the colon ("Bắc Giang: 13,6%") is no metric."""
+    a, b = metric
+    seg = masked[a:b]
+    trimmed = KPI_WORDS.sub("", _TRAIL.sub("", seg))
+    trimmed = _TRAIL.sub("", trimmed)
+    if trimmed != seg:
+        lead = seg.find(trimmed) if trimmed else 0
+        a, b = a + max(lead, 0), a + max(lead, 0) + len(trimmed)
+    words = f.src[f.orig(a) : f.orig(b)].split()
+    if not words or not LETTER.search(masked[a:b]):
+        return None
+    titled = all(w[:1].isupper() and not w.isupper() for w in words)
+    if lang is Language.VI and titled and len(words) >= 2:
+        return None
+    return a, b
+
+
+def _comparator(masked: str, q: Quantity) -> Comparator | None:
+    """Return the comparator that qualifies a level, before it ("≥", "dưới") or after it ("+")."""
+    m = COMPARATOR_BEFORE.search(masked, max(0, q.start - 40), q.start)
+    if m is None:
+        m = COMPARATOR_AFTER.match(masked, q.end)
+    if m is None:
+        return None
+    return {
+        "ge": Comparator.AT_LEAST,
+        "gt": Comparator.MORE_THAN,
+        "le": Comparator.AT_MOST,
+        "lt": Comparator.LESS_THAN,
+    }[m.lastgroup or "ge"]
+
+
+def _kind(
+    masked: str, verb: _Verb | None, r: _Target, comparator: Comparator | None, stated: bool
+) -> GoalKind:
+    """Tell a change from a bound or a hold (PRODUCT.md: change verbs win)."""
+    if verb is None or r.base_q is not None:
+        return GoalKind.CHANGE
+    if verb.kind in ("inc", "dec", "con", "imp", "prod"):
+        return GoalKind.CHANGE
+    if verb.kind == "hold":
+        return GoalKind.HOLD
+    if stated:
+        return GoalKind.BOUND
+    words = masked[verb.start : verb.end]
+    if _REL_CHANGE_VERB.match(words):
+        return GoalKind.CHANGE
+    if BOUND_REACH.match(words):
+        return GoalKind.BOUND if comparator is not None else GoalKind.CHANGE
+    # An action verb with a share or a comparator states a standard: "resolve 90% of tickets".
+    q = r.target_q
+    if comparator is not None or (q is not None and q.percent):
+        return GoalKind.BOUND
+    return GoalKind.CHANGE
+
+
+def _period_of(m: re.Match[str]) -> tuple[Period, tuple[int, int]] | None:
+    unit = next((g for g in m.group("u1", "u2", "u3", "u4", "u5", "u6") if g), None)
+    return (PERIOD[unit], (m.start(), m.end())) if unit in PERIOD else None
+
+
+def _recurring(
+    cadences: list[re.Match[str]], masked: str, target_q: Quantity, means: list[tuple[int, int]]
+) -> tuple[Period, tuple[int, int]] | None:
+    """Return the period a bound is checked in ("≥ 99.95% every month", "55 MRs per month").
+
+    "monthly active users" before the level names the metric, not a period.
+    """
+    for m in cadences:
+        if _inside(m.start(), m.end(), means):
+            continue
+        if m.group("u2") and m.start() < target_q.start:
+            continue
+        found = _period_of(m)
+        if found is not None:
+            return found
+    basis = BASIS.search(masked)
+    if basis is not None:
+        word = basis.group("u")
+        period = Period.YEAR if word.startswith(("year", "annual")) else PERIOD[word]
+        return period, basis.span()
+    rolling = ROLLING.search(masked)
+    if rolling is not None:
+        unit = rolling.group("u").rstrip("s")
+        return PERIOD[unit], rolling.span()
+    return None
+
+
+def _average(
+    cadences: list[re.Match[str]], masked: str, target_q: Quantity
+) -> tuple[Period, tuple[int, int]] | None:
+    """Return the period of an average change ("bình quân 7%/năm", "CAGR of 12%")."""
+    avg = AVERAGE.search(masked, max(0, target_q.start - 60), target_q.start)
+    if avg is None:
+        avg = AVERAGE.match(masked, target_q.end + 1)
+    if avg is None:
+        return None
+    for m in cadences:
+        if m.start() >= target_q.end:
+            found = _period_of(m)
+            if found is not None:
+                return found
+    if "cagr" in avg.group(0) or "compound" in avg.group(0):
+        return Period.YEAR, avg.span()
+    return None
 
 
 def _cadence(
