@@ -25,6 +25,7 @@ class Options:
         """Return the fiscal year end as (month, day)."""
         month, day = self.fiscal_year_end.split("-")
         return int(month), int(day)
+
     language: Language | None = None  # forced language of messages (--lang)
 
 

@@ -7,7 +7,7 @@ one, else from the sentence; when both speak and disagree, the disagreement is k
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -184,6 +184,9 @@ def build_facts(
         metric = Located(reading.metric.text, _at(title, reading.metric), "sentence")
 
     target = _target(goal, title, reading, conflicts)
+    history = _in_target_scale(goal.history, reading, target)
+    if history is not goal.history:
+        goal = replace(goal, history=history)
     baseline, as_of = _baseline(goal, title, reading, target, conflicts, language)
     deadline = _time_field(goal.deadline, today, fiscal_year_end)
     sentence_deadline = (
@@ -248,6 +251,30 @@ def build_facts(
         parts=tuple(_part(title, p) for p in (reading.parts if reading else ()) if p.target),
         milestones=reading.milestones if reading is not None else 0,
     )
+
+
+def _in_target_scale(
+    history: History | None, reading: Reading | None, target: Located[Change] | None
+) -> History | None:
+    """Read a history kept in the target's scale word in that scale.
+
+    "Tăng doanh thu quý lên 140 tỷ đồng" with `history: [100, 110, 120, 130]`: planners keep
+    the figures in tỷ; read as units they would make 140 tỷ a billion-fold jump.
+    """
+    if history is None or not history.points or reading is None or target is None:
+        return history
+    change = target.value
+    if change.kind is not ChangeKind.LEVEL or target.source != "sentence":
+        return history
+    amount = next((q for q in reading.quantities if q.where == change.where), None)
+    last = history.points[-1].value
+    if amount is None or amount.scale <= 1 or last <= 0:
+        return history
+    in_scale = change.value / amount.scale
+    if not (in_scale / 20 <= last <= in_scale * 20) or change.value / last < amount.scale / 20:
+        return history
+    points = tuple(replace(p, value=p.value * amount.scale) for p in history.points)
+    return replace(history, points=points)
 
 
 def _kind(reading: Reading | None, target: Located[Change] | None) -> GoalKind | None:
@@ -401,6 +428,18 @@ def _compare_dates(
         conflicts.append(Conflict(name, field.span, a.isoformat(), sentence.value.where.text))
 
 
+def _kind_text(facts: Facts) -> str:
+    """Say which kind of goal was read: "bound ≥", "hold", "change", "… (milestone 1 of 3)"."""
+    if facts.kind is None:
+        return "—"
+    text = facts.kind.value
+    if facts.comparator is not None:
+        text += f" {facts.comparator.value}"
+    if facts.milestones:
+        text += f" (milestone: the first not yet passed of {facts.milestones})"
+    return text
+
+
 def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
     """Return what was understood of a goal as (label, value) pairs, for --show-reading."""
 
@@ -443,7 +482,15 @@ def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
         ("base", facts.base.value if facts.base else "—"),
         ("placeholders", ", ".join(p.value for p in facts.placeholders) or "—"),
         ("rate metric", "yes" if facts.rate else "no"),
+        ("kind", _kind_text(facts)),
     ]
+    for n, part in enumerate(facts.parts, start=2):
+        metric = part.metric.value if part.metric else "—"
+        kind = part.kind.value if part.kind else "—"
+        shown = f"{part.target.value.kind.value} {num(part.target.value.value)}"
+        cmp = f" {part.comparator.value}" if part.comparator else ""
+        rows.append((f"target {n}", f"{metric}: {kind}{cmp} {shown}  [sentence "
+                     f"{part.target.span.line}:{part.target.span.column}]"))  # fmt: skip
     if facts.reading is not None and facts.reading.means is not None:
         rows.append(("means", facts.reading.means.text))
     return tuple(rows)

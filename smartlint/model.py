@@ -201,6 +201,7 @@ class Amount:
     where: Snip
     percent: bool = False
     unit: str | None = None
+    scale: float = 1.0  # the scale word it was written with (1e9 for "140 tỷ")
 
 
 @dataclass(frozen=True, slots=True)

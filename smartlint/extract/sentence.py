@@ -53,6 +53,7 @@ from smartlint.extract.phrases import (
     NEW_THINGS,
     NOW_MARK,
     PERIOD,
+    PLACE_LABEL,
     PLACEHOLDER,
     PLACEHOLDER_GATE,
     PLACEHOLDER_WORDS,
@@ -65,6 +66,7 @@ from smartlint.extract.phrases import (
     ROLLING,
     SLA_UNIT,
     SLA_VERB,
+    STANDARD_NAME,
     START_CTX,
     STOP,
     VERB,
@@ -121,7 +123,7 @@ def _snip(f: Folded, a: int, b: int) -> Snip:
 
 
 def _amount(f: Folded, q: Quantity) -> Amount:
-    return Amount(q.value, _snip(f, q.start, q.end), q.percent, q.unit)
+    return Amount(q.value, _snip(f, q.start, q.end), q.percent, q.unit, q.scale)
 
 
 def read(
@@ -156,6 +158,7 @@ def read(
         if not _names_a_rating(masked, q)
         and not _names_a_label(masked, q)
         and not _names_a_year(f, masked, q)
+        and not _names_a_standard(f, masked, q)
     ]
     excluded = means + ([base] if base else [])
     free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
@@ -206,7 +209,11 @@ def _read_clause(
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
     stated = False  # a level stated as a state, with no verb
     row = KPI_LABEL.match(masked)
-    if row is not None and VERB.match(masked, row.start("m")) is None:
+    if _leads_with_level(masked, free, cadences):
+        # "100% of new hires complete …", "Mỗi tháng tối thiểu 200 khách hàng mới …": a
+        # standard stated as a state; the verb after the level belongs to what it counts.
+        verb = None
+    elif row is not None and VERB.match(masked, row.start("m")) is None:
         # A KPI row: the label names the metric even when it holds a verb ("xử lý hồ sơ").
         verb = None
         free = [q for q in free if q.start >= row.end()]
@@ -214,6 +221,10 @@ def _read_clause(
         verb, named = _verbless(masked, free, hits)
         if verb is None or (row is not None and named is None):
             verb, named = _stated(masked, free, hits)
+        if verb is None and row is not None and free:
+            # "Onboarding NPS — target 50": the row's label is the metric, its number the level.
+            verb = _Verb(row.end(), row.end(), _label_kind(masked, row.end()))
+            named = row.span("m")
         stated = verb is not None
     deadline, start = _deadline(f, hits, base_hits)
 
@@ -238,7 +249,10 @@ def _read_clause(
             found = _cadence(cadences, masked, r.target_q, verb, means)
             cadence = _period_of(found) if found else None
             if cadence is None:
-                cadence = _average(cadences, masked, r.target_q)
+                cadence = _average(cadences, masked, r.target_q) or _basis(masked)
+        elif r.zero:
+            # Producing a count every period recurs: "books 12 discovery calls per week".
+            cadence = _recurring(cadences, masked, r.target_q, means, after_only=True)
     if kind is not None and comparator is None and kind is not GoalKind.CHANGE:
         comparator = Comparator.EQUAL
     return Reading(
@@ -269,6 +283,13 @@ _CONNECTOR = re.compile(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu
 _MILESTONE_GAP = re.compile(
     r"\s*(?:by|in|truoc|vao|den|toi|trong|until|for|at|on)?\s*(?:the\s+end\s+of\s+|cuoi\s+|het\s+)?$"
 )
+# A word after "weekly" that it qualifies ("weekly feature adoption"), unless a preposition.
+_ADJECTIVE = re.compile(
+    r"\s+(?!(?:for|in|until|by|and|or|from|through|across|at|on|to|during)\b)[a-z]"
+)
+_NOUN_START = re.compile(r"[,;:]")
+_SHARE_OF = re.compile(r"\s+(?:of|cua|trong\s+so)\s")
+_OF_NOUN = re.compile(r"\s+(?:of\s+)?[a-z]")
 _TRAIL = re.compile(r"[\s:=–—-]+$")
 _OF = re.compile(r"\s*(?:of|cua|trong\s+so)?\s*")
 
@@ -352,6 +373,15 @@ def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
     return not any(rx.search(before) for rx in kept)
 
 
+def _names_a_standard(f: Folded, masked: str, q: Quantity) -> bool:
+    """Tell whether a number is part of a standard's or a version's name ("WCAG 2.2", "ISO
+    27001", "Python 3.12"): the name is written with a capital, as names are."""
+    if q.percent or q.unit:
+        return False
+    m = STANDARD_NAME.search(masked, max(0, q.start - 12), q.start)
+    return m is not None and f.source(m.start(), m.start() + 1).isupper()
+
+
 def _milestones(
     masked: str, hits: list[Hit], free: list[Quantity], base_hits: set[int], today: date
 ) -> tuple[list[Hit], list[Quantity], int]:
@@ -381,7 +411,9 @@ def _milestones(
     )
 
 
-def _second_target(masked: str, free: list[Quantity], excluded: list[tuple[int, int]]) -> int | None:
+def _second_target(
+    masked: str, free: list[Quantity], excluded: list[tuple[int, int]]
+) -> int | None:
     """Return where a second target starts ("Cut incidents by 30% and reach an NPS of 50")."""
     if len(free) < 2:
         return None
@@ -397,6 +429,19 @@ def _second_target(masked: str, free: list[Quantity], excluded: list[tuple[int, 
             if verb is None or len(masked[m.end() : verb.start()].split()) > 4:
                 continue
         if verb.lastgroup in ("inc", "dec", "reach", "hold", "con", "imp"):
+            return m.end()
+    # "Doanh thu đạt 1.200 tỷ, lợi nhuận sau thuế tăng 10% so với năm 2026": a comma, then a
+    # new metric and its verb.  ", tăng 25% so với năm 2026" with no subject is the same
+    # metric's change, which implies its baseline, and stays one target.
+    for m in CLAUSE_END.finditer(masked, free[0].end):
+        later = [q for q in free if q.start > m.end()]
+        if not later or _inside(m.start(), m.end(), excluded):
+            continue
+        verb = VERB.search(masked, m.end(), later[0].start)
+        if verb is None or verb.lastgroup not in ("inc", "dec", "reach", "hold", "con"):
+            continue
+        subject = masked[m.end() : verb.start()]
+        if LETTER.search(subject) and not re.search(r"\d", subject) and len(subject.split()) <= 6:
             return m.end()
     return None
 
@@ -418,6 +463,23 @@ def _read_part(
     if reading.target is None or reading.metric is None:
         return None
     return reading
+
+
+def _leads_with_level(masked: str, free: list[Quantity], cadences: list[re.Match[str]]) -> bool:
+    """Tell whether the clause opens with its level: only a comparator or a period before it."""
+    if not free or free[0].factor:
+        return False  # "Double demo requests": a multiplier is a change verb
+    q = free[0]
+    before = masked[: q.start]
+    for m in cadences:
+        if m.end() <= q.start:
+            before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
+    cmp = COMPARATOR_BEFORE.search(before)
+    if cmp is not None:
+        before = before[: cmp.start()]
+    return not LETTER.search(before) and (
+        q.percent or cmp is not None or _OF_NOUN.match(masked, q.end) is not None
+    )
 
 
 def _stated(
@@ -449,6 +511,14 @@ def _stated(
         if after is not None:
             return _Verb(q.start, q.start, "reach"), after
         return None, None
+    # "Năm 2027: doanh thu hợp nhất 1.500 tỷ đồng": a metric, then its level, and no verb.
+    for q in free:
+        clause = max([m.end() for m in _NOUN_START.finditer(masked, 0, q.start)] + [0])
+        seg = masked[clause : q.start]
+        if LETTER.search(seg) and not re.search(r"\d", seg) and len(seg.split()) <= 8:
+            a = clause + len(seg) - len(seg.lstrip())
+            return _Verb(q.start, q.start, "reach"), (a, clause + len(seg.rstrip()))
+        break
     return None, None
 
 
@@ -482,6 +552,10 @@ def _kpi_metric(
     titled = all(w[:1].isupper() and not w.isupper() for w in words)
     if lang is Language.VI and titled and len(words) >= 2:
         return None
+    label = masked[a:b]
+    place = PLACE_LABEL.match(label) or PLACE_LABEL.search(label.rsplit(" ", 1)[-1])
+    if place is not None:
+        return None  # "Southern region: 12.5%", "Chi nhánh Hà Nội: 15%": who, not what
     return a, b
 
 
@@ -506,6 +580,8 @@ def _kind(
     """Tell a change from a bound or a hold (PRODUCT.md: change verbs win)."""
     if verb is None or r.base_q is not None:
         return GoalKind.CHANGE
+    if verb.kind == "prod" and comparator is not None:
+        return GoalKind.BOUND  # "onboard at least 25 merchants every month"
     if verb.kind in ("inc", "dec", "con", "imp", "prod"):
         return GoalKind.CHANGE
     if verb.kind == "hold":
@@ -530,30 +606,44 @@ def _period_of(m: re.Match[str]) -> tuple[Period, tuple[int, int]] | None:
 
 
 def _recurring(
-    cadences: list[re.Match[str]], masked: str, target_q: Quantity, means: list[tuple[int, int]]
+    cadences: list[re.Match[str]],
+    masked: str,
+    target_q: Quantity,
+    means: list[tuple[int, int]],
+    *,
+    after_only: bool = False,
 ) -> tuple[Period, tuple[int, int]] | None:
     """Return the period a bound is checked in ("≥ 99.95% every month", "55 MRs per month").
 
-    "monthly active users" before the level names the metric, not a period.
+    "monthly active users", "weekly feature adoption": an adjective before a noun names the
+    metric, not a period.
     """
     for m in cadences:
-        if _inside(m.start(), m.end(), means):
+        if _inside(m.start(), m.end(), means) or (after_only and m.start() < target_q.end):
             continue
-        if m.group("u2") and m.start() < target_q.start:
+        if m.group("u2") and (m.start() < target_q.start or _ADJECTIVE.match(masked, m.end())):
             continue
         found = _period_of(m)
         if found is not None:
             return found
-    basis = BASIS.search(masked)
+    basis = _basis(masked)
     if basis is not None:
-        word = basis.group("u")
-        period = Period.YEAR if word.startswith(("year", "annual")) else PERIOD[word]
-        return period, basis.span()
+        return basis
     rolling = ROLLING.search(masked)
     if rolling is not None:
         unit = rolling.group("u").rstrip("s")
         return PERIOD[unit], rolling.span()
     return None
+
+
+def _basis(masked: str) -> tuple[Period, tuple[int, int]] | None:
+    """Return the period of "on a weekly basis", "on a year-over-year basis"."""
+    basis = BASIS.search(masked)
+    if basis is None:
+        return None
+    word = basis.group("u")
+    period = Period.YEAR if word.startswith(("year", "annual")) else PERIOD[word]
+    return period, basis.span()
 
 
 def _average(
@@ -839,7 +929,8 @@ class _Target:
             return None
         kind = self.kind
         relative = self.direction is not Direction.REACH and self.base_q is None
-        if kind is ChangeKind.LEVEL and q.percent and not rate and relative:
+        share = _SHARE_OF.match(self.low, q.end) is not None  # "to 95% of rural households"
+        if kind is ChangeKind.LEVEL and q.percent and not rate and relative and not share:
             kind = ChangeKind.PERCENT
         self.kind = kind
         value = q.value

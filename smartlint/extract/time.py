@@ -87,8 +87,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A span of years ends with its last: "giai đoạn 2026–2030", "2021-2025", "FY26-28".
         (
             "years",
-            r"(?:(?:giai\s+doan|thoi\s+ky|nhiem\s+ky|period|from|tu)\s+(?:nam\s+)?)?"
-            r"(?:fy\s*)?(?P<y1>(?:19|20)\d\d)\s*(?:[-–—]|to|through|den|toi)\s*"
+            r"(?:(?:giai\s+doan|thoi\s+ky|nhiem\s+ky|period|from|tu|between)\s+(?:nam\s+)?)?"
+            r"(?:fy\s*)?(?P<y1>(?:19|20)\d\d)\s*(?:[-–—]|to|through|den|toi|and|va)\s*"
             r"(?:nam\s+|fy\s*)?(?P<y2>(?:19|20)?\d\d)",
         ),
         ("ymd", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
@@ -136,14 +136,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:next\s+|coming\s+|upcoming\s+)?"
             + _COUNT
             + r"\s+(?P<u>ngay|tuan|thang|quy|nam|days?|weeks?|months?|quarters?|years?)"
-            r"(?:\s+(?:toi|sap\s+toi|ke\s+tiep|nua))?",
+            r"(?:\s+(?:toi(?!\s+(?:thieu|da))|sap\s+toi|ke\s+tiep|nua))?",
         ),
         (
             "span",
             r"(?:the\s+)?next\s+" + _COUNT + r"\s+(?P<u>days?|weeks?|months?|quarters?|years?)",
         ),
-        ("span", _COUNT + r"\s+(?P<u>ngay|tuan|thang|quy|nam)\s+(?:toi|sap\s+toi|ke\s+tiep)"),
-        ("rel", r"(?P<u>tuan|thang|quy|nam)\s+(?P<r>nay|sau|toi|ke\s+tiep|truoc|ngoai)"),
+        (
+            "span",
+            _COUNT
+            + r"\s+(?P<u>ngay|tuan|thang|quy|nam)\s+(?:toi(?!\s+(?:thieu|da))|sap\s+toi|ke\s+tiep)",
+        ),
+        # "tháng tới" is next month; "mỗi tháng tối thiểu 200" is a bound ("tối thiểu", "tối đa").
+        (
+            "rel",
+            r"(?P<u>tuan|thang|quy|nam)\s+(?P<r>nay|sau|toi(?!\s+(?:thieu|da))|ke\s+tiep|truoc|ngoai)",
+        ),
         (
             "rel",
             r"(?P<r>this|next|last|previous|coming|(?:the\s+)?(?:next|previous|last|coming))"

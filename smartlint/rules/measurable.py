@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from smartlint.context import Context
+from smartlint.extract.text import fold
 from smartlint.facts import Facts, Located
 from smartlint.i18n import fmt_exact, pick, written
 from smartlint.model import Change, ChangeKind, Criterion, Direction, Severity, Violation
@@ -310,6 +312,64 @@ def check_field_contradicts_sentence(facts: Facts, ctx: Context) -> Iterator[Vio
         )
 
 
+_TIME_BEFORE = re.compile(
+    r"(?:by|before|until|in|on|due|deadline|truoc|vao|den|han|han\s+chot|trong|cuoi|het)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def check_placeholder_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """A target on the line is a placeholder, so it is not definite.
+
+    ## What it does
+    Checks every target of a goal with several: a placeholder where one of them should be
+    ("reduce cost per demo to TBD") leaves that target undefined, even when another target
+    on the line is a real number. (A placeholder where the deadline should be is Time-bound's.)
+
+    ## Why is this bad?
+    Progress can be measured only against a number; "TBD" will still be TBD at the review.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: demos
+        title: Increase demo requests by 20% and reduce cost per demo to TBD by 30 June 2027
+        why: Sales capacity is idle
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: demos
+        title: Increase demo requests by 20% and reduce cost per demo to $40 by 30 June 2027
+        why: Sales capacity is idle
+    ```
+    """
+    if facts.target is None or facts.goal.title is None:
+        return
+    for placeholder in facts.placeholders:
+        if placeholder.source != "sentence":
+            continue
+        title = facts.goal.title.value
+        at = title.find(placeholder.value)
+        before = fold(title[max(0, at - 16) : max(at, 0)]).low
+        if at >= 0 and _TIME_BEFORE.search(before):
+            continue  # "by <date>": a deadline to fill in, Time-bound's business
+        yield Violation(
+            placeholder.span,
+            pick(
+                facts.language,
+                f'Mức mục tiêu "{placeholder.value}" chưa xác định nên không đo được.',
+                f'The target "{placeholder.value}" is not a definite quantity, so it cannot be measured.',
+            ),
+            pick(
+                facts.language,
+                f'Thay "{placeholder.value}" bằng con số cần đạt.',
+                f'Replace "{placeholder.value}" with the number to reach.',
+            ),
+        )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "M201",
@@ -358,5 +418,13 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         check_field_contradicts_sentence,
         fix="Make the field and the sentence agree.",
+    ),
+    rule(
+        "M207",
+        "placeholder-target",
+        Criterion.MEASURABLE,
+        Severity.ERROR,
+        check_placeholder_target,
+        fix="Replace the placeholder with the number to reach.",
     ),
 )
