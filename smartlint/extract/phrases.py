@@ -370,3 +370,10 @@ PLACE_LABEL = re.compile(
     r"|department|division|khu\s+vuc|thanh\s+pho|huyen|chi\s+nhanh|cua\s+hang|nha\s+may"
     r"|cong\s+ty|don\s+vi)" + WORD_END
 )
+
+# Substrings one of which a comparator needs; checked before the comparator patterns run.
+COMPARATOR_GATE = ("≥", "≤", "<", ">", "=", "least", "most", "more", "less", "fewer", "than",
+                   "min", "max", "up to", "exceed", "within", "tren", "duoi", "toi ", "it nhat",
+                   "khong", "hon", "vuot", "above", "over", "under", "below", "trong vong")  # fmt: skip
+PURPOSE_GATE = ("nham", "de ", "gop phan", "huong toi", "order", "so that", "so as", "aimed",
+                "contributing")  # fmt: skip

@@ -6,7 +6,6 @@ the text as given.  Only the first :data:`~.text.MAX_CHARS` characters are read.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from smartlint.extract.phrases import (
     CLAUSE_END,
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
+    COMPARATOR_GATE,
     CONNECT,
     COPULA,
     DELTA_MARK,
@@ -60,6 +60,7 @@ from smartlint.extract.phrases import (
     POINT_CTX,
     PROD_GAP,
     PURPOSE,
+    PURPOSE_GATE,
     RATE,
     RATING,
     REL_MARK,
@@ -171,17 +172,29 @@ def read(
             parts = (part,)
             free = [q for q in free if q.start < tail]
             masked = masked[:tail] + " " * (len(masked) - tail)
-    reading = _read_clause(f, masked, lang, hits, base, base_hits, means, quantities, free, holders)
-    if reading.metric is None and reading.target is not None and named_by_label is not None:
-        reading = _replace(reading, metric=_snip(f, *named_by_label))
-    return _replace(
-        reading,
+    whole = _Whole(
         text=text,
         placeholders=tuple(_snip(f, a, b) for a, b in holders),
         milestones=milestones,
         parts=parts,
         label=_snip(f, *label) if label else None,
+        label_metric=named_by_label,
     )
+    return _read_clause(
+        f, masked, lang, hits, base, base_hits, means, quantities, free, holders, whole
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Whole:
+    """What only the whole sentence knows, added to the reading of its main clause."""
+
+    text: str
+    placeholders: tuple[Snip, ...] = ()
+    milestones: int = 0
+    parts: tuple[Reading, ...] = ()
+    label: Snip | None = None
+    label_metric: tuple[int, int] | None = None  # "Revenue: grow …": the label names the metric
 
 
 def _read_clause(
@@ -195,6 +208,7 @@ def _read_clause(
     quantities: list[Quantity],
     free: list[Quantity],
     holders: list[tuple[int, int]],
+    whole: _Whole | None = None,
 ) -> Reading:
     """Read one clause's target, metric and kind; the deadline is the whole sentence's."""
     low = f.low
@@ -208,7 +222,7 @@ def _read_clause(
     verb = _primary(verbs, free, masked)
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
     stated = False  # a level stated as a state, with no verb
-    row = KPI_LABEL.match(masked)
+    row = KPI_LABEL.match(masked) if _ROW_GATE.search(masked, 0, 100) else None
     if _leads_with_level(masked, free, cadences):
         # "100% of new hires complete …", "Mỗi tháng tối thiểu 200 khách hàng mới …": a
         # standard stated as a state; the verb after the level belongs to what it counts.
@@ -255,8 +269,10 @@ def _read_clause(
             cadence = _recurring(cadences, masked, r.target_q, means, after_only=True)
     if kind is not None and comparator is None and kind is not GoalKind.CHANGE:
         comparator = Comparator.EQUAL
+    if metric is None and change is not None and whole is not None:
+        metric = whole.label_metric
     return Reading(
-        text=f.src,
+        text=whole.text if whole else f.src,
         language=lang,
         metric=_snip(f, *metric) if metric else None,
         quantities=tuple(_amount(f, q) for q in quantities),
@@ -274,9 +290,26 @@ def _read_clause(
         implied_baseline=r.implied(),
         kind=kind,
         comparator=comparator,
+        placeholders=whole.placeholders if whole else (),
+        milestones=whole.milestones if whole else 0,
+        parts=whole.parts if whole else (),
+        label=whole.label if whole else None,
     )
 
 
+_WITHIN = re.compile(r"(?:within|trong(?:\s+vong)?)\s")
+_DAYS_OR_WEEKS = re.compile(r"(?:ngay|days?|tuan|weeks?)$")
+_WORKING = re.compile(r"\s+lam\s+viec")
+_COUNT_DIGIT = re.compile(r"\d(?![\d.,]*\s?%)")
+_DIGIT = re.compile(r"\d")
+_COMPARATOR_AFTER_GATE = re.compile(r"\+|\sor\s|\sand\s|\stro\s")
+_AVERAGE_GATE = re.compile(r"binh quan|trung binh|average|avg|cagr|compound")
+_LABEL_GATE = re.compile(
+    r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?(?:\[|kr|okr|o\s*\d|obj|key|goal|target|kq|ket|muc|kpi|p[0-4])"
+)
+_PURPOSE_GATE = re.compile("|".join(re.escape(g) for g in PURPOSE_GATE))
+_ROW_GATE = re.compile(r"[:—–]")
+_COMPARATOR_GATE = re.compile("|".join(re.escape(g) for g in COMPARATOR_GATE))
 _MARKUP_GATE = re.compile(r"[*_`<\]]")
 _REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
 _CONNECTOR = re.compile(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
@@ -294,15 +327,13 @@ _TRAIL = re.compile(r"[\s:=–—-]+$")
 _OF = re.compile(r"\s*(?:of|cua|trong\s+so)?\s*")
 
 
-def _replace(reading: Reading, **changes: object) -> Reading:
-    return dataclasses.replace(reading, **changes)  # type: ignore[arg-type]
-
-
 def _label(clean: str) -> tuple[int, int] | None:
     """Return the span of a label before the goal ("KR2:", "O1 -", "[P1]", "CEO:")."""
-    m = LEAD_LABEL.match(clean)
+    m = LEAD_LABEL.match(clean) if _LABEL_GATE.match(clean) else None
     if m is not None and clean[m.end() :].strip():
         return m.span("l")
+    if ":" not in clean[:48]:
+        return None
     m = NAME_COLON.match(clean)
     if m is not None and VERB.match(clean, m.end()) is not None:
         return m.span("l")
@@ -326,15 +357,17 @@ def _service_levels(masked: str, hits: list[Hit]) -> list[Hit]:
     "Phản hồi khiếu nại trong vòng 2 ngày làm việc", "respond within 2 days": a bound on how
     long something takes.  "Tăng doanh thu 10% trong vòng 3 tháng" keeps its deadline.
     """
+    if "within" not in masked and "trong" not in masked or not hits:
+        return hits
     kept: list[Hit] = []
     for h in hits:
         seg = masked[h.start : h.end]
         if (
-            re.match(r"(?:within|trong(?:\s+vong)?)\s", seg)
-            and re.search(r"(?:ngay|days?|tuan|weeks?)$", seg)
+            _WITHIN.match(seg)
+            and _DAYS_OR_WEEKS.search(seg)
             and (
                 SLA_UNIT.match(masked, h.end) is not None
-                or re.match(r"\s+lam\s+viec", masked[h.end :]) is not None
+                or _WORKING.match(masked, h.end) is not None
                 or _sla_verb_without_count(masked, h.start)
             )
         ):
@@ -350,12 +383,14 @@ def _sla_verb_without_count(masked: str, at: int) -> bool:
     verb = SLA_VERB.search(masked, 0, at)
     if verb is None:
         return False
-    return re.search(r"\d(?![\d.,]*\s?%)", masked[verb.end() : at]) is None
+    return _COUNT_DIGIT.search(masked, verb.end(), at) is None
 
 
 def _purposes(masked: str) -> list[tuple[int, int]]:
     """Return purpose clauses ("nhằm …", "để tăng …", "in order to …"): they set no target."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if _PURPOSE_GATE.search(masked) is None:
+        return spans
     for m in PURPOSE.finditer(masked):
         end = CLAUSE_END.search(masked, m.end())
         spans.append((m.start(), end.start() if end else len(masked)))
@@ -376,7 +411,7 @@ def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
 def _names_a_standard(f: Folded, masked: str, q: Quantity) -> bool:
     """Tell whether a number is part of a standard's or a version's name ("WCAG 2.2", "ISO
     27001", "Python 3.12"): the name is written with a capital, as names are."""
-    if q.percent or q.unit:
+    if q.percent or q.unit or not f.src.isascii() and not any(c.isupper() for c in f.src):
         return False
     m = STANDARD_NAME.search(masked, max(0, q.start - 12), q.start)
     return m is not None and f.source(m.start(), m.start() + 1).isupper()
@@ -390,6 +425,8 @@ def _milestones(
     "SUS score: 73 by Q4-FY27, 77 by Q4-FY28": the first target whose date is not behind
     today is the goal's target and deadline; the others are set aside.
     """
+    if len(hits) < 2 or len(free) < 2:
+        return hits, free, 0
     pairs: list[tuple[Quantity, Hit]] = []
     for q in free:
         h = next((h for h in hits if h.start >= q.end and id(h) not in base_hits), None)
@@ -441,7 +478,7 @@ def _second_target(
         if verb is None or verb.lastgroup not in ("inc", "dec", "reach", "hold", "con"):
             continue
         subject = masked[m.end() : verb.start()]
-        if LETTER.search(subject) and not re.search(r"\d", subject) and len(subject.split()) <= 6:
+        if LETTER.search(subject) and not _DIGIT.search(subject) and len(subject.split()) <= 6:
             return m.end()
     return None
 
@@ -471,10 +508,12 @@ def _leads_with_level(masked: str, free: list[Quantity], cadences: list[re.Match
         return False  # "Double demo requests": a multiplier is a change verb
     q = free[0]
     before = masked[: q.start]
+    if len(before.split()) > 6:
+        return False
     for m in cadences:
         if m.end() <= q.start:
             before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
-    cmp = COMPARATOR_BEFORE.search(before)
+    cmp = COMPARATOR_BEFORE.search(before) if _may_compare(before) else None
     if cmp is not None:
         before = before[: cmp.start()]
     return not LETTER.search(before) and (
@@ -492,9 +531,14 @@ def _stated(
     """
     for q in free:
         window = max(0, q.start - 40)
-        cmp = COMPARATOR_BEFORE.search(masked, window, q.start)
+        cmp = (
+            COMPARATOR_BEFORE.search(masked, window, q.start)
+            if _may_compare(masked[window : q.start])
+            else None
+        )
         at = cmp.start() if cmp is not None else q.start
-        if cmp is None and not COMPARATOR_AFTER.match(masked, q.end):
+        after = _COMPARATOR_AFTER_GATE.search(masked, q.end, q.end + 32) is not None
+        if cmp is None and not (after and COMPARATOR_AFTER.match(masked, q.end)):
             copula = COPULA.search(masked, window, q.start)
             if copula is not None:
                 at = copula.start()
@@ -515,7 +559,7 @@ def _stated(
     for q in free:
         clause = max([m.end() for m in _NOUN_START.finditer(masked, 0, q.start)] + [0])
         seg = masked[clause : q.start]
-        if LETTER.search(seg) and not re.search(r"\d", seg) and len(seg.split()) <= 8:
+        if LETTER.search(seg) and not _DIGIT.search(seg) and len(seg.split()) <= 8:
             a = clause + len(seg) - len(seg.lstrip())
             return _Verb(q.start, q.start, "reach"), (a, clause + len(seg.rstrip()))
         break
@@ -559,10 +603,16 @@ def _kpi_metric(
     return a, b
 
 
+def _may_compare(window: str) -> bool:
+    """Tell cheaply whether a comparator can end ``window`` (most goals have none)."""
+    return _COMPARATOR_GATE.search(window) is not None
+
+
 def _comparator(masked: str, q: Quantity) -> Comparator | None:
     """Return the comparator that qualifies a level, before it ("≥", "dưới") or after it ("+")."""
-    m = COMPARATOR_BEFORE.search(masked, max(0, q.start - 40), q.start)
-    if m is None:
+    window = masked[max(0, q.start - 40) : q.start]
+    m = COMPARATOR_BEFORE.search(window) if _may_compare(window) else None
+    if m is None and _COMPARATOR_AFTER_GATE.search(masked, q.end, q.end + 32):
         m = COMPARATOR_AFTER.match(masked, q.end)
     if m is None:
         return None
@@ -650,6 +700,8 @@ def _average(
     cadences: list[re.Match[str]], masked: str, target_q: Quantity
 ) -> tuple[Period, tuple[int, int]] | None:
     """Return the period of an average change ("bình quân 7%/năm", "CAGR of 12%")."""
+    if _AVERAGE_GATE.search(masked) is None:
+        return None
     avg = AVERAGE.search(masked, max(0, target_q.start - 60), target_q.start)
     if avg is None:
         avg = AVERAGE.match(masked, target_q.end + 1)

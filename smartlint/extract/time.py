@@ -196,7 +196,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("-",),
     ("q1", "q2", "q3", "q4"),
     ("quy",),
-    ("quy", "q"),
+    ("quy", "q0", "q5", "q6", "q7", "q8", "q9"),
     ("quarter",),
     ("h1", "h2"),
     ("nua", "thang"),
