@@ -357,7 +357,7 @@ def _service_levels(masked: str, hits: list[Hit]) -> list[Hit]:
     "Phản hồi khiếu nại trong vòng 2 ngày làm việc", "respond within 2 days": a bound on how
     long something takes.  "Tăng doanh thu 10% trong vòng 3 tháng" keeps its deadline.
     """
-    if "within" not in masked and "trong" not in masked or not hits:
+    if not hits or ("within" not in masked and "trong" not in masked):
         return hits
     kept: list[Hit] = []
     for h in hits:
@@ -411,7 +411,7 @@ def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
 def _names_a_standard(f: Folded, masked: str, q: Quantity) -> bool:
     """Tell whether a number is part of a standard's or a version's name ("WCAG 2.2", "ISO
     27001", "Python 3.12"): the name is written with a capital, as names are."""
-    if q.percent or q.unit or not f.src.isascii() and not any(c.isupper() for c in f.src):
+    if q.percent or q.unit or f.src.islower():
         return False
     m = STANDARD_NAME.search(masked, max(0, q.start - 12), q.start)
     return m is not None and f.source(m.start(), m.start() + 1).isupper()
