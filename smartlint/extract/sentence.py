@@ -537,8 +537,8 @@ def _stated(
             else None
         )
         at = cmp.start() if cmp is not None else q.start
-        after = _COMPARATOR_AFTER_GATE.search(masked, q.end, q.end + 32) is not None
-        if cmp is None and not (after and COMPARATOR_AFTER.match(masked, q.end)):
+        gated = _COMPARATOR_AFTER_GATE.search(masked, q.end, q.end + 32) is not None
+        if cmp is None and not (gated and COMPARATOR_AFTER.match(masked, q.end)):
             copula = COPULA.search(masked, window, q.start)
             if copula is not None:
                 at = copula.start()
