@@ -73,6 +73,7 @@ class Facts:
     rate: bool
     history: History | None
     conflicts: tuple[Conflict, ...]
+    section_deadline: Located[TimeRef] | None = None  # the period of a Markdown heading above
 
     @property
     def anchor(self) -> Span:
@@ -158,6 +159,10 @@ def build_facts(
         if reading is not None and reading.deadline is not None
         else None
     )
+    if goal.deadline_inherited and deadline is not None:  # a heading's period, not the goal's
+        deadline = (
+            None if sentence_deadline else Located(deadline.value, deadline.span, "inherited")
+        )
     if deadline is None:
         deadline = sentence_deadline
     elif sentence_deadline is not None:
@@ -210,6 +215,7 @@ def build_facts(
         rate=bool(reading and reading.rate),
         history=goal.history,
         conflicts=tuple(conflicts),
+        section_deadline=_time_field(goal.section_deadline, today),
     )
 
 
