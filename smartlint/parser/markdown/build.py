@@ -3,9 +3,10 @@
 How a document is read (README, "Markdown OKR documents", says the same for users):
 
 - A heading is an **objective** when it carries an objective label ("Objective 1:", "O2 -",
-  "Mục tiêu 1:"), when the list under it holds key results (items labelled "KR1:", "Kết
-  quả then chốt:" or checkboxes), or when it sits in a goal section and only a flat list of
-  goals follows it.  The items of its lists are its key results.
+  "Mục tiêu 1:"); else, unless it names a goal section (below), when the list under it holds
+  key results (items labelled "KR1:", "Kết quả then chốt:" or checkboxes), or when it sits in
+  a goal section and only a flat list of goals follows it.  The items of its lists are its
+  key results.
 - A heading with a goal word (OKRs, Objectives, Goals, Targets, KPI, Mục tiêu, Chỉ tiêu, Kế
   hoạch …) or a period ("Q3 2027", "năm 2027", "FY2027 H1") opens a **goal section**; its
   period is the deadline of goals under it that name none.  Headings without either inherit
@@ -103,9 +104,8 @@ class Builder:
         parts = split_text(raw.text)
         words = _folded_title(raw, parts)
         span = Span(raw.span.line, 1, raw.span.end_line, raw.span.end_column)
-        if parts.role is not None or _has_key_results(body):
-            goal = self._goal(raw, parts, outer, span, _body_fields(body))
-            return Context(goal, outer.period, True) if goal else outer
+        if parts.role is not None:
+            return self._objective(raw, parts, outer, span, body)
         if words in KR_HEADINGS:
             return Context(outer.parent, outer.period, True)
         if PROSE_HEADINGS.match(words):
@@ -113,10 +113,18 @@ class Builder:
         period = _period(raw)
         if period is not None or GOAL_WORDS.search(words):
             return Context(outer.parent, period or outer.period, True)
+        if _has_key_results(body):
+            return self._objective(raw, parts, outer, span, body)
         if outer.reading and _flat_goals(body):
-            goal = self._goal(raw, parts, outer, span, _body_fields(body))
-            return Context(goal, outer.period, True) if goal else outer
+            return self._objective(raw, parts, outer, span, body)
         return outer
+
+    def _objective(
+        self, raw: Raw, parts: Parts, outer: Context, span: Span, body: list[Block]
+    ) -> Context:
+        """Read a heading as an objective whose lists hold its key results."""
+        goal = self._goal(raw, parts, outer, span, _body_fields(body))
+        return Context(goal, outer.period, True) if goal is not None else outer
 
     def _body(self, blocks: list[Block], context: Context) -> None:
         current = context

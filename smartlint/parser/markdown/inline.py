@@ -10,7 +10,7 @@ for every file kind.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from smartlint.model import Baseline, History, Text
@@ -87,7 +87,10 @@ def _node(raw: Raw, part: FieldPart, lines: Sequence[str], sink: Sink) -> tuple[
         column = raw.span.column - 1 + part.value_start if raw.exact else 0
         source = "\n" * line + " " * column + value
         composed = compose(source)
-        sink.problems.extend(composed.problems)
+        value_span = raw.span_of(part.value_start, part.value_end)
+        for problem in composed.problems:  # an error at the end of the value: point at it
+            inside = problem.span.line <= value_span.end_line
+            sink.problems.append(problem if inside else replace(problem, span=value_span))
         return (composed.documents[0] if composed.documents else None), source
     if raw.exact:
         start = raw.span.column - 1 + part.value_start

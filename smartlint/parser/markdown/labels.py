@@ -61,7 +61,7 @@ _LABEL = re.compile(
     r"(?P<open>\*\*|__)?"
     r"(?:(?P<obj>objective|obj|mục\s+tiêu|muc\s+tieu|goal|o(?=\d))"
     r"|(?P<kr>key\s+results?|kết\s+quả\s+then\s+chốt|ket\s+qua\s+then\s+chot|kr|kq(?=\d)))"
-    r"(?P<num>[ \t]*#?\d+(?:\.\d+)*[a-z]?)?"
+    r"(?P<num>[ \t]*#?\d+(?:\.\d+)*(?-i:[a-z])?)?"
     r"(?P<sep>[ \t]*[:.)\-–—]+(?=[ \t*_]|$)|[ \t]+)"
     r"(?P<close>\*\*|__)?[ \t]*",
     re.IGNORECASE,
