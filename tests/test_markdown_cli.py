@@ -306,3 +306,20 @@ def test_walked_binary_markdown_with_a_goal_name_is_reported(tmp_path: Path) -> 
     run = timed_cli("--today", "2027-01-15", "-f", "json", ".", cwd=tmp_path)
     report = run.report()
     assert {f["path"] for f in report["findings"] if f["code"] == "F010"} == {"okrs.md"}
+
+
+def test_readme_shows_the_real_output() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = (
+        "$ smartlint examples/okrs-2027-q3.en.md --root examples --today 2027-07-01 -f concise\n"
+    )
+    shown = readme[readme.index(command) + len(command) :].split("```", 1)[0]
+    result = subprocess.run(
+        [sys.executable, "-m", "smartlint", *command.split()[2:]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stdout == shown
