@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from smartlint.gitignore import GitIgnore
-from smartlint.parser.markdown.recognise import is_markdown_path
+from smartlint.parser.markdown import is_markdown_path
 
 GOAL_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"

@@ -150,7 +150,7 @@ def lint_text(
 ) -> Report:
     """Parse and lint one goal file held in a string (the pure core, for tests and tools)."""
     from smartlint.parser import parse_text
-    from smartlint.parser.markdown.recognise import is_markdown_path
+    from smartlint.parser.markdown import is_markdown_path
 
     settings = RunSettings(today=today, options=options or Options())
     kind: FileKind = "markdown" if is_markdown_path(path) else "yaml"

@@ -22,7 +22,7 @@ from smartlint.discover import Missing, Source, discover
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
-from smartlint.parser.markdown.recognise import SNIFF_CHARS, is_markdown_path, looks_like_goals
+from smartlint.parser.markdown import is_markdown_path
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.selection import Layer, matches, select_rules
 from smartlint.suppress import EMPTY, FileKind, SuppressionTable, scan
@@ -238,6 +238,8 @@ def _sniffed(source: Source, policy: ConfigPolicy, overrides: Overrides) -> Sour
 
 def _goal_document(display: str, data: bytes) -> bool:
     """Tell whether a Markdown file's name or first bytes make it a goal document."""
+    from smartlint.parser.markdown.recognise import SNIFF_CHARS, looks_like_goals
+
     head = decode_bytes(data[:SNIFF_CHARS]).text if data else ""
     return looks_like_goals(display, head or "")
 

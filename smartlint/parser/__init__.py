@@ -32,7 +32,7 @@ from smartlint.parser import codes
 from smartlint.parser.compose import compose
 from smartlint.parser.document import read_document
 from smartlint.parser.goals import Walk
-from smartlint.parser.markdown.recognise import is_markdown_path
+from smartlint.parser.markdown import is_markdown_path
 
 __all__ = ["is_goal_document", "parse_bytes", "parse_text"]
 

@@ -328,7 +328,7 @@ FILE_TOO_LARGE = _file_rule(
     ERROR,
     "Split the goals into several files.",
     _docs(
-        "The file is larger than smartlint reads (32 MB).",
+        "The file is larger than smartlint reads (32 MB; 2 MB for a Markdown document).",
         "Refuses a goal file above the size limit without reading it.",
         "No goal file is that large; reading one would only use memory and time.",
         "# a 25 MB file: thousands of goals, or a data dump saved with a .yaml name\n",

@@ -1,7 +1,9 @@
 """Read Markdown goal documents (OKRs as teams write them) into the goals YAML files give.
 
-Public API: :func:`parse_markdown`.  :mod:`.recognise` tells which Markdown files are goal
-documents without importing the Markdown parser, so runs over YAML alone never load it.
+Public API: :func:`parse_markdown`, :func:`is_markdown_path`.  :mod:`.recognise` tells which
+Markdown files are goal documents without the Markdown parser.  Importing this package costs
+nothing more: everything else is imported when a Markdown file is read, so runs over YAML
+alone never load markdown-it or compile the patterns Markdown needs.
 Stages: :mod:`.front` (YAML front matter) -> :mod:`.outline` (markdown-it-py: blocks with
 positions) -> :mod:`.build` (objectives, key results, tables, heading periods), which reads
 fields through :mod:`.inline` with the YAML parser's readers.
@@ -14,7 +16,13 @@ from pathlib import Path
 from smartlint.model import FILE_START, ParsedFile, Problem
 from smartlint.parser import codes
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_MARKDOWN_CHARS = 2_000_000  # hundreds of pages; a 2 MB table of goals reads in ~10 s
+
+
+def is_markdown_path(path: str) -> bool:
+    """Tell whether a path names a Markdown file (``.md``, ``.markdown``)."""
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def parse_markdown(

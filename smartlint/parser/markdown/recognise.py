@@ -23,7 +23,6 @@ from pathlib import PurePath
 
 from smartlint.parser.markdown.words import fold
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 _COMMON = frozenset(
     [
         "readme",
@@ -60,11 +59,6 @@ _KEY_RESULT = re.compile(
 )
 _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 SNIFF_CHARS = 200_000  # labels are found near the top; a huge file is not read whole to decide
-
-
-def is_markdown_path(path: str) -> bool:
-    """Tell whether a path names a Markdown file (``.md``, ``.markdown``)."""
-    return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def front_opt_in(text: str) -> bool | None:
