@@ -350,6 +350,11 @@ def test_a_headings_period_is_the_default_deadline(heading: str, period: str) ->
     assert "T507" not in {f.code for f in report.findings}
 
 
+def test_a_date_in_a_heading_is_not_its_period() -> None:
+    parsed = parse("## OKRs (updated 2027-06-15)\n\n- Sell 100 units\n")
+    assert parsed.goals[0].deadline is None and not parsed.goals[0].deadline_inherited
+
+
 def test_deadline_after_the_sections_period_is_a_warning() -> None:
     text = (
         "## Q3 2027 OKRs\n\n"

@@ -108,6 +108,6 @@ _VI_PART = (
 PERIOD = re.compile(
     rf"(?<![\w/-])(?:{_PART}\s*[/-]?\s*{_YEAR}|{_YEAR}\s*[/-]?\s*{_PART}\b"
     rf"|(?:{_VI_PART})\s*(?:/|(?:năm|nam)\s+)?\s*{_YEAR}|(?:năm|nam)\s+{_YEAR}"
-    rf"|{_MONTH}\s+{_YEAR}|{_YEAR})",
+    rf"|{_MONTH}\s+{_YEAR}|{_YEAR}(?![/.-]\d))",  # a year, but not a date's (2027-06-15)
     re.IGNORECASE,
 )
