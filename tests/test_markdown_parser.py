@@ -422,3 +422,34 @@ def test_deep_nesting_is_bounded() -> None:
 )
 def test_which_markdown_files_are_goal_documents(path: str, text: str, expected: bool) -> None:
     assert looks_like_goals(path, text) is expected
+
+
+def test_id_as_an_inline_field() -> None:
+    text = "# OKRs\n\n- Sell 100 units (id: units; owner: Lan)\n"
+    (goal,) = parse(text).goals
+    assert goal.id is not None and goal.id.value == "units"
+    assert goal.id.span.column == column_of(text, 3, "units;")
+
+
+def test_markdown_suppression_scan() -> None:
+    from smartlint.suppress import scan
+
+    table = scan(
+        "# OKRs\n"
+        "<!-- smartlint: ignore[S101] why -->\n"
+        "\n"
+        "<!-- another comment -->\n"
+        "- Improve the blog <!-- smartlint: ignore[T501] -->\n"
+        "~~~\n"
+        "<!-- smartlint: ignore[T] in code -->\n"
+        "~~~\n"
+        "<!-- smartlint: ignore-file -->\n",
+        "markdown",
+    )
+    assert [(d.kind, d.target, d.selectors, d.reason) for d in table.directives] == [
+        ("next", 5, ("S101",), "why"),
+        ("line", 5, ("T501",), ""),
+        ("file", 0, (), ""),
+    ]
+    assert table.directives[1].span.column == len("- Improve the blog ") + 1
+    assert not scan("# smartlint: ignore[S101]\n- x\n", "markdown").directives
