@@ -98,6 +98,7 @@ class Facts:
     comparator: Comparator | None = None
     parts: tuple[Part, ...] = ()
     milestones: int = 0
+    section_deadline: Located[TimeRef] | None = None  # the period of a Markdown heading above
 
     @property
     def is_bound(self) -> bool:
@@ -194,6 +195,10 @@ def build_facts(
         if reading is not None and reading.deadline is not None
         else None
     )
+    if goal.deadline_inherited and deadline is not None:  # a heading's period, not the goal's
+        deadline = (
+            None if sentence_deadline else Located(deadline.value, deadline.span, "inherited")
+        )
     if deadline is None:
         deadline = sentence_deadline
     elif sentence_deadline is not None:
@@ -246,6 +251,7 @@ def build_facts(
         rate=bool(reading and reading.rate),
         history=goal.history,
         conflicts=tuple(conflicts),
+        section_deadline=_time_field(goal.section_deadline, today, fiscal_year_end),
         kind=_kind(reading, target),
         comparator=reading.comparator if reading is not None and reading.target else None,
         parts=tuple(_part(title, p) for p in (reading.parts if reading else ()) if p.target),

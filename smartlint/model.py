@@ -125,6 +125,10 @@ class Goal:
     deadline: Text | None = None
     history: History | None = None
     language: Text | None = None
+    # Markdown: the period of the heading above the goal ("## Q3 2027 OKRs"), and whether
+    # ``deadline`` is that period because the goal names no deadline field of its own.
+    section_deadline: Text | None = None
+    deadline_inherited: bool = False
 
     @property
     def goal_id(self) -> str | None:

@@ -26,6 +26,13 @@ GOOD = (
 )
 BAD = "goals:\n  - id: blog\n    title: Tăng số lượng người ghé thăm trang blog\n"
 WORKFLOW = "name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+README = "# Plans\n\n## Goals\n\n- Keep the plans tidy\n"
+OKRS = (
+    "# Q3 2099 OKRs\n\n"
+    "## Objective 1: Grow online revenue {#online} (parent: doanh-thu)\n\n"
+    "- KR1: Raise online orders from 1,200 to 1,300 a month\n"
+    "- KR2: Improve the checkout\n"
+)
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -55,9 +62,11 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
     (work / "goals.yaml").write_text(GOOD, encoding="utf-8")
     (work / "blog.yaml").write_text(BAD, encoding="utf-8")
     (work / "ci.yml").write_text(WORKFLOW, encoding="utf-8")
+    (work / "README.md").write_text(README, encoding="utf-8")
+    (work / "okrs.md").write_text(OKRS, encoding="utf-8")
     _git(work, "add", ".")
 
-    passing = _try_repo(work, "goals.yaml", "ci.yml")
+    passing = _try_repo(work, "goals.yaml", "ci.yml", "README.md")
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "smartlint" in passing.stdout and "Passed" in passing.stdout
 
@@ -65,3 +74,9 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert "Failed" in failing.stdout
     assert "blog.yaml:3:12: error S101" in failing.stdout
+
+    markdown = _try_repo(work, "README.md", "okrs.md")
+    assert markdown.returncode == 1, markdown.stdout + markdown.stderr
+    assert "okrs.md:6:8: error S101" in markdown.stdout
+    assert "README.md:" not in markdown.stdout
+    assert "R401" not in markdown.stdout  # the parent in goals.yaml resolves through --root .
