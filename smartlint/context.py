@@ -47,6 +47,13 @@ class GoalSet:
     ids_by_shape: Mapping[tuple[str, int], tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )  # the same ids grouped by (first character, length), so a suggestion never scans them all
+    children_of: Mapping[int, tuple[Facts, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )  # goal index -> its key results (nested or linked), in input order
+
+    def children(self, facts: Facts) -> tuple[Facts, ...]:
+        """Return a goal's key results: the goals nested under it or linked to it."""
+        return self.children_of.get(facts.goal.index, ())
 
     def parent(self, facts: Facts) -> Facts | None:
         """Return the resolved parent of a goal, if any."""
@@ -104,8 +111,14 @@ def build_goal_set(all_facts: tuple[Facts, ...]) -> GoalSet:
             parent_of[f.goal.index] = by_id[link.value][0]
     for child, parent in nesting_parents([f.goal for f in all_facts]).items():
         parent_of[child] = by_index[parent]
+    children_of: dict[int, list[Facts]] = {}
+    for f in all_facts:
+        up = parent_of.get(f.goal.index)
+        if up is not None:
+            children_of.setdefault(up.goal.index, []).append(f)
     return GoalSet(
         facts=all_facts,
+        children_of=MappingProxyType({k: tuple(v) for k, v in children_of.items()}),
         by_id=MappingProxyType({k: tuple(v) for k, v in by_id.items()}),
         parent_of=MappingProxyType(parent_of),
         cycles=MappingProxyType(_find_cycles(all_facts, parent_of)),

@@ -10,6 +10,7 @@ from smartlint.extract.text import fold
 from smartlint.facts import Facts, Located
 from smartlint.i18n import fmt_exact, pick, written
 from smartlint.model import Change, ChangeKind, Criterion, Direction, Severity, Violation
+from smartlint.objectives import failing_key_results, is_qualitative_objective, names
 from smartlint.rules.base import Rule, rule
 
 _RELATIVE = (ChangeKind.PERCENT, ChangeKind.FACTOR, ChangeKind.POINTS, ChangeKind.DELTA)
@@ -40,6 +41,8 @@ def check_no_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if facts.target is not None:
         return
+    if is_qualitative_objective(facts, ctx):
+        return  # judged through its key results (M208)
     unnamed = facts.quantity_count > 0 and facts.metric is None
     yield Violation(
         facts.anchor,
@@ -370,6 +373,61 @@ def check_placeholder_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
         )
 
 
+def check_key_result_not_measurable(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """A key result of a qualitative objective is not measurable.
+
+    ## What it does
+    An objective that states no quantity and no deadline is judged through its key results:
+    it is measurable when every key result is. This rule names the key results that are not.
+
+    ## Why is this bad?
+    An objective in OKR practice is qualitative on purpose; its key results carry the
+    numbers and dates. When one of them lacks what the objective leaves to it, nothing in the
+    objective's tree does.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: brand
+        title: Become the brand customers recommend
+        why: Referrals are our cheapest channel
+        key_results:
+          - Increase NPS from 32 to 45 by 31 December 2027
+          - Improve our reviews
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: brand
+        title: Become the brand customers recommend
+        why: Referrals are our cheapest channel
+        key_results:
+          - Increase NPS from 32 to 45 by 31 December 2027
+          - Raise the average review score from 4.1 to 4.5 by 31 December 2027
+    ```
+    """
+    if not is_qualitative_objective(facts, ctx):
+        return
+    failing = failing_key_results(facts, Criterion.MEASURABLE, ctx)
+    if not failing:
+        return
+    shown = names(failing)
+    yield Violation(
+        facts.anchor,
+        pick(
+            facts.language,
+            f"Mục tiêu định tính được đánh giá qua các kết quả then chốt, nhưng {shown} chưa đo được (thiếu mức mục tiêu hoặc mốc hiện tại).",
+            f"The objective is judged through its key results, but {shown} is not measurable (no definite target or baseline).",
+        ),
+        pick(
+            facts.language,
+            f"Sửa {shown} cho đạt tiêu chí, hoặc nêu con số và thời hạn ngay trong mục tiêu.",
+            f"Fix {shown}, or state a quantity and a deadline in the objective itself.",
+        ),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "M201",
@@ -426,5 +484,13 @@ RULES: tuple[Rule, ...] = (
         Severity.ERROR,
         check_placeholder_target,
         fix="Replace the placeholder with the number to reach.",
+    ),
+    rule(
+        "M208",
+        "key-result-not-measurable",
+        Criterion.MEASURABLE,
+        Severity.ERROR,
+        check_key_result_not_measurable,
+        fix="Give every key result a definite target and a baseline.",
     ),
 )

@@ -8,6 +8,7 @@ from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import pick
 from smartlint.model import Criterion, Severity, Violation
+from smartlint.objectives import failing_key_results, is_qualitative_objective, names
 from smartlint.rules.base import Rule, rule
 
 
@@ -36,6 +37,8 @@ def check_no_quantity(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if facts.quantity_count or facts.target is not None or facts.placeholders:
         return
+    if is_qualitative_objective(facts, ctx):
+        return  # judged through its key results (S104)
     yield Violation(
         facts.anchor,
         pick(
@@ -129,6 +132,62 @@ def check_placeholder(facts: Facts, ctx: Context) -> Iterator[Violation]:
         )
 
 
+def check_key_result_not_specific(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """A key result of a qualitative objective is not specific.
+
+    ## What it does
+    An objective that states no quantity and no deadline is judged through its key results
+    (PRODUCT.md, "Objectives may be qualitative"): it is specific when every key result is.
+    This rule names the key results that are not.
+
+    ## Why is this bad?
+    An objective in OKR practice is qualitative on purpose; its key results carry the
+    numbers and dates. When one of them lacks what the objective leaves to it, nothing in the
+    objective's tree does.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: brand
+        title: Become the brand customers recommend
+        why: Referrals are our cheapest channel
+        key_results:
+          - Increase NPS from 32 to 45 by 31 December 2027
+          - Improve our reviews
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: brand
+        title: Become the brand customers recommend
+        why: Referrals are our cheapest channel
+        key_results:
+          - Increase NPS from 32 to 45 by 31 December 2027
+          - Raise the average review score from 4.1 to 4.5 by 31 December 2027
+    ```
+    """
+    if not is_qualitative_objective(facts, ctx):
+        return
+    failing = failing_key_results(facts, Criterion.SPECIFIC, ctx)
+    if not failing:
+        return
+    shown = names(failing)
+    yield Violation(
+        facts.anchor,
+        pick(
+            facts.language,
+            f"Mục tiêu định tính được đánh giá qua các kết quả then chốt, nhưng {shown} chưa cụ thể (chưa nêu chỉ số và con số).",
+            f"The objective is judged through its key results, but {shown} is not specific (no metric and quantity).",
+        ),
+        pick(
+            facts.language,
+            f"Sửa {shown} cho đạt tiêu chí, hoặc nêu con số và thời hạn ngay trong mục tiêu.",
+            f"Fix {shown}, or state a quantity and a deadline in the objective itself.",
+        ),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "S101",
@@ -153,5 +212,13 @@ RULES: tuple[Rule, ...] = (
         Severity.ERROR,
         check_placeholder,
         fix="Replace the placeholder with a real number.",
+    ),
+    rule(
+        "S104",
+        "key-result-not-specific",
+        Criterion.SPECIFIC,
+        Severity.ERROR,
+        check_key_result_not_specific,
+        fix="Give every key result a metric and a quantity.",
     ),
 )

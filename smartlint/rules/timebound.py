@@ -8,6 +8,7 @@ from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_date, pick
 from smartlint.model import Criterion, Effect, Severity, TimeProblem, Violation
+from smartlint.objectives import failing_key_results, is_qualitative_objective, names
 from smartlint.rules.base import Rule, rule
 
 
@@ -36,6 +37,8 @@ def check_no_deadline(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if facts.deadline is not None or facts.cadence is not None:
         return
+    if is_qualitative_objective(facts, ctx):
+        return  # judged through its key results (T509)
     yield Violation(
         facts.anchor,
         pick(
@@ -360,6 +363,61 @@ def check_deadline_after_section(facts: Facts, ctx: Context) -> Iterator[Violati
     )
 
 
+def check_key_result_not_time_bound(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """A key result of a qualitative objective is not time-bound.
+
+    ## What it does
+    An objective that states no quantity and no deadline is judged through its key results:
+    it is time-bound when every key result is. This rule names the key results that are not.
+
+    ## Why is this bad?
+    An objective in OKR practice is qualitative on purpose; its key results carry the
+    numbers and dates. When one of them lacks what the objective leaves to it, nothing in the
+    objective's tree does.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: brand
+        title: Become the brand customers recommend
+        why: Referrals are our cheapest channel
+        key_results:
+          - Increase NPS from 32 to 45 by 31 December 2027
+          - Raise the average review score from 4.1 to 4.5
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: brand
+        title: Become the brand customers recommend
+        why: Referrals are our cheapest channel
+        key_results:
+          - Increase NPS from 32 to 45 by 31 December 2027
+          - Raise the average review score from 4.1 to 4.5 by 31 December 2027
+    ```
+    """
+    if not is_qualitative_objective(facts, ctx):
+        return
+    failing = failing_key_results(facts, Criterion.TIME_BOUND, ctx)
+    if not failing:
+        return
+    shown = names(failing)
+    yield Violation(
+        facts.anchor,
+        pick(
+            facts.language,
+            f"Mục tiêu định tính được đánh giá qua các kết quả then chốt, nhưng {shown} chưa có thời hạn.",
+            f"The objective is judged through its key results, but {shown} is not time-bound (no usable deadline or cadence).",
+        ),
+        pick(
+            facts.language,
+            f"Sửa {shown} cho đạt tiêu chí, hoặc nêu con số và thời hạn ngay trong mục tiêu.",
+            f"Fix {shown}, or state a quantity and a deadline in the objective itself.",
+        ),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "T501",
@@ -426,5 +484,13 @@ RULES: tuple[Rule, ...] = (
         check_deadline_after_section,
         effect=Effect.NONE,
         fix="Move the goal to its period's section or bring its deadline inside the period.",
+    ),
+    rule(
+        "T509",
+        "key-result-not-time-bound",
+        Criterion.TIME_BOUND,
+        Severity.ERROR,
+        check_key_result_not_time_bound,
+        fix="Give every key result a deadline or a cadence.",
     ),
 )
