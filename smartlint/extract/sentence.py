@@ -227,7 +227,7 @@ def _read_clause(
         # "100% of new hires complete …", "Mỗi tháng tối thiểu 200 khách hàng mới …": a
         # standard stated as a state; the verb after the level belongs to what it counts.
         verb = None
-    elif row is not None and VERB.match(masked, row.start("m")) is None:
+    elif row is not None and _row_label(masked, row):
         # A KPI row: the label names the metric even when it holds a verb ("xử lý hồ sơ").
         verb = None
         free = [q for q in free if q.start >= row.end()]
@@ -502,6 +502,13 @@ def _read_part(
     return reading
 
 
+def _row_label(masked: str, row: re.Match[str]) -> bool:
+    """Tell whether a KPI row's label names a metric: not one opened by a change verb
+    ("Giảm chi phí: còn 5 tỷ"); "Open bugs per team: ≤ 25" opens with an adjective."""
+    verb = VERB.match(masked, row.start("m"))
+    return verb is None or verb.lastgroup in ("prod", "evt")
+
+
 def _leads_with_level(masked: str, free: list[Quantity], cadences: list[re.Match[str]]) -> bool:
     """Tell whether the clause opens with its level: only a comparator or a period before it."""
     if not free or free[0].factor:
@@ -594,11 +601,13 @@ def _kpi_metric(
     if not words or not LETTER.search(masked[a:b]):
         return None
     titled = all(w[:1].isupper() and not w.isupper() for w in words)
-    if lang is Language.VI and titled and len(words) >= 2:
-        return None
+    vietnamese = lang is Language.VI or not "".join(words).isascii()
+    if vietnamese and titled and len(words) >= 2:
+        return None  # "Bắc Giang: 13,6%": a place, not a metric
     label = masked[a:b]
-    place = PLACE_LABEL.match(label) or PLACE_LABEL.search(label.rsplit(" ", 1)[-1])
-    if place is not None:
+    last = label.rsplit(" ", 2)
+    per_unit = len(last) > 1 and last[-2] in ("per", "moi", "each", "tren")
+    if PLACE_LABEL.match(label) or (PLACE_LABEL.fullmatch(last[-1]) and not per_unit):
         return None  # "Southern region: 12.5%", "Chi nhánh Hà Nội: 15%": who, not what
     return a, b
 
