@@ -372,8 +372,49 @@ PLACE_LABEL = re.compile(
 )
 
 # Substrings one of which a comparator needs; checked before the comparator patterns run.
-COMPARATOR_GATE = ("≥", "≤", "<", ">", "=", "least", "most", "more", "less", "fewer", "than",
-                   "min", "max", "up to", "exceed", "within", "tren", "duoi", "toi ", "it nhat",
-                   "khong", "hon", "vuot", "above", "over", "under", "below", "trong vong")  # fmt: skip
+# Words one of which a comparator holds ("at least" holds "least"), and the symbols.
+COMPARATOR_WORDS = frozenset(
+    (
+        "least",
+        "most",
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "min",
+        "min.",
+        "max",
+        "max.",
+        "minimum",
+        "maximum",
+        "up",
+        "exceed",
+        "exceeding",
+        "within",
+        "above",
+        "over",
+        "under",
+        "below",
+        "greater",
+        "higher",
+        "lower",
+        "shorter",
+        "better",
+        "tren",
+        "duoi",
+        "thieu",
+        "da",
+        "nhat",
+        "qua",
+        "hon",
+        "vuot",
+        "vong",
+        "len",
+        "xuong",
+        "or",
+        "and",
+    )
+)
+COMPARATOR_SIGNS = ("≥", "≤", "<", ">", "=", "+")
 PURPOSE_GATE = ("nham", "de ", "gop phan", "huong toi", "order", "so that", "so as", "aimed",
                 "contributing")  # fmt: skip

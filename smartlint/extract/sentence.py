@@ -30,7 +30,8 @@ from smartlint.extract.phrases import (
     CLAUSE_END,
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
-    COMPARATOR_GATE,
+    COMPARATOR_SIGNS,
+    COMPARATOR_WORDS,
     CONNECT,
     COPULA,
     DELTA_MARK,
@@ -244,6 +245,8 @@ def _read_clause(
 
     r = _Target(verb, free, masked)
     metric = named or _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
+    if metric is not None and whole is None:  # a further target: "reach an NPS of 50"
+        metric = _trim_metric(masked, metric)
     if named is not None and metric is not None:
         metric = _kpi_metric(f, masked, metric, lang)
         if metric is None and stated:
@@ -309,7 +312,6 @@ _LABEL_GATE = re.compile(
 )
 _PURPOSE_GATE = re.compile("|".join(re.escape(g) for g in PURPOSE_GATE))
 _ROW_GATE = re.compile(r"[:—–]")
-_COMPARATOR_GATE = re.compile("|".join(re.escape(g) for g in COMPARATOR_GATE))
 _MARKUP_GATE = re.compile(r"[*_`<\]]")
 _REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
 _CONNECTOR = re.compile(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
@@ -320,6 +322,8 @@ _MILESTONE_GAP = re.compile(
 _ADJECTIVE = re.compile(
     r"\s+(?!(?:for|in|until|by|and|or|from|through|across|at|on|to|during)\b)[a-z]"
 )
+_ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)")
+_DANGLING = re.compile(r"\s+(?:of|cua)$")
 _NOUN_START = re.compile(r"[,;:]")
 _SHARE_OF = re.compile(r"\s+(?:of|cua|trong\s+so)\s")
 _OF_NOUN = re.compile(r"\s+(?:of\s+)?[a-z]")
@@ -585,6 +589,18 @@ def _phrase_after(masked: str, q: Quantity) -> tuple[int, int] | None:
     return a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())
 
 
+def _trim_metric(masked: str, metric: tuple[int, int]) -> tuple[int, int] | None:
+    """Drop an article before the metric and a dangling "of" after it ("an NPS of" -> "NPS")."""
+    a, b = metric
+    lead = _ARTICLE.match(masked, a, b)
+    if lead is not None:
+        a = lead.end()
+    tail = _DANGLING.search(masked, a, b)
+    if tail is not None:
+        b = tail.start()
+    return (a, b) if LETTER.search(masked, a, b) else metric
+
+
 def _kpi_metric(
     f: Folded, masked: str, metric: tuple[int, int], lang: Language
 ) -> tuple[int, int] | None:
@@ -614,7 +630,9 @@ def _kpi_metric(
 
 def _may_compare(window: str) -> bool:
     """Tell cheaply whether a comparator can end ``window`` (most goals have none)."""
-    return _COMPARATOR_GATE.search(window) is not None
+    return not COMPARATOR_WORDS.isdisjoint(window.split()) or any(
+        c in window for c in COMPARATOR_SIGNS
+    )
 
 
 def _comparator(masked: str, q: Quantity) -> Comparator | None:
