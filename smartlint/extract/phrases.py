@@ -373,6 +373,8 @@ PLACE_LABEL = re.compile(
 
 # Substrings one of which a comparator needs; checked before the comparator patterns run.
 # Words one of which a comparator holds ("at least" holds "least"), and the symbols.
+# Words one of which a comparator holds ("at least" holds "least", "tối đa" holds "da"), and
+# its signs: a goal with none of them holds no comparator, and its patterns are not run.
 COMPARATOR_WORDS = frozenset(
     (
         "least",
@@ -381,13 +383,10 @@ COMPARATOR_WORDS = frozenset(
         "less",
         "fewer",
         "than",
-        "min",
-        "min.",
-        "max",
-        "max.",
         "minimum",
         "maximum",
-        "up",
+        "min",
+        "max",
         "exceed",
         "exceeding",
         "within",
@@ -400,21 +399,21 @@ COMPARATOR_WORDS = frozenset(
         "lower",
         "shorter",
         "better",
+        "up",
         "tren",
         "duoi",
         "thieu",
-        "da",
-        "nhat",
-        "qua",
         "hon",
         "vuot",
         "vong",
-        "len",
-        "xuong",
+        "da",
+        "nhat",
+        "qua",
         "or",
         "and",
+        "tro",
     )
 )
-COMPARATOR_SIGNS = ("≥", "≤", "<", ">", "=", "+")
+COMPARATOR_SIGNS = re.compile(r"[≥≤<>=+]")
 PURPOSE_GATE = ("nham", "de ", "gop phan", "huong toi", "order", "so that", "so as", "aimed",
                 "contributing")  # fmt: skip

@@ -224,7 +224,8 @@ def _read_clause(
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
     stated = False  # a level stated as a state, with no verb
     row = KPI_LABEL.match(masked) if _ROW_GATE.search(masked, 0, 100) else None
-    if _leads_with_level(masked, free, cadences):
+    comparing = _may_compare(masked)  # most goals hold no comparator: skip their patterns
+    if _leads_with_level(masked, free, cadences, comparing):
         # "100% of new hires complete …", "Mỗi tháng tối thiểu 200 khách hàng mới …": a
         # standard stated as a state; the verb after the level belongs to what it counts.
         verb = None
@@ -235,7 +236,7 @@ def _read_clause(
     if verb is None:
         verb, named = _verbless(masked, free, hits)
         if verb is None or (row is not None and named is None):
-            verb, named = _stated(masked, free, hits)
+            verb, named = _stated(masked, free, hits, comparing)
         if verb is None and row is not None and free:
             # "Onboarding NPS — target 50": the row's label is the metric, its number the level.
             verb = _Verb(row.end(), row.end(), _label_kind(masked, row.end()))
@@ -253,7 +254,7 @@ def _read_clause(
             r.target_q = None  # "Bắc Giang: 13,6%": a number with no metric measures nothing
     metric_text = low[metric[0] : metric[1]] if metric else low
     rate = bool(RATE.search(metric_text)) or r.both_percent
-    comparator = _comparator(masked, r.target_q) if r.target_q is not None else None
+    comparator = _comparator(masked, r.target_q, comparing) if r.target_q is not None else None
     kind = _kind(masked, verb, r, comparator, stated) if r.target_q is not None else None
     if kind in (GoalKind.BOUND, GoalKind.HOLD) and r.direction is not Direction.REACH:
         r.direction = Direction.REACH if r.base_q is None else r.direction
@@ -305,12 +306,11 @@ _DAYS_OR_WEEKS = re.compile(r"(?:ngay|days?|tuan|weeks?)$")
 _WORKING = re.compile(r"\s+lam\s+viec")
 _COUNT_DIGIT = re.compile(r"\d(?![\d.,]*\s?%)")
 _DIGIT = re.compile(r"\d")
-_COMPARATOR_AFTER_GATE = re.compile(r"\+|\sor\s|\sand\s|\stro\s")
-_AVERAGE_GATE = re.compile(r"binh quan|trung binh|average|avg|cagr|compound")
+_ROLLING_WORDS = re.compile(r"rolling|trailing|last|past|any")
+_AVERAGE_WORDS = ("binh quan", "trung binh", "average", "avg", "cagr", "compound")
 _LABEL_GATE = re.compile(
     r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?(?:\[|kr|okr|o\s*\d|obj|key|goal|target|kq|ket|muc|kpi|p[0-4])"
 )
-_PURPOSE_GATE = re.compile("|".join(re.escape(g) for g in PURPOSE_GATE))
 _ROW_GATE = re.compile(r"[:—–]")
 _MARKUP_GATE = re.compile(r"[*_`<\]]")
 _REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
@@ -393,7 +393,7 @@ def _sla_verb_without_count(masked: str, at: int) -> bool:
 def _purposes(masked: str) -> list[tuple[int, int]]:
     """Return purpose clauses ("nhằm …", "để tăng …", "in order to …"): they set no target."""
     spans: list[tuple[int, int]] = []
-    if _PURPOSE_GATE.search(masked) is None:
+    if not any(g in masked for g in PURPOSE_GATE):
         return spans
     for m in PURPOSE.finditer(masked):
         end = CLAUSE_END.search(masked, m.end())
@@ -513,7 +513,9 @@ def _row_label(masked: str, row: re.Match[str]) -> bool:
     return verb is None or verb.lastgroup in ("prod", "evt")
 
 
-def _leads_with_level(masked: str, free: list[Quantity], cadences: list[re.Match[str]]) -> bool:
+def _leads_with_level(
+    masked: str, free: list[Quantity], cadences: list[re.Match[str]], comparing: bool
+) -> bool:
     """Tell whether the clause opens with its level: only a comparator or a period before it."""
     if not free or free[0].factor:
         return False  # "Double demo requests": a multiplier is a change verb
@@ -524,7 +526,7 @@ def _leads_with_level(masked: str, free: list[Quantity], cadences: list[re.Match
     for m in cadences:
         if m.end() <= q.start:
             before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
-    cmp = COMPARATOR_BEFORE.search(before) if _may_compare(before) else None
+    cmp = COMPARATOR_BEFORE.search(before) if comparing else None
     if cmp is not None:
         before = before[: cmp.start()]
     return not LETTER.search(before) and (
@@ -533,7 +535,7 @@ def _leads_with_level(masked: str, free: list[Quantity], cadences: list[re.Match
 
 
 def _stated(
-    masked: str, free: list[Quantity], hits: list[Hit]
+    masked: str, free: list[Quantity], hits: list[Hit], comparing: bool = True
 ) -> tuple[_Verb | None, tuple[int, int] | None]:
     """Read a level stated as a state, with no verb: a bound or a standard.
 
@@ -542,14 +544,9 @@ def _stated(
     """
     for q in free:
         window = max(0, q.start - 40)
-        cmp = (
-            COMPARATOR_BEFORE.search(masked, window, q.start)
-            if _may_compare(masked[window : q.start])
-            else None
-        )
+        cmp = COMPARATOR_BEFORE.search(masked, window, q.start) if comparing else None
         at = cmp.start() if cmp is not None else q.start
-        gated = _COMPARATOR_AFTER_GATE.search(masked, q.end, q.end + 32) is not None
-        if cmp is None and not (gated and COMPARATOR_AFTER.match(masked, q.end)):
+        if cmp is None and not (comparing and COMPARATOR_AFTER.match(masked, q.end)):
             copula = COPULA.search(masked, window, q.start)
             if copula is not None:
                 at = copula.start()
@@ -630,16 +627,17 @@ def _kpi_metric(
 
 def _may_compare(window: str) -> bool:
     """Tell cheaply whether a comparator can end ``window`` (most goals have none)."""
-    return not COMPARATOR_WORDS.isdisjoint(window.split()) or any(
-        c in window for c in COMPARATOR_SIGNS
+    return COMPARATOR_SIGNS.search(window) is not None or not COMPARATOR_WORDS.isdisjoint(
+        window.split()
     )
 
 
-def _comparator(masked: str, q: Quantity) -> Comparator | None:
+def _comparator(masked: str, q: Quantity, comparing: bool = True) -> Comparator | None:
     """Return the comparator that qualifies a level, before it ("≥", "dưới") or after it ("+")."""
-    window = masked[max(0, q.start - 40) : q.start]
-    m = COMPARATOR_BEFORE.search(window) if _may_compare(window) else None
-    if m is None and _COMPARATOR_AFTER_GATE.search(masked, q.end, q.end + 32):
+    if not comparing:
+        return None
+    m = COMPARATOR_BEFORE.search(masked, max(0, q.start - 40), q.start)
+    if m is None:
         m = COMPARATOR_AFTER.match(masked, q.end)
     if m is None:
         return None
@@ -706,7 +704,7 @@ def _recurring(
     basis = _basis(masked)
     if basis is not None:
         return basis
-    rolling = ROLLING.search(masked)
+    rolling = ROLLING.search(masked) if _ROLLING_WORDS.search(masked) else None
     if rolling is not None:
         unit = rolling.group("u").rstrip("s")
         return PERIOD[unit], rolling.span()
@@ -715,6 +713,8 @@ def _recurring(
 
 def _basis(masked: str) -> tuple[Period, tuple[int, int]] | None:
     """Return the period of "on a weekly basis", "on a year-over-year basis"."""
+    if "basis" not in masked:
+        return None
     basis = BASIS.search(masked)
     if basis is None:
         return None
@@ -727,7 +727,7 @@ def _average(
     cadences: list[re.Match[str]], masked: str, target_q: Quantity
 ) -> tuple[Period, tuple[int, int]] | None:
     """Return the period of an average change ("bình quân 7%/năm", "CAGR of 12%")."""
-    if _AVERAGE_GATE.search(masked) is None:
+    if not any(g in masked for g in _AVERAGE_WORDS):
         return None
     avg = AVERAGE.search(masked, max(0, target_q.start - 60), target_q.start)
     if avg is None:
