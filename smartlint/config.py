@@ -55,6 +55,8 @@ class Config:
     fail_on: str | None = None
     output_format: str | None = None
     goal_root: str | None = None  # `root`: where the whole goal set lives (like --root)
+    columns: tuple[tuple[str, str], ...] = ()  # goal sheets: role -> header text
+    sheets: tuple[str, ...] = ()  # workbooks: the sheets to read (empty: every sheet)
 
 
 def _selectors(value: Any, key: str) -> tuple[str, ...]:
@@ -120,6 +122,33 @@ def _bool(value: Any, key: str) -> bool:
     return value
 
 
+def _columns(value: Any, key: str) -> tuple[tuple[str, str], ...]:
+    from smartlint.parser.sheet_columns import ROLES
+
+    if not isinstance(value, dict):
+        raise ValueError(f"{key!r} must map goal fields (title, target, ...) to column headers")
+    found: list[tuple[str, str]] = []
+    for role, header in value.items():
+        if role not in ROLES:
+            close = difflib.get_close_matches(str(role), ROLES, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(
+                f"{key}: unknown column {role!r}{hint}; columns are {', '.join(ROLES)}"
+            )
+        if not isinstance(header, str) or not header.strip():
+            raise ValueError(f"{key}.{role} must be the column's header text, not {header!r}")
+        found.append((role, header))
+    return tuple(found)
+
+
+def _names(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{key!r} must be a list of sheet names")
+    return tuple(value)
+
+
 _FORMATS = tuple(FORMATS)
 
 Reader = Callable[[Any, str], Any]
@@ -137,6 +166,8 @@ _KEYS: dict[str, tuple[str, Reader]] = {
     "root": ("goal_root", lambda v, k: _text(v, k)),
     "language": ("language", lambda v, k: Language(_choice(v, k, ("vi", "en")))),
     **{key: (name, _option) for key, name in OPTION_KEYS.items()},
+    "columns": ("columns", _columns),
+    "sheets": ("sheets", _names),
 }
 KNOWN_KEYS = tuple(sorted(_KEYS))
 

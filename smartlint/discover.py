@@ -3,7 +3,8 @@
 A directory walk skips hidden entries, what ``.gitignore`` files ignore, and what the
 :class:`Policy` excludes; it keeps files the policy includes (by default ``*.yaml`` and
 ``*.yml``).  Files named on the command line are always read, unless the policy forces
-its excludes on them too.  Symlinked directories are not followed, so loops cannot hang,
+its excludes on them too.  A walk also yields every CSV file and XLSX workbook it
+meets, whatever ``include`` says: the reader keeps only goal sheets.  Symlinked directories are not followed, so loops cannot hang,
 and FIFOs, sockets and devices found by walking are skipped, so reading cannot block.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from smartlint.gitignore import GitIgnore
+from smartlint.parser.sheets import is_sheet
 
 GOAL_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
@@ -116,7 +118,8 @@ def _walk(root: Path, policy: Policy) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not skipped(base / d, True))
         for name in sorted(files):
             path = base / name
-            if policy.included(path) and not skipped(path, False) and not _special(path):
+            wanted = policy.included(path) or is_sheet(name)  # sheets: read if goal sheets
+            if wanted and not skipped(path, False) and not _special(path):
                 yield path
 
 

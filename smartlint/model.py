@@ -125,6 +125,7 @@ class Goal:
     deadline: Text | None = None
     history: History | None = None
     language: Text | None = None
+    sheet: str | None = None  # a workbook's sheet the goal's row is on, named in its messages
 
     @property
     def goal_id(self) -> str | None:

@@ -22,6 +22,7 @@ from smartlint.discover import Missing, Source, discover
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
+from smartlint.parser.sheets import SheetOptions, is_sheet, parse_sheet
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.selection import Layer, matches, select_rules
 from smartlint.suppress import EMPTY, SuppressionTable, scan
@@ -153,10 +154,11 @@ def run_project(
         if isinstance(item, Missing):
             errors.append(f"{item.display}: {item.reason}")
             continue
-        read = _read(item, count, read_stdin, errors)
+        read = _read_source(item, count, read_stdin, errors, resolver, policy)
         if read is None:
             continue
-        if (not item.explicit or overrides.skip_non_goal_files) and _not_goals(read.parsed):
+        named = item.explicit or _included_sheet(item, policy)
+        if (not named or overrides.skip_non_goal_files) and _not_goals(read.parsed):
             continue
         files.append(read)
         count += len(read.parsed.goals)
@@ -167,7 +169,7 @@ def run_project(
         for item in discover([root], policy):
             if isinstance(item, Missing) or item.path is None or item.path.resolve() in known:
                 continue
-            more = _read(item, count, read_stdin, [])
+            more = _read_source(item, count, read_stdin, [], resolver, policy)
             if more is not None and not _not_goals(more.parsed):
                 extra.append(more.parsed)
                 count += len(more.parsed.goals)
@@ -209,6 +211,36 @@ def _read(
     return _Read(parsed, source, _suppressions(decoded.text))
 
 
+def _included_sheet(source: Source, policy: ConfigPolicy) -> bool:
+    """Tell whether a walked sheet is matched by ``include``: then it is read like a named one."""
+    path = source.path
+    return path is not None and is_sheet(path.name) and policy.included(path)
+
+
+def _read_source(
+    source: Source,
+    first_index: int,
+    read_stdin: Callable[[], bytes],
+    errors: list[str],
+    resolver: Resolver,
+    policy: ConfigPolicy,
+) -> _Read | None:
+    """Read a goal file or a goal sheet; None for what cannot be read or is no goal sheet."""
+    path = source.path
+    if path is None or not is_sheet(path.name):
+        return _read(source, first_index, read_stdin, errors)
+    config = resolver.for_path(path)
+    parsed = parse_sheet(
+        path,
+        source.display,
+        first_index=first_index,
+        options=SheetOptions(config.columns, config.sheets),
+        walked=not (source.explicit or _included_sheet(source, policy)),
+    )
+    # Spreadsheets have no comments: per-file-ignores is their only suppression.
+    return None if parsed is None else _Read(parsed, source, EMPTY)
+
+
 def _suppressions(text: str | None) -> SuppressionTable:
     """Scan the text for suppressions; most files hold none, so look for the word first."""
     if text is None or "smartlint" not in text:
@@ -244,5 +276,7 @@ def show_settings(config: Config, overrides: Overrides, today: date) -> str:
         ("fail-on", config.fail_on),
         ("format", config.output_format),
         ("root", config.goal_root),
+        ("columns", dict(config.columns)),
+        ("sheets", list(config.sheets)),
     ]
     return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in rows)
