@@ -5,6 +5,7 @@ from __future__ import annotations
 from smartlint.model import Criterion, Effect, Severity
 from smartlint.parser import codes
 from smartlint.parser.nodes import MAX_DEPTH
+from smartlint.parser.sheet_table import MAX_ROWS
 from smartlint.rules.base import Rule, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -356,12 +357,12 @@ SHEET_TOO_LARGE = _file_rule(
     "Keep goals in a sheet of their own; move data rows to another file.",
     _sheet_docs(
         "A goal sheet has more rows than smartlint reads, or a workbook unpacks too large.",
-        "Reads the first 50,000 rows of a CSV file or workbook and says where it stopped;"
+        f"Reads the first {MAX_ROWS:,} rows of a CSV file or workbook and says where it stopped;"
         " refuses a workbook whose zip directory says it unpacks to more than 100 MB (a zip"
         " bomb) before anything is inflated.",
         "Goal sheets hold hundreds of rows; a data dump or a zip bomb would only use memory"
         " and time, and the goals past the limit are not linted.",
-        "Mục tiêu;Chỉ tiêu\n(50,001 rows of data)\n",
+        f"Mục tiêu;Chỉ tiêu\n({MAX_ROWS + 1:,} rows of data)\n",
         _GOOD_SHEET,
     ),
 )
@@ -478,7 +479,7 @@ def sheet_examples(code: str) -> tuple[str, bytes, bytes] | None:
     """Return (file suffix, Example bytes, Use instead bytes) of a spreadsheet rule."""
     good = _GOOD_SHEET.encode()
     if code == codes.SHEET_TOO_LARGE:
-        many = "".join(f"Tăng doanh số cửa hàng {i} lên 10%;110\n" for i in range(50_001))
+        many = "".join(f"Tăng doanh số cửa hàng {i} lên 10%;110\n" for i in range(MAX_ROWS + 1))
         return ".csv", ("Mục tiêu;Chỉ tiêu\n" + many).encode(), good
     if code == codes.UNREADABLE_WORKBOOK:
         return (
