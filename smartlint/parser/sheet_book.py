@@ -84,7 +84,7 @@ def _read_sheets(
             header = find_header(rows, walk.columns)
             if header is None:
                 if wanted_sheets:
-                    not_goals(walk, FILE_START, f"{prefix(name)}the sheet has ")
+                    not_goals(walk, FILE_START, f"{prefix(name)}the sheet")
                 continue
             read_any = True
             read_sheet(rows, header[0], header[1], walk, name)
@@ -106,7 +106,7 @@ def _read_sheets(
             return None
         if not wanted_sheets:
             shown = ", ".join(f"'{n}'" for n in names)
-            not_goals(walk, FILE_START, f"no sheet ({shown}) has a ")
+            not_goals(walk, FILE_START, f"the workbook (sheets {shown})")
     return True
 
 

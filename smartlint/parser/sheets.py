@@ -91,12 +91,13 @@ def _refused(display: str, code: str, why: str) -> ParsedFile:
     return ParsedFile(display, (), (problem,))
 
 
-def not_goals(walk: SheetWalk, span: Span, where: str) -> None:
+def not_goals(walk: SheetWalk, span: Span, subject: str) -> None:
+    """Report that ``subject`` ("the file", "[Plan] the sheet") has no goal header."""
     Sink(walk.problems).add(
         codes.NOT_A_GOAL_FILE,
         span,
-        f"{where}no header row with a goal column ({_GOAL_COLUMNS}, ...) in its first rows,"
-        " so it is not a goal sheet",
+        f"{subject} has no header row with a goal column ({_GOAL_COLUMNS}, ...) in its first"
+        " rows, so it is not a goal sheet",
         "Add a header row with a Title / Mục tiêu column, or name the columns in the"
         " configuration's columns:.",
     )
@@ -124,7 +125,7 @@ def _read_csv(path: Path, walk: SheetWalk, walked: bool) -> bool | None:
                 codes.EMPTY_FILE, FILE_START, "the file is empty", "Add a header row and goals."
             )
         else:
-            not_goals(walk, FILE_START, "")
+            not_goals(walk, FILE_START, "the file")
         return True
     read_sheet(rows, header[0], header[1], walk, None)
     return True
