@@ -57,6 +57,7 @@ class Config:
     goal_root: str | None = None  # `root`: where the whole goal set lives (like --root)
     columns: tuple[tuple[str, str], ...] = ()  # goal sheets: role -> header text
     sheets: tuple[str, ...] = ()  # workbooks: the sheets to read (empty: every sheet)
+    schema: tuple[tuple[str, str], ...] = ()  # another team's YAML: "goals" and field -> key
 
 
 def _selectors(value: Any, key: str) -> tuple[str, ...]:
@@ -149,6 +150,26 @@ def _names(value: Any, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _schema(value: Any, key: str) -> tuple[tuple[str, str], ...]:
+    from smartlint.parser.schema import SCHEMA_FIELDS
+
+    known = ("goals", *SCHEMA_FIELDS)
+    if not isinstance(value, dict):
+        raise ValueError(f"{key!r} must map goals and goal fields (title, target, ...) to keys")
+    found: list[tuple[str, str]] = []
+    for name, foreign in value.items():
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"{key}: unknown key {name!r}{hint}; keys are {', '.join(known)}")
+        if not isinstance(foreign, str) or (name != "goals" and not foreign.strip()):
+            raise ValueError(f"{key}.{name} must be a key name, not {foreign!r}")
+        found.append((name, foreign))
+    if "goals" not in dict(found) or "title" not in dict(found):
+        raise ValueError(f"{key} needs goals (where the list is) and title (the goal's key)")
+    return tuple(found)
+
+
 _FORMATS = tuple(FORMATS)
 
 Reader = Callable[[Any, str], Any]
@@ -168,6 +189,7 @@ _KEYS: dict[str, tuple[str, Reader]] = {
     **{key: (name, _option) for key, name in OPTION_KEYS.items()},
     "columns": ("columns", _columns),
     "sheets": ("sheets", _names),
+    "schema": ("schema", _schema),
 }
 KNOWN_KEYS = tuple(sorted(_KEYS))
 

@@ -22,6 +22,7 @@ from smartlint.discover import Missing, Source, discover
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
+from smartlint.parser.schema import Schema
 from smartlint.parser.sheets import SheetOptions, is_sheet, parse_sheet
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.selection import Layer, matches, select_rules
@@ -194,8 +195,21 @@ def run_project(
     return RunResult(Report(files=results, today=today), tuple(errors))
 
 
+def _schema(config: Config) -> Schema | None:
+    """Return the configuration's mapping of another team's YAML onto goals, if any."""
+    if not config.schema:
+        return None
+    fields = dict(config.schema)
+    goals = fields.pop("goals")
+    return Schema(goals, tuple(fields.items()))
+
+
 def _read(
-    source: Source, first_index: int, read_stdin: Callable[[], bytes], errors: list[str]
+    source: Source,
+    first_index: int,
+    read_stdin: Callable[[], bytes],
+    errors: list[str],
+    schema: Schema | None = None,
 ) -> _Read | None:
     try:
         data = read_stdin() if source.path is None else source.path.read_bytes()
@@ -207,7 +221,9 @@ def _read(
         parsed = parse_bytes(data, source.display, first_index=first_index, base_dir=base_dir)
         return _Read(parsed, source, EMPTY)
     decoded = decode_bytes(data)  # once: for the parser and for the suppression scan
-    parsed = parse_decoded(decoded, source.display, first_index=first_index, base_dir=base_dir)
+    parsed = parse_decoded(
+        decoded, source.display, first_index=first_index, base_dir=base_dir, schema=schema
+    )
     return _Read(parsed, source, _suppressions(decoded.text))
 
 
@@ -227,9 +243,9 @@ def _read_source(
 ) -> _Read | None:
     """Read a goal file or a goal sheet; None for what cannot be read or is no goal sheet."""
     path = source.path
-    if path is None or not is_sheet(path.name):
-        return _read(source, first_index, read_stdin, errors)
     config = resolver.for_path(path)
+    if path is None or not is_sheet(path.name):
+        return _read(source, first_index, read_stdin, errors, _schema(config))
     parsed = parse_sheet(
         path,
         source.display,
@@ -278,5 +294,6 @@ def show_settings(config: Config, overrides: Overrides, today: date) -> str:
         ("root", config.goal_root),
         ("columns", dict(config.columns)),
         ("sheets", list(config.sheets)),
+        ("schema", dict(config.schema)),
     ]
     return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in rows)
