@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from smartlint.gitignore import GitIgnore
-from smartlint.parser.sheets import is_sheet
+from smartlint.parser.sheet_limits import is_sheet
 
 GOAL_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"

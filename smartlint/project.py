@@ -22,14 +22,15 @@ from smartlint.discover import Missing, Source, discover
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
-from smartlint.parser.schema import Schema
-from smartlint.parser.sheets import SheetOptions, is_sheet, parse_sheet
+from smartlint.parser.sheet_limits import is_sheet
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.selection import Layer, matches, select_rules
 from smartlint.suppress import EMPTY, SuppressionTable, scan
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+    from smartlint.parser.schema import Schema
 
 NOT_A_GOAL_FILE = "not-a-goal-file"  # the parser's verdict on other YAML (workflows, compose)
 
@@ -199,6 +200,8 @@ def _schema(config: Config) -> Schema | None:
     """Return the configuration's mapping of another team's YAML onto goals, if any."""
     if not config.schema:
         return None
+    from smartlint.parser.schema import Schema  # only configurations with a schema pay for it
+
     fields = dict(config.schema)
     goals = fields.pop("goals")
     return Schema(goals, tuple(fields.items()))
@@ -246,6 +249,8 @@ def _read_source(
     config = resolver.for_path(path)
     if path is None or not is_sheet(path.name):
         return _read(source, first_index, read_stdin, errors, _schema(config))
+    from smartlint.parser.sheets import SheetOptions, parse_sheet  # only runs that meet a sheet
+
     parsed = parse_sheet(
         path,
         source.display,

@@ -19,7 +19,12 @@ def test_pre_commit_manifest_declares_the_smartlint_hook() -> None:
     assert isinstance(hooks, list) and len(hooks) == 1
     hook = hooks[0]
     assert hook["id"] == "smartlint" and hook["entry"] == "smartlint"
-    assert hook["language"] == "python" and hook["types"] == ["yaml"]
+    assert hook["language"] == "python" and hook["types"] == ["file"]
+    import re
+
+    chosen = re.compile(hook["files"])  # identify has no tag for .xlsx: files by name
+    assert all(chosen.search(n) for n in ("a.yaml", "b.YML", "kpi.csv", "plan.xlsx"))
+    assert not any(chosen.search(n) for n in ("README.md", "a.json", "yaml.txt"))
     assert "--skip-non-goal-files" in hook["args"]
     assert hook["require_serial"] is True  # one goal set: parent links cross files
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smartlint.decode import Decoded, decode_bytes, normalize_newlines
 from smartlint.model import FILE_START, Language, ParsedFile, Problem
@@ -29,7 +30,9 @@ from smartlint.parser import codes
 from smartlint.parser.compose import compose
 from smartlint.parser.document import read_document
 from smartlint.parser.goals import Walk
-from smartlint.parser.schema import Schema, read_mapped
+
+if TYPE_CHECKING:
+    from smartlint.parser.schema import Schema
 
 __all__ = ["is_goal_document", "parse_bytes", "parse_text"]
 
@@ -103,6 +106,8 @@ def parse_text(
     language: Language | None = None
     for document in composed.documents:
         if schema is not None:
+            from smartlint.parser.schema import read_mapped  # only for another team's YAML
+
             read_mapped(document, walk, schema)
             continue
         language = read_document(document, walk) or language

@@ -21,9 +21,9 @@ from smartlint.parser.dates import BadDate, When, read_date
 from smartlint.parser.points import Entry, checked_number, dated_history
 from smartlint.parser.report import Sink
 from smartlint.parser.sheet_columns import Layout, PeriodKey, recognise
+from smartlint.parser.sheet_limits import MAX_ROWS
 
 HEADER_SCAN = 20  # non-empty rows searched for the header
-MAX_ROWS = 10_000  # rows read per file; a goal sheet has hundreds, a data dump millions
 _NO_VALUE = frozenset({"-", "–", "—", "n/a", "na", "x", "?", "…", "..."})
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _TEXT_ROLES = ("id", "parent", "why", "owner", "metric", "unit", "target")

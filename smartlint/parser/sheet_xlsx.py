@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from smartlint.parser.sheet_limits import MAX_COLUMNS, MAX_UNPACKED
 from smartlint.parser.sheet_table import Cell, SheetRow
 
-MAX_UNPACKED = 100_000_000  # bytes of all members once inflated; goal workbooks take kilobytes
-MAX_COLUMNS = 100  # columns read per row; a goal sheet with twelve months of actuals needs ~25
 MAX_NOTED = 5  # formula and merged-cell findings listed per sheet, then a count
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and legacy .xls files
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

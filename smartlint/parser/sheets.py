@@ -1,6 +1,6 @@
 """Read goal sheets: CSV files and XLSX workbooks, one goal per row.
 
-Public API: :data:`SHEET_SUFFIXES`, :class:`SheetOptions`, :func:`parse_sheet`.
+Public API: :data:`SHEET_SUFFIXES`, :func:`is_sheet`, :class:`SheetOptions`, :func:`parse_sheet`.
 
 A file is a goal sheet when one of its sheets has a header row with a title column
 (recognised by name, see :mod:`~smartlint.parser.sheet_columns`, or named by the
@@ -23,6 +23,7 @@ from smartlint.model import FILE_START, ParsedFile, Problem, Span
 from smartlint.parser import _DECODE_CODES, MAX_FILE_BYTES, codes
 from smartlint.parser.csv_rows import CsvTrouble, csv_rows
 from smartlint.parser.report import Sink
+from smartlint.parser.sheet_limits import XLSX_SUFFIXES
 from smartlint.parser.sheet_table import (
     Cell,
     SheetRow,
@@ -31,9 +32,6 @@ from smartlint.parser.sheet_table import (
     read_sheet,
 )
 
-CSV_SUFFIXES = (".csv", ".tsv")
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
-SHEET_SUFFIXES = CSV_SUFFIXES + XLSX_SUFFIXES
 _GOAL_COLUMNS = "title, goal, objective, KR, KPI, mục tiêu"
 
 
@@ -43,11 +41,6 @@ class SheetOptions:
 
     columns: tuple[tuple[str, str], ...] = ()
     sheets: tuple[str, ...] = ()
-
-
-def is_sheet(name: str) -> bool:
-    """Tell whether a file name is a CSV file or an XLSX workbook."""
-    return name.lower().endswith(SHEET_SUFFIXES)
 
 
 def parse_sheet(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from smartlint.model import Criterion, Effect, Severity
 from smartlint.parser import codes
 from smartlint.parser.nodes import MAX_DEPTH
-from smartlint.parser.sheet_table import MAX_ROWS
+from smartlint.parser.sheet_limits import MAX_ROWS
 from smartlint.rules.base import Rule, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
