@@ -70,7 +70,10 @@ def test_a_zip_bomb_is_refused_from_its_directory_without_inflating(tmp_path: Pa
     good = _workbook([["Mục tiêu", "Phụ trách"], GOAL_ROW])
     buffer = io.BytesIO(good)
     with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/media/padding.bin", b"\x00" * 150_000_000)
+        with archive.open("xl/media/padding.bin", "w") as member:
+            chunk = b"\x00" * 1_000_000  # streamed, so the test process stays small too
+            for _ in range(150):
+                member.write(chunk)
     assert len(buffer.getvalue()) < 1_000_000
     run, _ = lint_with_good(tmp_path, "plan.xlsx", buffer.getvalue())
     report = run.report()
@@ -166,4 +169,20 @@ def test_a_very_wide_row_is_cut_to_the_column_cap(tmp_path: Path) -> None:
     run, _ = lint_with_good(tmp_path, "plan.xlsx", _workbook(rows))
     report = run.report()
     assert [g["line"] for g in report["goals"] if g["path"] == "plan.xlsx"] == [2]
+    assert_good_still_linted(report)
+
+
+def test_a_huge_workbook_sheet_is_streamed_up_to_the_cap(tmp_path: Path) -> None:
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Plan")
+    sheet.append(["Mục tiêu", "Chỉ tiêu"])
+    for i in range(MAX_ROWS + 2_000):
+        sheet.append([f"Tăng doanh số cửa hàng {i} lên 10% trước 31/12/2027", 110])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    run, _ = lint_with_good(tmp_path, "plan.xlsx", buffer.getvalue())
+    report = run.report()
+    capped = [f for f in findings_of(report, "plan.xlsx") if f["code"] == "F023"]
+    assert [(f["line"], f["message"][:7]) for f in capped] == [(MAX_ROWS + 2, "[Plan] ")]
+    assert sum(1 for g in report["goals"] if g["path"] == "plan.xlsx") == MAX_ROWS
     assert_good_still_linted(report)
