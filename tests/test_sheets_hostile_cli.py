@@ -69,11 +69,11 @@ def test_a_zip_without_a_workbook_is_refused(tmp_path: Path) -> None:
 def test_a_zip_bomb_is_refused_from_its_directory_without_inflating(tmp_path: Path) -> None:
     good = _workbook([["Mục tiêu", "Phụ trách"], GOAL_ROW])
     buffer = io.BytesIO(good)
-    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/media/padding.bin", "w") as member:
-            chunk = b"\x00" * 1_000_000  # streamed, so the test process stays small too
-            for _ in range(150):
-                member.write(chunk)
+    archive = zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED)
+    with archive, archive.open("xl/media/padding.bin", "w") as member:
+        chunk = b"\x00" * 1_000_000  # streamed, so the test process stays small too
+        for _ in range(150):
+            member.write(chunk)
     assert len(buffer.getvalue()) < 1_000_000
     run, _ = lint_with_good(tmp_path, "plan.xlsx", buffer.getvalue())
     report = run.report()
