@@ -117,6 +117,19 @@ def _option(value: Any, key: str) -> float:
     return float(value)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a fiscal year never ends on 29 Feb
+
+
+def _month_day(value: Any, key: str) -> str:
+    """Read a fiscal year end written MM-DD ("06-30", "9-30") into its canonical form."""
+    parts = value.strip().split("-") if isinstance(value, str) else []
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        month, day = int(parts[0]), int(parts[1])
+        if 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]:
+            return f"{month:02d}-{day:02d}"
+    raise ValueError(f"{key!r} must be a month and day as MM-DD (for example 06-30), not {value!r}")
+
+
 def _bool(value: Any, key: str) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"{key!r} must be true or false, not {value!r}")
@@ -171,6 +184,7 @@ def _schema(value: Any, key: str) -> tuple[tuple[str, str], ...]:
 
 
 _FORMATS = tuple(FORMATS)
+_OPTION_READERS: dict[str, Callable[[Any, str], Any]] = {"fiscal_year_end": _month_day}
 
 Reader = Callable[[Any, str], Any]
 _KEYS: dict[str, tuple[str, Reader]] = {
@@ -186,7 +200,7 @@ _KEYS: dict[str, tuple[str, Reader]] = {
     "format": ("output_format", lambda v, k: _choice(v, k, _FORMATS)),
     "root": ("goal_root", lambda v, k: _text(v, k)),
     "language": ("language", lambda v, k: Language(_choice(v, k, ("vi", "en")))),
-    **{key: (name, _option) for key, name in OPTION_KEYS.items()},
+    **{key: (name, _OPTION_READERS.get(name, _option)) for key, name in OPTION_KEYS.items()},
     "columns": ("columns", _columns),
     "sheets": ("sheets", _names),
     "schema": ("schema", _schema),

@@ -18,6 +18,14 @@ class Options:
     achievable_factor: float = 2.0  # [achievable-factor] required pace ≤ factor × best pace
     extreme_monthly_growth: float = 0.30  # [extreme-monthly-growth] +30 %/month is extreme
     extreme_overall_factor: float = 10.0  # [extreme-overall-factor] ×10 overall is extreme
+    fiscal_year_end: str = "12-31"  # [fiscal-year-end] MM-DD: "FY2027" ends on that day of 2027
+
+    @property
+    def fiscal_end(self) -> tuple[int, int]:
+        """Return the fiscal year end as (month, day)."""
+        month, day = self.fiscal_year_end.split("-")
+        return int(month), int(day)
+
     language: Language | None = None  # forced language of messages (--lang)
 
 

@@ -2,9 +2,11 @@
 
 A directory walk skips hidden entries, what ``.gitignore`` files ignore, and what the
 :class:`Policy` excludes; it keeps files the policy includes (by default ``*.yaml`` and
-``*.yml``).  Files named on the command line are always read, unless the policy forces
-its excludes on them too.  A walk also yields every CSV file and XLSX workbook it
-meets, whatever ``include`` says: the reader keeps only goal sheets.  Symlinked directories are not followed, so loops cannot hang,
+``*.yml``), Markdown files, which are read only when they are goal documents
+(:mod:`smartlint.parser.markdown.recognise`), and every CSV file and XLSX workbook, whatever
+``include`` says: the reader keeps only goal sheets.  Files named on the command line are
+always read, unless the policy forces its excludes on them too.  Symlinked directories are
+not followed, so loops cannot hang,
 and FIFOs, sockets and devices found by walking are skipped, so reading cannot block.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from smartlint.gitignore import GitIgnore
+from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.sheet_limits import is_sheet
 
 GOAL_SUFFIXES = (".yaml", ".yml")
@@ -31,6 +34,7 @@ class Source:
     display: str
     path: Path | None
     explicit: bool  # named on the command line, not found by walking a directory
+    sniff: bool = False  # a walked Markdown file: read only when it is a goal document
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +88,11 @@ def discover(paths: list[str], policy: Policy | None = None) -> Iterator[Source 
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in _walk(path, rules):
+            for found, sniff in _walk(path, rules):
                 key = os.path.realpath(found)
                 if key not in seen:
                     seen.add(key)
-                    yield Source(str(found), found, False)
+                    yield Source(str(found), found, False, sniff)
         elif path.is_file():
             if rules.force_exclude and rules.excluded(path, is_dir=False):
                 continue
@@ -102,8 +106,12 @@ def discover(paths: list[str], policy: Policy | None = None) -> Iterator[Source 
             yield Missing(raw, "no such file or directory")
 
 
-def _walk(root: Path, policy: Policy) -> Iterator[Path]:
-    """Walk a directory in sorted order without following symlinked directories."""
+def _walk(root: Path, policy: Policy) -> Iterator[tuple[Path, bool]]:
+    """Walk a directory in sorted order without following symlinked directories.
+
+    Yields each file to read, and whether it is a Markdown file that ``include`` does not
+    name (read only when it turns out to be a goal document).
+    """
     ignore = GitIgnore(root) if policy.respect_gitignore(root) else None
 
     def skipped(path: Path, is_dir: bool) -> bool:
@@ -118,9 +126,11 @@ def _walk(root: Path, policy: Policy) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not skipped(base / d, True))
         for name in sorted(files):
             path = base / name
-            wanted = policy.included(path) or is_sheet(name)  # sheets: read if goal sheets
-            if wanted and not skipped(path, False) and not _special(path):
-                yield path
+            included = policy.included(path)
+            if not included and not is_markdown_path(name) and not is_sheet(name):
+                continue  # sheets: the reader keeps only goal sheets
+            if not skipped(path, False) and not _special(path):
+                yield path, not included and is_markdown_path(name)
 
 
 def _special(path: Path) -> bool:

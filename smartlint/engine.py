@@ -33,7 +33,7 @@ from smartlint.reporters.chart import chart_for
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import Rule
-from smartlint.suppress import SuppressionTable, apply_suppressions, scan
+from smartlint.suppress import FileKind, SuppressionTable, apply_suppressions, scan
 
 CHART_WIDTH = 36  # cells of the one-line history chart kept for the terminal report
 
@@ -90,7 +90,12 @@ def _lint_files(
 ) -> Report:
     language = settings.options.language
     all_facts = tuple(
-        build_facts(goal, settings.today, forced_language=language)
+        build_facts(
+            goal,
+            settings.today,
+            forced_language=language,
+            fiscal_year_end=settings.options.fiscal_end,
+        )
         for parsed in files
         for goal in parsed.goals
     )
@@ -150,11 +155,13 @@ def lint_text(
 ) -> Report:
     """Parse and lint one goal file held in a string (the pure core, for tests and tools)."""
     from smartlint.parser import parse_text
+    from smartlint.parser.markdown import is_markdown_path
 
     settings = RunSettings(today=today, options=options or Options())
+    kind: FileKind = "markdown" if is_markdown_path(path) else "yaml"
     with fewer_collections():
         parsed = parse_text(source, path)
-        return lint_parsed([parsed], settings, suppressions={path: scan(source)})
+        return lint_parsed([parsed], settings, suppressions={path: scan(source, kind)})
 
 
 def _run(rule_: Rule, facts: Facts, ctx: Context) -> Iterable[Violation]:

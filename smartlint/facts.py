@@ -7,7 +7,7 @@ one, else from the sentence; when both speak and disagree, the disagreement is k
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -17,8 +17,10 @@ from smartlint.i18n import fmt_number
 from smartlint.model import (
     Change,
     ChangeKind,
+    Comparator,
     Direction,
     Goal,
+    GoalKind,
     History,
     Language,
     Period,
@@ -52,6 +54,25 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """A further target on the goal's line ("… and reach an NPS of 50"), judged on its own."""
+
+    metric: Located[str] | None
+    target: Located[Change]
+    baseline: Located[float] | None
+    kind: GoalKind | None
+    comparator: Comparator | None
+    implied_zero_baseline: bool
+    cadence: Period | None
+    base: str | None
+
+    @property
+    def is_bound(self) -> bool:
+        """Tell whether the part is a bound or a hold, which needs no baseline."""
+        return self.kind in (GoalKind.BOUND, GoalKind.HOLD)
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """Everything the rules know about one goal."""
 
@@ -73,6 +94,16 @@ class Facts:
     rate: bool
     history: History | None
     conflicts: tuple[Conflict, ...]
+    kind: GoalKind | None = None
+    comparator: Comparator | None = None
+    parts: tuple[Part, ...] = ()
+    milestones: int = 0
+    section_deadline: Located[TimeRef] | None = None  # the period of a Markdown heading above
+
+    @property
+    def is_bound(self) -> bool:
+        """Tell whether the goal holds its metric to a level (a bound or a hold)."""
+        return self.kind in (GoalKind.BOUND, GoalKind.HOLD)
 
     @property
     def anchor(self) -> Span:
@@ -137,11 +168,14 @@ def build_facts(
     *,
     forced_language: Language | None = None,
     default_language: Language = Language.EN,
+    fiscal_year_end: tuple[int, int] = (12, 31),
 ) -> Facts:
     """Merge a goal's fields with the reading of its sentence."""
     language = _goal_language(goal, forced_language, default_language)
     title = goal.title
-    reading = extract.read_sentence(title.value, today, language) if title else None
+    reading = (
+        extract.read_sentence(title.value, today, language, fiscal_year_end) if title else None
+    )
     conflicts: list[Conflict] = []
 
     metric: Located[str] | None = None
@@ -151,20 +185,27 @@ def build_facts(
         metric = Located(reading.metric.text, _at(title, reading.metric), "sentence")
 
     target = _target(goal, title, reading, conflicts)
+    history = _in_target_scale(goal.history, reading, target)
+    if history is not goal.history:
+        goal = replace(goal, history=history)
     baseline, as_of = _baseline(goal, title, reading, target, conflicts, language)
-    deadline = _time_field(goal.deadline, today)
+    deadline = _time_field(goal.deadline, today, fiscal_year_end)
     sentence_deadline = (
         Located(reading.deadline, _at(title, reading.deadline.where), "sentence")
         if reading is not None and reading.deadline is not None
         else None
     )
+    if goal.deadline_inherited and deadline is not None:  # a heading's period, not the goal's
+        deadline = (
+            None if sentence_deadline else Located(deadline.value, deadline.span, "inherited")
+        )
     if deadline is None:
         deadline = sentence_deadline
     elif sentence_deadline is not None:
         _compare_dates("deadline", deadline, sentence_deadline, conflicts)
 
     start: Located[date] | None = None
-    start_ref = _time_field(goal.start, today)
+    start_ref = _time_field(goal.start, today, fiscal_year_end)
     if start_ref is not None and start_ref.value.end is not None:
         begin = start_ref.value.start or start_ref.value.end
         start = Located(begin, start_ref.span, "field")
@@ -210,6 +251,65 @@ def build_facts(
         rate=bool(reading and reading.rate),
         history=goal.history,
         conflicts=tuple(conflicts),
+        section_deadline=_time_field(goal.section_deadline, today, fiscal_year_end),
+        kind=_kind(reading, target),
+        comparator=reading.comparator if reading is not None and reading.target else None,
+        parts=tuple(_part(title, p) for p in (reading.parts if reading else ()) if p.target),
+        milestones=reading.milestones if reading is not None else 0,
+    )
+
+
+def _in_target_scale(
+    history: History | None, reading: Reading | None, target: Located[Change] | None
+) -> History | None:
+    """Read a history kept in the target's scale word in that scale.
+
+    "Tăng doanh thu quý lên 140 tỷ đồng" with `history: [100, 110, 120, 130]`: planners keep
+    the figures in tỷ; read as units they would make 140 tỷ a billion-fold jump.
+    """
+    if history is None or not history.points or reading is None or target is None:
+        return history
+    change = target.value
+    if change.kind is not ChangeKind.LEVEL or target.source != "sentence":
+        return history
+    amount = next((q for q in reading.quantities if q.where == change.where), None)
+    last = history.points[-1].value
+    if amount is None or amount.scale <= 1 or last <= 0:
+        return history
+    in_scale = change.value / amount.scale
+    if not (in_scale / 20 <= last <= in_scale * 20) or change.value / last < amount.scale / 20:
+        return history
+    points = tuple(replace(p, value=p.value * amount.scale) for p in history.points)
+    return replace(history, points=points)
+
+
+def _kind(reading: Reading | None, target: Located[Change] | None) -> GoalKind | None:
+    """Return the goal's kind: the sentence's, else a change when only a field gives a target."""
+    if target is None:
+        return None
+    if reading is not None and reading.target is not None and reading.kind is not None:
+        return reading.kind
+    return GoalKind.CHANGE
+
+
+def _part(title: Text | None, reading: Reading) -> Part:
+    assert reading.target is not None
+    baseline = None
+    if reading.baseline is not None:
+        baseline = Located(reading.baseline.value, _at(title, reading.baseline.where), "sentence")
+    elif reading.implied_baseline is not None:
+        baseline = Located(reading.implied_baseline, _at(title, reading.target.where), "implied")
+    return Part(
+        metric=Located(reading.metric.text, _at(title, reading.metric), "sentence")
+        if reading.metric
+        else None,
+        target=Located(reading.target, _at(title, reading.target.where), "sentence"),
+        baseline=baseline,
+        kind=reading.kind,
+        comparator=reading.comparator,
+        implied_zero_baseline=reading.implied_zero_baseline,
+        cadence=reading.cadence,
+        base=reading.base.text if reading.base else None,
     )
 
 
@@ -240,8 +340,8 @@ def _read_target(raw: str) -> Change | None:
 
 
 @lru_cache(maxsize=_FIELD_CACHE)
-def _read_time(raw: str, today: date) -> TimeRef | None:
-    return extract.read_time(raw, today)
+def _read_time(raw: str, today: date, fiscal_year_end: tuple[int, int]) -> TimeRef | None:
+    return extract.read_time(raw, today, fiscal_year_end)
 
 
 def _direction_of(change: Change) -> Direction | None:
@@ -315,10 +415,12 @@ def _baseline(
     return None, None
 
 
-def _time_field(text: Text | None, today: date) -> Located[TimeRef] | None:
+def _time_field(
+    text: Text | None, today: date, fiscal_year_end: tuple[int, int]
+) -> Located[TimeRef] | None:
     if text is None or not text.value.strip():
         return None
-    ref = _read_time(text.value, today)
+    ref = _read_time(text.value, today, fiscal_year_end)
     if ref is None:
         return None
     return Located(ref, text.span, "field")
@@ -330,6 +432,18 @@ def _compare_dates(
     a, b = field.value.end, sentence.value.end
     if a is not None and b is not None and a != b:
         conflicts.append(Conflict(name, field.span, a.isoformat(), sentence.value.where.text))
+
+
+def _kind_text(facts: Facts) -> str:
+    """Say which kind of goal was read: "bound ≥", "hold", "change", "… (milestone 1 of 3)"."""
+    if facts.kind is None:
+        return "—"
+    text = facts.kind.value
+    if facts.comparator is not None:
+        text += f" {facts.comparator.value}"
+    if facts.milestones:
+        text += f" (milestone: the first not yet passed of {facts.milestones})"
+    return text
 
 
 def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
@@ -374,7 +488,15 @@ def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
         ("base", facts.base.value if facts.base else "—"),
         ("placeholders", ", ".join(p.value for p in facts.placeholders) or "—"),
         ("rate metric", "yes" if facts.rate else "no"),
+        ("kind", _kind_text(facts)),
     ]
+    for n, part in enumerate(facts.parts, start=2):
+        metric = part.metric.value if part.metric else "—"
+        kind = part.kind.value if part.kind else "—"
+        shown = f"{part.target.value.kind.value} {num(part.target.value.value)}"
+        cmp = f" {part.comparator.value}" if part.comparator else ""
+        rows.append((f"target {n}", f"{metric}: {kind}{cmp} {shown}  [sentence "
+                     f"{part.target.span.line}:{part.target.span.column}]"))  # fmt: skip
     if facts.reading is not None and facts.reading.means is not None:
         rows.append(("means", facts.reading.means.text))
     return tuple(rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from smartlint.model import Language, Period
+from smartlint.model import Change, Language, Period
 
 _MONTHS_EN = (
     "January",
@@ -65,6 +65,21 @@ def fmt_percent(value: float, language: Language, *, signed: bool = False) -> st
     """Format a percentage: +5,6% (vi), +5.6% (en)."""
     sign = "+" if signed and value > 0 else ""
     return f"{sign}{fmt_number(value, language, decimals=1)}%"
+
+
+def fmt_exact(value: float, language: Language) -> str:
+    """Format a number the author wrote, keeping its digits (99.95 stays 99.95, not 100)."""
+    return fmt_number(value, language, decimals=6)
+
+
+def written(change: Change, language: Language) -> str:
+    """Return a target as the author wrote it ("≥ 99.95%" keeps "99.95%"), in the language's
+    number format when it came from elsewhere."""
+    text = change.where.text.strip()
+    if text:
+        return text
+    shown = fmt_exact(change.value, language)
+    return shown + "%" if change.kind.value == "percent" else shown
 
 
 def fmt_date(day: date, language: Language) -> str:

@@ -126,6 +126,10 @@ class Goal:
     history: History | None = None
     language: Text | None = None
     sheet: str | None = None  # a workbook's sheet the goal's row is on, named in its messages
+    # Markdown: the period of the heading above the goal ("## Q3 2027 OKRs"), and whether
+    # ``deadline`` is that period because the goal names no deadline field of its own.
+    section_deadline: Text | None = None
+    deadline_inherited: bool = False
 
     @property
     def goal_id(self) -> str | None:
@@ -161,6 +165,30 @@ class ChangeKind(str, enum.Enum):
     DELTA = "delta"  # signed absolute change ("thêm 200 khách hàng")
 
 
+class GoalKind(str, enum.Enum):
+    """What a goal asks of its metric (PRODUCT.md, "Reading rules for goals as organisations
+    actually write them")."""
+
+    CHANGE = "change"  # move the metric: needs a baseline for an absolute target
+    BOUND = "bound"  # hold it to a level by a comparator, or a standard stated as a state
+    HOLD = "hold"  # maintain / keep / duy trì: a bound said with a hold verb
+
+
+class Comparator(str, enum.Enum):
+    """How a bound compares the metric with its level."""
+
+    AT_LEAST = "≥"
+    MORE_THAN = ">"
+    AT_MOST = "≤"
+    LESS_THAN = "<"
+    EQUAL = "="  # a standard stated without a comparator ("99.9% of requests succeed")
+
+    @property
+    def upward(self) -> bool:
+        """Tell whether the bound is met from above (at least, more than)."""
+        return self in (Comparator.AT_LEAST, Comparator.MORE_THAN)
+
+
 @dataclass(frozen=True, slots=True)
 class Snip:
     """A character range of the sentence that a reading came from."""
@@ -178,6 +206,7 @@ class Amount:
     where: Snip
     percent: bool = False
     unit: str | None = None
+    scale: float = 1.0  # the scale word it was written with (1e9 for "140 tỷ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +264,16 @@ class Reading:
     implied_zero_baseline: bool = False  # producing new things starts from zero
     rate: bool = False  # the metric is a rate: levels and changes compare in points
     implied_baseline: float | None = None  # "lên 10%, đạt 50,000" -> 50,000 / 1.1
+    kind: GoalKind | None = None  # None when there is no target
+    comparator: Comparator | None = None
+    milestones: int = 0  # how many dated targets the line lists ("73 by Q4-FY27, 77 by …")
+    parts: tuple[Reading, ...] = ()  # further targets on the same line, each read on its own
+    label: Snip | None = None  # a label read past ("KR2:", "Mục tiêu 1:", "[P1]")
+
+    @property
+    def is_bound(self) -> bool:
+        """Tell whether the target is a bound or a hold, which needs no baseline."""
+        return self.kind in (GoalKind.BOUND, GoalKind.HOLD)
 
 
 # --------------------------------------------------------------------------- findings

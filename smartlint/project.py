@@ -22,10 +22,11 @@ from smartlint.discover import Missing, Source, discover
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
+from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.sheet_limits import is_sheet
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.selection import Layer, matches, select_rules
-from smartlint.suppress import EMPTY, SuppressionTable, scan
+from smartlint.suppress import EMPTY, FileKind, SuppressionTable, scan
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from smartlint.parser.schema import Schema
 
 NOT_A_GOAL_FILE = "not-a-goal-file"  # the parser's verdict on other YAML (workflows, compose)
+NO_GOALS_FOUND = "no-goals-found"  # ... and on a Markdown document without goals
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,8 @@ def run_project(
         if isinstance(item, Missing):
             errors.append(f"{item.display}: {item.reason}")
             continue
-        read = _read_source(item, count, read_stdin, errors, resolver, policy)
+        source = _sniffed(item, policy, overrides)
+        read = _read_source(source, count, read_stdin, errors, resolver, policy)
         if read is None:
             continue
         named = item.explicit or _included_sheet(item, policy)
@@ -219,6 +222,8 @@ def _read(
     except OSError as exc:
         errors.append(f"{source.display}: {exc.strerror or exc}")
         return None
+    if source.sniff and not _goal_document(source.display, data):
+        return None
     base_dir = source.path.parent if source.path is not None else None
     if len(data) > MAX_FILE_BYTES:  # refused before decoding; parse_bytes says why
         parsed = parse_bytes(data, source.display, first_index=first_index, base_dir=base_dir)
@@ -227,7 +232,8 @@ def _read(
     parsed = parse_decoded(
         decoded, source.display, first_index=first_index, base_dir=base_dir, schema=schema
     )
-    return _Read(parsed, source, _suppressions(decoded.text))
+    kind: FileKind = "markdown" if is_markdown_path(source.display) else "yaml"
+    return _Read(parsed, source, _suppressions(decoded.text, kind))
 
 
 def _included_sheet(source: Source, policy: ConfigPolicy) -> bool:
@@ -262,11 +268,34 @@ def _read_source(
     return None if parsed is None else _Read(parsed, source, EMPTY)
 
 
-def _suppressions(text: str | None) -> SuppressionTable:
+def _suppressions(text: str | None, kind: FileKind) -> SuppressionTable:
     """Scan the text for suppressions; most files hold none, so look for the word first."""
     if text is None or "smartlint" not in text:
         return EMPTY
-    return scan(text)
+    return scan(text, kind)
+
+
+def _sniffed(source: Source, policy: ConfigPolicy, overrides: Overrides) -> Source:
+    """Mark a named Markdown file to be read only when it is a goal document.
+
+    That is what ``--skip-non-goal-files`` means for Markdown (pre-commit passes every
+    changed ``.md`` file); a file ``include`` names is always read.
+    """
+    if source.sniff or not source.explicit or source.path is None:
+        return source
+    if not overrides.skip_non_goal_files or not is_markdown_path(source.display):
+        return source
+    if policy.included(source.path):
+        return source
+    return replace(source, sniff=True)
+
+
+def _goal_document(display: str, data: bytes) -> bool:
+    """Tell whether a Markdown file's name or first bytes make it a goal document."""
+    from smartlint.parser.markdown.recognise import SNIFF_CHARS, looks_like_goals
+
+    head = decode_bytes(data[:SNIFF_CHARS]).text if data else ""
+    return looks_like_goals(display, head or "")
 
 
 def _not_goals(parsed: ParsedFile) -> bool:
@@ -274,7 +303,7 @@ def _not_goals(parsed: ParsedFile) -> bool:
     if parsed.goals:
         return False
     names = {RULES_BY_CODE[p.code].name for p in parsed.problems if p.code in RULES_BY_CODE}
-    return NOT_A_GOAL_FILE in names
+    return bool(NOT_A_GOAL_FILE in names or NO_GOALS_FOUND in names)
 
 
 def show_settings(config: Config, overrides: Overrides, today: date) -> str:

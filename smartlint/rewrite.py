@@ -133,7 +133,7 @@ def _value(facts: Facts, value: float) -> str:
     )
     lang = facts.language
     if facts.rate or level_in_percent:
-        return fmt_percent(value, lang)
+        return fmt_number(value, lang, decimals=2) + "%"  # 99.95% stays 99.95%
     dollars = target is not None and "$" in target.value.where.text
     return ("$" if dollars else "") + fmt_amount(value, lang)
 

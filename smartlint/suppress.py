@@ -12,6 +12,10 @@ Forms (codes, prefixes or rule names, comma-separated; none means every rule):
 - ``# smartlint: ignore[T501]`` on its own line: the goal that starts on the next line that
   is not blank or a comment (all its findings), else findings that start on that line;
 - ``# smartlint: ignore-file[T501]`` anywhere: the whole file.
+
+Markdown documents take the same forms as HTML comments, ``<!-- smartlint: ignore[T501]
+reason -->``; a comment on a line of its own covers the goal on the next line that is not
+blank or a comment, one after text covers that line.
 """
 
 from __future__ import annotations
@@ -38,11 +42,15 @@ from smartlint.rules.suppression import UNUSED_SUPPRESSION
 from smartlint.selection import SelectorError, did_you_mean, resolve
 
 _DIRECTIVE = re.compile(r"#[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*)$")
+_HTML_DIRECTIVE = re.compile(r"<!--[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*?)[ \t]*-->")
+_MD_FENCE = re.compile(r"^[ ]{0,3}(```+|~~~+)")
+_COMMENT_LINE = {"yaml": re.compile("#"), "markdown": re.compile(r"<!--.*-->$")}
 _OPENS_SCALAR = " \t[{,"
 _ARGS = re.compile(r"^\[([^\]]*)\][ \t]*(.*)$")
 _ALL = "*"
 
 Kind = Literal["line", "next", "file"]
+FileKind = Literal["yaml", "markdown"]
 Rewrite = Callable[[GoalResult, tuple[tuple[Criterion, Verdict], ...]], "str | None"]
 
 
@@ -69,21 +77,24 @@ class SuppressionTable:
 EMPTY = SuppressionTable()
 
 
-def scan(text: str) -> SuppressionTable:
-    """Read every ``# smartlint:`` comment of a file's text, without parsing YAML."""
+def scan(text: str, kind: FileKind = "yaml") -> SuppressionTable:
+    """Read every suppression comment of a file's text, without parsing YAML or Markdown.
+
+    ``kind`` says which comments count: ``# smartlint: …`` in YAML, ``<!-- smartlint: … -->``
+    in Markdown (outside fenced code blocks).
+    """
     if "smartlint" not in text:
         return EMPTY
     lines = text.splitlines()
+    find = _find_yaml if kind == "yaml" else _markdown_finder()
     directives: list[Directive] = []
     for number, line in enumerate(lines, start=1):
-        if "smartlint" not in line:
+        found = find(line)
+        if found is None:
             continue
-        start = comment_start(line)
-        match = _DIRECTIVE.match(line, start) if start is not None else None
-        if start is None or match is None:
-            continue
+        start, stop, match = found
         word, rest = match.group(1), match.group(2)
-        span = Span(number, start + 1, number, len(line.rstrip()) + 1)
+        span = Span(number, start + 1, number, stop + 1)
         args = _ARGS.match(rest.strip())
         selectors = tuple(
             s.strip() for s in (args.group(1).split(",") if args else ()) if s.strip()
@@ -93,9 +104,8 @@ def scan(text: str) -> SuppressionTable:
         if word == "ignore-file":
             directives.append(Directive("file", 0, selectors, span, reason))
         elif word == "ignore" and own_line:
-            directives.append(
-                Directive("next", _next_content(lines, number), selectors, span, reason)
-            )
+            target = _next_content(lines, number, _COMMENT_LINE[kind])
+            directives.append(Directive("next", target, selectors, span, reason))
         elif word == "ignore":
             directives.append(Directive("line", number, selectors, span, reason))
         else:
@@ -127,11 +137,42 @@ def comment_start(line: str) -> int | None:
     return None
 
 
-def _next_content(lines: Sequence[str], number: int) -> int:
+def _find_yaml(line: str) -> tuple[int, int, re.Match[str]] | None:
+    """Find a ``# smartlint:`` comment: where it starts and ends, and its directive."""
+    if "smartlint" not in line:
+        return None
+    start = comment_start(line)
+    match = _DIRECTIVE.match(line, start) if start is not None else None
+    if start is None or match is None:
+        return None
+    return start, len(line.rstrip()), match
+
+
+def _markdown_finder() -> Callable[[str], tuple[int, int, re.Match[str]] | None]:
+    """Return a finder of ``<!-- smartlint: … -->`` comments that skips fenced code blocks."""
+    fence = ""
+
+    def find(line: str) -> tuple[int, int, re.Match[str]] | None:
+        nonlocal fence
+        opening = _MD_FENCE.match(line)
+        if opening is not None and (not fence or opening.group(1).startswith(fence)):
+            fence = "" if fence else opening.group(1)[:3]
+            return None
+        if fence or "smartlint" not in line:
+            return None
+        match = _HTML_DIRECTIVE.search(line)
+        if match is None:
+            return None
+        return match.start(), match.end(), match
+
+    return find
+
+
+def _next_content(lines: Sequence[str], number: int, comment: re.Pattern[str]) -> int:
     """Return the 1-based number of the next line that is not blank or a comment."""
     for index in range(number, len(lines)):
         stripped = lines[index].strip()
-        if stripped and not stripped.startswith("#"):
+        if stripped and not comment.match(stripped):
             return index + 1
     return 0
 

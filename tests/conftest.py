@@ -32,9 +32,9 @@ FINDING_KEYS = {
 }
 
 
-def lint(source: str, today: date = TODAY) -> Report:
-    """Lint a goal file held in a string."""
-    return lint_text(source, path="goals.yaml", today=today)
+def lint(source: str, today: date = TODAY, path: str = "goals.yaml") -> Report:
+    """Lint a goal file held in a string (a Markdown document when ``path`` ends in .md)."""
+    return lint_text(source, path=path, today=today)
 
 
 def only_goal(source: str, today: date = TODAY) -> GoalResult:

@@ -81,7 +81,8 @@ def test_example_triggers_and_use_instead_does_not(rule: Rule, tmp_path: Path) -
     else:
         bad, good = rule.example("Example"), rule.example("Use instead")
         assert bad is not None and good is not None
-        bad_codes, good_codes = codes(lint(bad)), codes(lint(good))
+        path = rule.example_path("Example")
+        bad_codes, good_codes = codes(lint(bad, path=path)), codes(lint(good, path=path))
     assert rule.code in bad_codes, f"{rule.code}'s Example does not trigger it"
     assert rule.code not in good_codes, f"{rule.code}'s Use instead triggers it"
 

@@ -58,6 +58,30 @@ D = date.fromisoformat
         ("2027-07", "2027-07-31", "2027-07-01", False),
         ("end of FY2027", "2027-12-31", None, False),
         ("31.12.2027", "2027-12-31", None, False),
+        # A year given by its number ends with that year; a span with its last year.
+        ("2027", "2027-12-31", "2027-01-01", False),
+        ("in 2027", "2027-12-31", "2027-01-01", False),
+        ("FY2027", "2027-12-31", "2027-01-01", False),
+        ("FY27", "2027-12-31", "2027-01-01", False),
+        ("trong năm 2027", "2027-12-31", "2027-01-01", False),
+        ("đến năm 2030", "2030-12-31", "2030-01-01", False),
+        ("by 2028", "2028-12-31", None, False),
+        ("through 2029", "2029-12-31", "2029-01-01", False),
+        ("giai đoạn 2026–2030", "2030-12-31", "2026-01-01", False),
+        ("giai doan 2026-2030", "2030-12-31", "2026-01-01", False),
+        ("2026 - 2030", "2030-12-31", "2026-01-01", False),
+        ("Q4-FY26", "2026-12-31", "2026-10-01", False),
+        ("FY27-Q2", "2027-06-30", "2027-04-01", False),
+        ("Q3 FY2027", "2027-09-30", "2027-07-01", False),
+        ("FY2027 H1", "2027-06-30", "2027-01-01", False),
+        ("năm tài chính 2027", "2027-12-31", "2027-01-01", False),
+        ("EOQ", "2027-03-31", None, False),
+        ("end of quarter", "2027-03-31", None, False),
+        ("end of the month", "2027-01-31", None, False),
+        ("cuối quý", "2027-03-31", None, False),
+        ("cuoi thang", "2027-01-31", None, False),
+        ("next quarter", "2027-06-30", "2027-04-01", False),
+        ("quý sau", "2027-06-30", "2027-04-01", False),
     ],
 )
 def test_read_time(raw: str, end: str, start: str | None, assumed: bool) -> None:
@@ -80,14 +104,14 @@ def test_read_time(raw: str, end: str, start: str | None, assumed: bool) -> None
         ("ASAP", TimeProblem.UNPARSEABLE),
         ("sớm nhất có thể", TimeProblem.UNPARSEABLE),
         ("whenever", TimeProblem.UNPARSEABLE),
-        ("2027", TimeProblem.BARE_YEAR),
         ("năm nay", TimeProblem.BARE_YEAR),
         ("năm sau", TimeProblem.BARE_YEAR),
         ("năm tới", TimeProblem.BARE_YEAR),
         ("this year", TimeProblem.BARE_YEAR),
         ("next year", TimeProblem.BARE_YEAR),
-        ("in 2027", TimeProblem.BARE_YEAR),
-        ("FY2027", TimeProblem.BARE_YEAR),
+        ("quý 5 năm 2027", TimeProblem.IMPOSSIBLE),
+        ("Q7 2027", TimeProblem.IMPOSSIBLE),
+        ("trong năm nay", TimeProblem.BARE_YEAR),
     ],
 )
 def test_read_time_problem(raw: str, problem: TimeProblem) -> None:
@@ -153,7 +177,7 @@ def test_sentence_period_start(text: str, start: str | None) -> None:
     [
         ("Năm nay, chúng ta sẽ triển khai một chiến dịch marketing lớn", TimeProblem.BARE_YEAR),
         ("This year we will launch a big campaign", TimeProblem.BARE_YEAR),
-        ("Reach 1,000 paying customers in 2027", TimeProblem.BARE_YEAR),
+        ("Reach 1,000 paying customers next year", TimeProblem.BARE_YEAR),
         ("Năm sau, công ty sẽ mở thêm chi nhánh", TimeProblem.BARE_YEAR),
         ("Tăng số đại lý lên 120 trước 31/02/2027", TimeProblem.IMPOSSIBLE),
         ("Increase organic traffic ASAP", TimeProblem.UNPARSEABLE),
@@ -218,3 +242,25 @@ def test_cadence_or_unit(text: str, cadence: Period | None) -> None:
 def test_calendar_edges_do_not_raise(text: str, today: date) -> None:
     read_sentence("Tăng doanh thu 10% " + text, today)
     read_time(text, today)
+
+
+@pytest.mark.parametrize(
+    ("raw", "fiscal", "end", "start"),
+    [
+        ("FY2027", (6, 30), "2027-06-30", "2026-07-01"),
+        ("FY27", (9, 30), "2027-09-30", "2026-10-01"),
+        ("Q1 FY2027", (6, 30), "2026-09-30", "2026-07-01"),
+        ("Q4-FY27", (6, 30), "2027-06-30", "2027-04-01"),
+        ("FY2027 H2", (3, 31), "2027-03-31", "2026-10-01"),
+        ("FY2026-FY2028", (6, 30), "2028-06-30", "2025-07-01"),
+        ("end of FY2027", (6, 30), "2027-06-30", None),
+        ("2027", (6, 30), "2027-12-31", "2027-01-01"),  # a calendar year stays a calendar year
+    ],
+)
+def test_fiscal_years_end_at_the_configured_day(
+    raw: str, fiscal: tuple[int, int], end: str, start: str | None
+) -> None:
+    ref = read_time(raw, TODAY, fiscal)
+    assert ref is not None and ref.problem is None
+    assert ref.end == D(end)
+    assert ref.start == (D(start) if start else None)

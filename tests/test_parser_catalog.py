@@ -36,7 +36,8 @@ def _examples(rule: Rule, folder: Path) -> tuple[ParsedFile, ParsedFile]:
         return parse_bytes(bad, "goals.yaml"), parse_bytes(good, "goals.yaml")
     bad_text, good_text = rule.example("Example"), rule.example("Use instead")
     assert bad_text is not None and good_text is not None
-    return parse_text(bad_text, "goals.yaml"), parse_text(good_text, "goals.yaml")
+    path = rule.example_path("Example")
+    return parse_text(bad_text, path), parse_text(good_text, path)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])

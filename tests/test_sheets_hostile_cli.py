@@ -42,7 +42,7 @@ def test_an_encrypted_workbook_is_refused_with_one_finding(tmp_path: Path) -> No
     run, _ = lint_with_good(tmp_path, "plan.xlsx", ole)
     assert run.status == 1
     report = run.report()
-    assert _codes(report, "plan.xlsx") == [("F025", 1, 1)]
+    assert _codes(report, "plan.xlsx") == [("F026", 1, 1)]
     assert "encrypted" in findings_of(report, "plan.xlsx")[0]["message"]
     assert_good_still_linted(report)
 
@@ -50,7 +50,7 @@ def test_an_encrypted_workbook_is_refused_with_one_finding(tmp_path: Path) -> No
 def test_a_text_file_named_xlsx_is_not_a_workbook(tmp_path: Path) -> None:
     run, _ = lint_with_good(tmp_path, "plan.xlsx", b"title,target\nTang doanh thu,10\n")
     report = run.report()
-    assert _codes(report, "plan.xlsx") == [("F025", 1, 1)]
+    assert _codes(report, "plan.xlsx") == [("F026", 1, 1)]
     assert "not a zip archive" in findings_of(report, "plan.xlsx")[0]["message"]
     assert_good_still_linted(report)
 
@@ -61,7 +61,7 @@ def test_a_zip_without_a_workbook_is_refused(tmp_path: Path) -> None:
         archive.writestr("readme.txt", "not a workbook")
     run, _ = lint_with_good(tmp_path, "plan.xlsx", buffer.getvalue())
     report = run.report()
-    assert _codes(report, "plan.xlsx") == [("F025", 1, 1)]
+    assert _codes(report, "plan.xlsx") == [("F026", 1, 1)]
     assert "xl/workbook.xml" in findings_of(report, "plan.xlsx")[0]["message"]
     assert_good_still_linted(report)
 
@@ -77,7 +77,7 @@ def test_a_zip_bomb_is_refused_from_its_directory_without_inflating(tmp_path: Pa
     assert len(buffer.getvalue()) < 1_000_000
     run, _ = lint_with_good(tmp_path, "plan.xlsx", buffer.getvalue())
     report = run.report()
-    assert _codes(report, "plan.xlsx") == [("F023", 1, 1)]
+    assert _codes(report, "plan.xlsx") == [("F024", 1, 1)]
     assert "unpacks to 150 MB" in findings_of(report, "plan.xlsx")[0]["message"]
     assert run.peak_mb < 200
     assert_good_still_linted(report)
@@ -95,7 +95,7 @@ def test_a_damaged_sheet_inside_a_workbook_is_a_finding(tmp_path: Path) -> None:
     run, _ = lint_with_good(tmp_path, "plan.xlsx", buffer.getvalue())
     report = run.report()
     codes = [code for code, _, _ in _codes(report, "plan.xlsx")]
-    assert codes and set(codes) <= {"F025", "F007"}, codes
+    assert codes and set(codes) <= {"F026", "F007"}, codes
     assert_good_still_linted(report)
 
 
@@ -105,7 +105,7 @@ def test_a_huge_csv_is_read_up_to_the_cap_and_says_so(tmp_path: Path) -> None:
     )
     run, _ = lint_with_good(tmp_path, "plan.csv", ("Mục tiêu\n" + rows).encode())
     report = run.report()
-    capped = [f for f in findings_of(report, "plan.csv") if f["code"] == "F023"]
+    capped = [f for f in findings_of(report, "plan.csv") if f["code"] == "F024"]
     assert len(capped) == 1 and capped[0]["line"] == MAX_ROWS + 2
     assert sum(1 for g in report["goals"] if g["path"] == "plan.csv") == MAX_ROWS
     assert_good_still_linted(report)
@@ -119,7 +119,7 @@ def test_merged_cells_are_named_with_their_range(tmp_path: Path) -> None:
     ]
     run, _ = lint_with_good(tmp_path, "plan.xlsx", _workbook(rows, merge="B2:B3"))
     report = run.report()
-    merged = [f for f in findings_of(report, "plan.xlsx") if f["code"] == "F026"]
+    merged = [f for f in findings_of(report, "plan.xlsx") if f["code"] == "F027"]
     assert [(f["line"], f["column"], f["end_line"]) for f in merged] == [(2, 2, 3)]
     assert merged[0]["message"].startswith("[Sheet] cells B2:B3 are merged")
     assert_good_still_linted(report)
@@ -129,7 +129,7 @@ def test_a_formula_saved_without_its_value_is_a_finding_at_its_cell(tmp_path: Pa
     rows = [["Mục tiêu", "Hiện tại", "Chỉ tiêu"], [GOAL_ROW[0], 1000, "=B2*1.2"]]
     run, _ = lint_with_good(tmp_path, "plan.xlsx", _workbook(rows))
     report = run.report()
-    assert ("F024", 2, 3) in _codes(report, "plan.xlsx")
+    assert ("F025", 2, 3) in _codes(report, "plan.xlsx")
     assert_good_still_linted(report)
 
 
@@ -160,7 +160,7 @@ def test_an_endless_quoted_field_is_a_finding(tmp_path: Path) -> None:
     data = 'Mục tiêu;Chỉ tiêu\n"Tăng doanh thu' + "x" * 200_000 + "\n"
     run, _ = lint_with_good(tmp_path, "plan.csv", data.encode())
     report = run.report()
-    assert [c for c, _, _ in _codes(report, "plan.csv")] == ["F025"]
+    assert [c for c, _, _ in _codes(report, "plan.csv")] == ["F026"]
     assert_good_still_linted(report)
 
 
@@ -182,7 +182,7 @@ def test_a_huge_workbook_sheet_is_streamed_up_to_the_cap(tmp_path: Path) -> None
     book.save(buffer)
     run, _ = lint_with_good(tmp_path, "plan.xlsx", buffer.getvalue())
     report = run.report()
-    capped = [f for f in findings_of(report, "plan.xlsx") if f["code"] == "F023"]
+    capped = [f for f in findings_of(report, "plan.xlsx") if f["code"] == "F024"]
     assert [(f["line"], f["message"][:7]) for f in capped] == [(MAX_ROWS + 2, "[Plan] ")]
     assert sum(1 for g in report["goals"] if g["path"] == "plan.xlsx") == MAX_ROWS
     assert_good_still_linted(report)

@@ -25,9 +25,18 @@ def detect_language(text: str) -> Language:
     return detect(fold(text))
 
 
-def read_sentence(text: str, today: date, language: Language | None = None) -> Reading:
-    """Read a goal sentence into metric, quantities, target, direction, deadline and more."""
-    return read(text, today, language)
+def read_sentence(
+    text: str,
+    today: date,
+    language: Language | None = None,
+    fiscal_year_end: tuple[int, int] = (12, 31),
+) -> Reading:
+    """Read a goal sentence into metric, quantities, target, direction, deadline and more.
+
+    ``fiscal_year_end`` is the (month, day) a fiscal year ends on: "FY2027" and its quarters
+    resolve against it.
+    """
+    return read(text, today, language, fiscal_year_end)
 
 
 def read_number(raw: str) -> float | None:
@@ -40,6 +49,6 @@ def read_target(raw: str) -> Change | None:
     return fields.target(raw)
 
 
-def read_time(raw: str, today: date) -> TimeRef | None:
-    """Read a deadline or start field: "2027-07-31", "2027-Q3", "end of July 2027"."""
-    return fields.time(raw, today)
+def read_time(raw: str, today: date, fiscal_year_end: tuple[int, int] = (12, 31)) -> TimeRef | None:
+    """Read a deadline or start field: "2027-07-31", "2027-Q3", "end of July 2027", "FY2027"."""
+    return fields.time(raw, today, fiscal_year_end)

@@ -48,13 +48,13 @@ def target(raw: str) -> Change | None:
     return reading.target
 
 
-def time(raw: str, today: date) -> TimeRef | None:
+def time(raw: str, today: date, fiscal: tuple[int, int] = (12, 31)) -> TimeRef | None:
     """Read a deadline field into a TimeRef; a text with no readable date is UNPARSEABLE."""
     f = fold(raw.strip())
     if not f.src:
         return None
     where = Snip(0, len(f.src), f.src)
-    hits = [h for h in find_times(f, f.low, today) if not h.past]
+    hits = [h for h in find_times(f, f.low, today, fiscal) if not h.past]
     good = [h for h in hits if h.end_date is not None]
     if good:
         h = max(good, key=lambda h: h.end_date or date.min)
@@ -63,6 +63,8 @@ def time(raw: str, today: date) -> TimeRef | None:
         return TimeRef(where, h.end_date, start, None, h.year_assumed)
     if hits:
         return TimeRef(where, None, problem=hits[0].problem)
-    if re.fullmatch(r"\s*(?:19|20)\d\d\s*", f.low):
-        return TimeRef(where, None, problem=TimeProblem.BARE_YEAR)
+    year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", f.low)
+    if year:  # a year given by its number ends with that year (PRODUCT.md, numbered years)
+        y = int(year.group(1))
+        return TimeRef(where, date(y, 12, 31), date(y, 1, 1))
     return TimeRef(where, None, problem=TimeProblem.UNPARSEABLE)

@@ -11,6 +11,7 @@ from smartlint.extract.text import Folded
 
 _NUMERAL = r"\d+(?:[.,]\d+)*"
 _SCALE_WORD = {
+    "van": 1e4,  # "1 vạn dân": ten thousand
     "nghin": 1e3,
     "ngan": 1e3,
     "thousand": 1e3,
@@ -34,13 +35,14 @@ _AMOUNT = re.compile(
     # Not a number inside a name: "Sev-1", "COVID-19", "P1", "v2".
     r"(?<![\w.,])(?<![a-z]-)(?P<cur>(?:us)?\$\s?|usd\s?|vnd\s?)?"
     r"(?P<sign>[+-])?(?P<num>" + _NUMERAL + r")"
-    r"(?:\s?[-–]\s?" + _NUMERAL + r"(?=\s?%))?"
-    r"(?:\s?(?P<sw>nghin|ngan|thousand|trieu|millions?|ty|ti|billions?)(?![\w])(?!\s+le\b)"
+    # A range: "8-10%", "90% - 95%", "1 - 1,5 điểm %"; the lower end is kept (PRODUCT.md, ranges).
+    r"(?:\s?%?\s?[-–]\s?" + _NUMERAL + r"(?=\s?(?:%|diem|points?|pts|pp|phan tram|percent)))?"
+    r"(?:\s?(?P<sw>nghin|ngan|van|thousand|trieu|millions?|ty|ti|billions?)(?![\w])(?!\s+le\b)"
     r"|(?P<sl>k|tr|mn|m|bn|b)(?![a-z_])(?!(?<!tr)\d))?"
     r"(?:\s(?P<pts>diem phan tram|diem %|percentage points?|points?|pts|pp)(?![\w])"
     r"|(?P<pp>pp)(?![\w])"
     r"|\s?(?P<pct>%|(?:phan tram|percent|per cent)(?![\w])))?"
-    r"(?:\s?(?P<cur2>dong|vnd|usd|\$|dollars?)(?![\w])|(?P<d>d)(?![\w]))?"
+    r"(?:\s?(?P<cur2>dong|vnd|usd|\$|dollars?|do(?:\s+la)?(?:\s+my)?)(?![\w])|(?P<d>d)(?![\w]))?"
 )
 # The rest of a Vietnamese amount said after its scale: "2 tỷ 5" is 2,5 tỷ, "1 triệu 2" and
 # "1tr2" are 1,2 triệu, "2 tỷ 500 triệu" is 2,5 tỷ.  One digit alone stands for hundreds
@@ -113,6 +115,7 @@ _EN_WORDS = [
     "twelve",
 ]
 _EN_NUM = {w: float(i + 2) for i, w in enumerate(_EN_WORDS)}
+_EN_NUM.update({"zero": 0.0, "once": 1.0, "twice": 2.0})  # "zero Sev-1 incidents", "once a week"
 # "a dozen", "half a dozen", "half a million": counts said in words.
 _DOZEN = re.compile(r"(?<![\w])(?:(?P<half>half\s+)?a\s+(?P<w>dozen|million|billion))(?![\w])")
 _DOZEN_VALUE = {"dozen": 12.0, "million": 1e6, "billion": 1e9}
@@ -121,11 +124,14 @@ _DOZEN_VALUE = {"dozen": 12.0, "million": 1e6, "billion": 1e9}
 _VI_NUM = {"hai": 2.0, "ba": 3.0, "bốn": 4.0, "sáu": 6.0, "bảy": 7.0, "tám": 8.0, "chín": 9.0}
 _VI_NUM["mười"] = 10.0
 _WORDNUM = re.compile(
-    r"(?<![\w])(?P<w>" + "|".join(_EN_WORDS) + r"|hai|ba|bon|sau|bay|tam|chin|muoi)\s+(?=[a-z])"
+    r"(?<![\w])(?P<w>" + "|".join(_EN_WORDS) + r"|zero|once|twice|hai|ba|bon|sau|bay|tam|chin|muoi)"
+    r"\s+(?=[a-z])"
 )
 # Words that make a plain "hai" another word (hài lòng, hải quan, hải sản, Hải Phòng …).
 _NOT_TWO = re.compile(r"\s+(?:long|quan|san|ngoai|huoc|phong|duong|dang|ly)(?![\w])")
-_WORDNUM_SET = frozenset([*_EN_WORDS, "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi"])
+_WORDNUM_SET = frozenset(
+    [*_EN_WORDS, "zero", "once", "twice", "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +145,7 @@ class Quantity:
     points: bool = False
     factor: bool = False
     unit: str | None = None
+    scale: float = 1.0  # the scale word it was written with: 1e9 for "140 tỷ"
 
 
 def parse_numeral(s: str) -> float:
@@ -210,6 +217,7 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
                 percent=bool(m.group("pct")),
                 points=points,
                 unit="pp" if points else unit,
+                scale=_SCALE_WORD[scale] if scale else 1.0,
             )
         )
         taken.append((m.start(), end))

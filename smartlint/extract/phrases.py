@@ -32,10 +32,15 @@ MEANS = re.compile(
 )
 CLAUSE_END = re.compile(r"[,;]")
 CADENCE = re.compile(
-    WORD_START + r"(?:(?:hang|moi)\s+(?P<u1>ngay|tuan|thang|quy|nam)"
+    # "/tháng" may touch its number or unit ("200/tháng", "50 tỷ đồng/tháng").
+    r"/\s?(?P<u4>ngay|tuan|thang|quy|nam|day|week|month|quarter|year|mo|wk|yr)"
+    + WORD_END
+    + "|"
+    + WORD_START
+    + r"(?:(?:hang|moi)\s+(?P<u1>ngay|tuan|thang|quy|nam)"
     r"|(?P<u2>daily|weekly|monthly|quarterly|yearly|annually)"
-    r"|(?:every|each|per|a)\s+(?P<u3>day|week|month|quarter|year)"
-    r"|/\s?(?P<u4>ngay|tuan|thang|quy|nam|day|week|month|quarter|year|mo|wk|yr)"
+    r"|(?:every|each|per|a)\s+(?:(?:calendar|business|fiscal|working|single|full)\s+)?"
+    r"(?P<u3>day|week|month|quarter|year)"
     # "week over week", "MoM": each period against the one before, as the spec's cadence.
     r"|(?P<u5>week|month|quarter)[-\s](?:over|on)[-\s](?:week|month|quarter)"
     r"|(?P<u6>wow|mom|qoq|w/w|m/m|q/q))" + WORD_END
@@ -58,7 +63,7 @@ MONTH_WORDS = (
 BASE_WORD = re.compile(
     WORD_START + r"(?:so\s+voi|compared\s+(?:to|with)|vs\.?|versus|relative\s+to"
     r"|(?:over|(?<!later\s)(?<!sooner\s)than|against)(?=\s+(?:last|the\s+(?:previous|prior|same|last)|previous|prior"
-    r"|(?:" + MONTH_WORDS + r")\b|q[1-4]\b|h[12]\b|fy|20\d\d\b)))"
+    r"|(?:" + MONTH_WORDS + r")\b|q[1-4]\b|h[12]\b|fy|20\d\d\b(?!\s*[-–—]\s*(?:20)?\d\d))))"
     r"(?:\s+(?:cung\s+ky|the\s+same\s+period(?:\s+of)?|muc\s+cua|ky))?" + r"(?![\w-])\s*"
 )
 BASE_ENDS = frozenset(
@@ -84,7 +89,7 @@ BASE_FILLER = re.compile(r"(?:(?:last|the|previous|prior|same|this)\s+)+")
 # Against the same period a year before ("YoY", "cùng kỳ") names a base; "MoM", "QoQ" and
 # "week over week" compare each period with the one before, a cadence (see CADENCE).
 BASE_ALONE = re.compile(
-    WORD_START + r"(?:yoy|y/y|year[-\s](?:over|on)[-\s]year"
+    WORD_START + r"(?:yoy|y/y|year[-\s](?:over|on)[-\s]year(?!\s+basis)"
     r"|cung\s+ky(?:\s+nam\s+(?:ngoai|truoc))?)" + WORD_END
 )
 VERB = re.compile(
@@ -105,14 +110,18 @@ VERB = re.compile(
     # "có ít nhất 300 khách hàng", "have at least 300 customers": having a count is a level.
     r"|co(?:\s+(?:it\s+nhat|toi\s+thieu|tren))?(?=\s+\d)"
     r"|have(?:\s+(?:at\s+least|over|more\s+than))?(?=\s+\$?\d)"
-    # Holding a level is reaching it every period: "duy trì 99,9%", "keep uptime above 99.9%".
-    r"|duy\s+tri|giu(?:\s+vung|\s+muc)?|keep|maintain|sustain"
-    r"|dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
+    r"|(?<!cai\s)dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to)"
+    # Holding a level is a bound said with a verb: "duy trì 99,9%", "keep uptime above 99.9%".
+    r"|(?P<hold>duy\s+tri|giu(?:\s+vung|\s+muc|\s+on\s+dinh)?|keep|maintain|sustain|preserve"
+    r"|hold(?!\s+(?:at\s+least\s+)?\d))"
+    # "còn" is a change verb: "tỷ lệ hộ nghèo còn 0,43%" (down to).
+    r"|(?P<con>con(?=\s+(?:duoi\s+|khoang\s+|khong\s+qua\s+)?\d))"
     r"|(?P<imp>cai\s+thien|improv(?:e|es|ed|ing)|optimi[sz]e|toi\s+uu|enhance)"
     r"|(?P<prod>tuyen(?:\s+(?:dung|sinh))?|dang|ky(?:\s+ket)?|ra\s+mat|xuat\s+ban|to\s+chuc"
     r"|phat\s+hanh|khai\s+truong|mo(?:\s+moi)?|viet|san\s+xuat|chay|hop\s+tac|trien\s+khai"
     r"|hire|recruit|publish|launch|open|sign|partner|roll\s+out|deploy|implement"
-    r"|close|onboard|ship|release|host|run|organi[sz]e|write|create|produce)"
+    r"|close|onboard|ship|release|host|run|organi[sz]e|write|create|produce|plant|hold"
+    r"|eliminate|remove|retire|decommission|sunset|automate|translate|digiti[sz]e|upgrade|replace)"
     # Counting what happens within the goal's period starts from zero when a count follows
     # ("bán được 500 sản phẩm", "generate 200 leads"); with a percent it reaches a level
     # ("thu hồi 80% công nợ").
@@ -122,20 +131,27 @@ VERB = re.compile(
     r"|giao\s+hang|hoan\s+thanh|xu\s+ly|giai\s+quyet|thuc\s+hien|gui|lap\s+dat|xay\s+dung"
     r"|tiep\s+can|call|contact|visit|serve|train|disburse|deliver|complete|process|resolve"
     r"|handle|answer|conduct|send|install|build|interview|audit|inspect|distribute|approve"
-    r"|book|schedule|migrate|certify|enrol|enroll|register))" + WORD_END
+    r"|book|schedule|migrate|certify|enrol|enroll|register))"
+    # "books", "closes", "publishes": a standard stated in the present tense.
+    r"(?:s|es)?" + WORD_END
 )
 # Words that may sit between a production verb and its count: "hire at least 3", and an
 # object then "with" or "for" ("ký hợp đồng với 2 nhà phân phối", "hợp tác với 6 KOL",
 # "partner with 5", "hỗ trợ sinh kế cho 500 hộ"), or "mới" ("tuyển mới 15 kỹ thuật viên").
 PROD_GAP = re.compile(
-    r"\s*(?:(?:[a-z]+\s+){0,3}?(?:voi|with|cho)\s+)?"
+    r"\s*(?:(?:[a-z]+\s+){0,3}?(?:voi|with|cho)\s+|(?:in|into|across|at|tai)\s+)?"
     r"(?:(?:them|moi|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?"
 )
 STOP = re.compile(
     WORD_START + r"(?:len|xuong|them|dat|so\s+voi|by|to|from|vs|versus|compared|in|within|before"
     r"|until|during|over|trong|vao|truoc|gap|with|voi|cho\s+den|den|toi|for|at|tu(?=\s+[\d$]|\s\s)"
     r"|reaching|every|each|per|(?:hang|moi)(?=\s+(?:ngay|tuan|thang|quy|nam))"
-    r"|(?:up|down)(?=\s+(?:from|to|by|below|under)\b))" + WORD_END + r"|[,;:()!?]|\.(?!\d)|->|→|=>"
+    # A comparator ends the metric: "NPS above 50", "tỷ lệ hài lòng trên 90%".
+    r"|(?:above|below|under|at\s+(?:least|most|or\s+\w+)|no\s+more\s+than|tren|duoi|toi\s+thieu|toi\s+da"
+    r"|it\s+nhat|khong\s+(?:qua|duoi|vuot\s+qua|thap\s+hon|cao\s+hon))(?=\s*(?:muc\s+)?[$\d])"
+    r"|(?:up|down)(?=\s+(?:from|to|by|below|under)\b))"
+    + WORD_END
+    + r"|[,;:()!?≥≤<>]|\.(?!\d)|->|→|=>"
 )
 FROM = re.compile(r"(?<![\w])(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
 # A baseline said after the target ("lên 1,5 tỷ, hiện tại 1,2 tỷ", "to $1.5M, up from $1.2M").
@@ -204,6 +220,14 @@ BULLET = re.compile(r"\s*(?P<b>\d{1,2}[.)]|[-–•*])\s+(?=[^\W\d_])")
 # A goal written as "<metric>: <numbers>" or "<metric> ≥ 40%" with no verb, the way
 # dashboards and OKR sheets do.
 LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n≥≤<>=]{0,60}?)\s*(?::|≥|>=|≤|<=|>|<)\s*(?=[-+$]?\s?\d)")
+# A KPI row's label ends with a colon before its level, even when a comparator word opens the
+# level ("Thời gian xử lý hồ sơ: không quá 3 ngày", "Churn — target: at or below 2%").
+KPI_LABEL = re.compile(
+    r"\s*(?P<m>[a-z][^:\d\n≥≤<>=—–]{0,80}?)\s*(?::|\s[—–]\s*(?:(?:target|goal|chi\s+tieu|muc\s+tieu|ke\s+hoach)\s*:?)?)"
+    r"\s*(?=[-+$≥≤<>]?\s?\d|(?:at\s|no\s|not\s|under|below"
+    r"|above|over|more|less|fewer|up\s+to|max|min|within|tren|duoi|toi\s|it\s+nhat|khong|tu\s+\S+\s+tro|dat\s)"
+    r")"
+)
 
 # A count of things that are new ("5 tỉnh mới", "3 new markets"): made within the goal's
 # period, so counted from zero.  "mỗi" folds like "mới"; followed by a period it is "each".
@@ -223,3 +247,133 @@ GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     BASE_WORD: ("so voi", "compared", "vs", "versus", "relative", "over", "than", "against"),
     BASE_ALONE: ("yoy", "y/y", "over", "-on-", " on ", "cung ky"),
 }  # fmt: skip
+
+
+# ---------------------------------------------------------------- bounds and standards
+# A comparator right before a level ("≥ 99.95%", "at least 40", "dưới 3%", "không quá 3 ngày").
+_GE = (
+    r"≥|>=|=>|at\s+or\s+(?:above|over|more)|at\s+least|no\s+(?:less|fewer|lower)\s+than|not\s+(?:less|fewer|lower)\s+than"
+    r"|minimum(?:\s+of)?|min\.?|a\s+minimum\s+of|toi\s+thieu(?:\s+la)?|it\s+nhat(?:\s+la)?"
+    r"|khong\s+(?:duoi|thap\s+hon|it\s+hon|nho\s+hon|kem\s+hon)"
+)
+_GT = (
+    r">|more\s+than|greater\s+than|higher\s+than|better\s+than|above|over|exceeding|in\s+excess\s+of"
+    r"|tren|hon|lon\s+hon|cao\s+hon|nhieu\s+hon|vuot"
+)
+_LE = (
+    r"≤|<=|=<|at\s+or\s+(?:below|under|less)|at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+(?:higher|greater|longer)\s+than"
+    r"|up\s+to|maximum(?:\s+of)?|max\.?|a\s+maximum\s+of|not\s+(?:to\s+)?exceed(?:ing)?"
+    r"|toi\s+da(?:\s+la)?|khong\s+(?:qua|vuot\s+qua|cao\s+hon|nhieu\s+hon|lon\s+hon|dai\s+hon)"
+    r"|within|trong\s+vong"
+)
+_LT = r"<|less\s+than|fewer\s+than|lower\s+than|shorter\s+than|under|below|duoi|thap\s+hon|it\s+hon|nho\s+hon"
+COMPARATOR_BEFORE = re.compile(
+    r"(?<![\w<>=≥≤])(?:(?P<ge>"
+    + _GE
+    + r")|(?P<le>"
+    + _LE
+    + r")|(?P<lt>"
+    + _LT
+    + r")|(?P<gt>"
+    + _GT
+    + r"))"
+    r"(?:\s+(?:muc|khoang|approximately|about|around))?\s*[:=]?\s*[$]?$"
+)
+# A comparator right after a level ("4 hours or less", "95+", "10% trở lên").
+COMPARATOR_AFTER = re.compile(
+    r"(?:\s*%|\s+[a-z]+(?:\s+[a-z]+)?(?=\s+(?:or|and|tro)\s))?"
+    r"\s*(?:(?P<ge>\+(?![\w\d])|or\s+(?:more|higher|above|greater|better|longer)|and\s+(?:above|up|higher)"
+    r"|tro\s+len|tro\s+lai)|(?P<le>or\s+(?:less|fewer|lower|below|under|shorter|sooner)|and\s+below"
+    r"|tro\s+xuong))(?![\w])"
+)
+# Verbs that, with a comparator, state a bound ("đạt trên 90%", "achieve > 99.95%", "have at
+# least 300"); without one they ask for a change ("đạt 10.000 lượt tải" needs the current level).
+BOUND_REACH = re.compile(
+    r"(?:dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to|co(?:\s+\S+)?|have(?:\s+\S+)?)$"
+)
+# The verb of a state between a metric and its level: "p95 latency is under 300 ms",
+# "Average time to respond is 3 minutes", "Tỷ lệ … là 95%", "… ở mức 98%".
+COPULA = re.compile(
+    WORD_START + r"(?:is|are|stays?|remains?|should\s+be|must\s+be|will\s+be|to\s+be|be|la|o\s+muc"
+    r"|duoc\s+duy\s+tri\s+o\s+muc|luon)" + WORD_END + r"\s*$"
+)
+# Words around a KPI row's level that are not the metric: "— target:", "chỉ tiêu", "mục tiêu".
+KPI_WORDS = re.compile(
+    r"(?:\s*(?:[-–—:]\s*)?(?:target|goal|objective|kpi|chi\s+tieu|muc\s+tieu|ke\s+hoach|plan)\s*)+$"
+    r"|^(?:chi\s+tieu|muc\s+tieu|kpi|target)\s+"
+)
+# Purpose clauses set no target: "nhằm …", "để …", "góp phần …", "in order to …", "so that …".
+PURPOSE = re.compile(
+    WORD_START
+    + r"(?:nham(?:\s+muc\s+dich)?|de(?=\s+(?:tang|giam|dat|nang|dam\s+bao|phuc\s+vu|ho\s+tro|dap\s+ung|huong|tao|giu|keo|dua|mo|phat))"
+    r"|gop\s+phan|huong\s+toi|in\s+order\s+to|so\s+that|so\s+as\s+to|aimed\s+at|contributing\s+to)"
+    + WORD_END
+)
+# A period after a bound's level makes it recur: "≥ 99.95% every month", "on a weekly basis".
+BASIS = re.compile(
+    WORD_START
+    + r"on\s+an?\s+(?P<u>daily|weekly|monthly|quarterly|yearly|annual|year[-\s]over[-\s]year)\s+basis"
+)
+ROLLING = re.compile(
+    WORD_START
+    + r"(?:rolling|trailing|over\s+(?:the|any)\s+(?:last|past)|in\s+any)\s+(?P<n>\d{1,3})[-\s]"
+    r"(?P<u>days?|weeks?|months?)"
+)
+# An average per period: "bình quân 7%/năm", "an average of 5% growth a year", "CAGR 12%".
+AVERAGE = re.compile(
+    WORD_START
+    + r"(?:binh\s+quan|trung\s+binh|average|avg\.?|on\s+average|cagr|compound\s+annual)"
+    + WORD_END
+)
+# Duration units that make "within N" a service level, never a deadline.
+SLA_UNIT = re.compile(
+    r"\s*(?:business|working|calendar)\s+days?|\s*ngay\s+lam\s+viec|\s*(?:gio|hours?|hrs?|h|phut|minutes?|mins?)(?![\w])"
+)
+SLA_VERB = re.compile(
+    WORD_START
+    + r"(?:respond|reply|answer|resolve|fix|process|handle|acknowledge|triage|close|ship|deliver"
+    r"|review|approve|pay|refund|phan\s+hoi|tra\s+loi|xu\s+ly|giai\s+quyet|khac\s+phuc|giao(?:\s+hang)?"
+    r"|hoan\s+tien|duyet|tiep\s+nhan)\w*" + WORD_END
+)
+
+# ---------------------------------------------------------------- labels and markup
+# Markup read past, blanked so positions stay exact: **bold**, `code`, [text](url), <sub>.
+MARKUP = re.compile(
+    r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`"
+    r"|\]\([^()\s]{0,300}\)|\[(?=[^\[\]\n]{1,200}\]\()"
+    r"|<(?P<script>sub|sup)>[^<>\n]{0,12}</(?P=script)>"  # "CO<sub>2</sub>": part of a name
+    r"|</?(?:sub|sup|b|i|u|s|em|strong|small|mark|del|ins|code|span|br|p|div|li|a)(?:\s[^<>\n]{0,200})?/?>"
+)
+# A label before the goal: "KR:", "KR2.", "O1 -", "Objective 3:", "Mục tiêu 1:", "[P1]", "CEO:".
+LEAD_LABEL = re.compile(
+    r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?"
+    r"(?P<l>(?:\[(?:p\d|kr\s?\d*|o\d+)\]\s*)+"
+    r"|(?:kr|okr|o|obj|objective|key\s+result|goal|target|kq|ket\s+qua(?:\s+then\s+chot)?|muc\s+tieu|kpi)"
+    r"\s*#?\s*\d*(?:\.\d+)*\s*(?::|\.(?!\d)|\)|\s[-–—]|[-–—])\s*"
+    r"|p[0-4]\s*[:\-–—]\s*)"
+)
+# A name before a colon that is a label when a verb follows it ("CEO: Grow …", "Marketing: Tăng …").
+NAME_COLON = re.compile(r"\s*(?P<l>(?P<n>[^\W\d][^\W\d&/.]*(?:[\s&/.]+[^\W\d]+){0,2})\s*:\s+)")
+
+# A number inside the name of a standard or version ("WCAG 2.2", "ISO 27001", "SOC 2",
+# "HTTP/3", "Python 3.12"): not a quantity.
+STANDARD_NAME = re.compile(
+    WORD_START + r"(?:wcag|iso(?:/iec)?|iec|soc|pci(?:\s+dss)?|tls|ssl|http/?|ipv|python|java|php"
+    r"|android|ios|windows|cmmi|nist(?:\s+csf)?|owasp(?:\s+top)?|gmp|haccp|vietgap|globalgap|euro"
+    r"|tcvn|qcvn|hipaa)\s?$"
+)
+# Words that make a label before a colon a place, a unit or an owner, not a metric
+# ("Southern region: 12.5%", "Chi nhánh Hà Nội: 15%").
+PLACE_LABEL = re.compile(
+    WORD_START
+    + r"(?:region|area|district|province|state|city|country|branch|office|store|site|team"
+    r"|department|division|khu\s+vuc|thanh\s+pho|huyen|chi\s+nhanh|cua\s+hang|nha\s+may"
+    r"|cong\s+ty|don\s+vi)" + WORD_END
+)
+
+# Substrings one of which a comparator needs; checked before the comparator patterns run.
+COMPARATOR_GATE = ("≥", "≤", "<", ">", "=", "least", "most", "more", "less", "fewer", "than",
+                   "min", "max", "up to", "exceed", "within", "tren", "duoi", "toi ", "it nhat",
+                   "khong", "hon", "vuot", "above", "over", "under", "below", "trong vong")  # fmt: skip
+PURPOSE_GATE = ("nham", "de ", "gop phan", "huong toi", "order", "so that", "so as", "aimed",
+                "contributing")  # fmt: skip

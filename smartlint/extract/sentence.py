@@ -16,51 +16,73 @@ from smartlint.extract.numbers import Quantity, find_quantities
 from smartlint.extract.phrases import (
     ARROW,
     ARROW_BEFORE,
+    AVERAGE,
     BARE_FROM,
     BASE_ALONE,
     BASE_ENDS,
     BASE_FILLER,
     BASE_WORD,
+    BASIS,
     BEFORE_CTX,
+    BOUND_REACH,
     BULLET,
     CADENCE,
     CLAUSE_END,
+    COMPARATOR_AFTER,
+    COMPARATOR_BEFORE,
+    COMPARATOR_GATE,
     CONNECT,
+    COPULA,
     DELTA_MARK,
     END_CTX,
     FROM,
     GATES,
     IN_CTX,
+    KPI_LABEL,
+    KPI_WORDS,
     LABEL,
     LABEL_NOUN,
     LEAD_IN,
+    LEAD_LABEL,
     LETTER,
     LEVEL_MARK,
+    MARKUP,
     MEANS,
     MORE,
+    NAME_COLON,
     NEW_THINGS,
     NOW_MARK,
     PERIOD,
+    PLACE_LABEL,
     PLACEHOLDER,
     PLACEHOLDER_GATE,
     PLACEHOLDER_WORDS,
     POINT_CTX,
     PROD_GAP,
+    PURPOSE,
+    PURPOSE_GATE,
     RATE,
     RATING,
     REL_MARK,
+    ROLLING,
+    SLA_UNIT,
+    SLA_VERB,
+    STANDARD_NAME,
     START_CTX,
     STOP,
     VERB,
 )
 from smartlint.extract.text import Folded, fold
-from smartlint.extract.time import Hit, find_times
+from smartlint.extract.time import FiscalEnd, Hit, find_times
 from smartlint.model import (
     Amount,
     Change,
     ChangeKind,
+    Comparator,
     Direction,
+    GoalKind,
     Language,
+    Period,
     Reading,
     Snip,
     TimeProblem,
@@ -102,52 +124,155 @@ def _snip(f: Folded, a: int, b: int) -> Snip:
 
 
 def _amount(f: Folded, q: Quantity) -> Amount:
-    return Amount(q.value, _snip(f, q.start, q.end), q.percent, q.unit)
+    return Amount(q.value, _snip(f, q.start, q.end), q.percent, q.unit, q.scale)
 
 
-def read(text: str, today: date, language: Language | None = None) -> Reading:
+def read(
+    text: str,
+    today: date,
+    language: Language | None = None,
+    fiscal: FiscalEnd = (12, 31),
+) -> Reading:
     """Read a goal sentence (see :func:`smartlint.extract.read_sentence`)."""
     f = fold(text)
     low = f.low
     lang = language or detect(f)
+    # Labels and markup are read past: blanked, so every offset still points into the text.
+    markup = [m.span() for m in MARKUP.finditer(low)] if _MARKUP_GATE.search(low) else []
+    clean = _blank(low, markup)
+    label = _label(clean)
+    named_by_label = _label_metric(clean, label)
+    clean = _blank(clean, [label] if label else [])
     holders: list[tuple[int, int]] = []
     if PLACEHOLDER_GATE.search(f.src) or any(g in low for g in PLACEHOLDER_WORDS):
-        holders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(low) if _keep(f, m)]
-    bullet = BULLET.match(low)  # "2. Nâng cao …": a list number, not a quantity
-    masked = _blank(low, holders + ([bullet.span("b")] if bullet else []))
-    hits = find_times(f, masked, today)
+        holders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(clean) if _keep(f, m)]
+    bullet = BULLET.match(clean)  # "2. Nâng cao …": a list number, not a quantity
+    masked = _blank(clean, holders + ([bullet.span("b")] if bullet else []))
+    hits = find_times(f, masked, today, fiscal)
+    hits = _service_levels(masked, hits)
     masked = _blank(masked, [(h.start, h.end) for h in hits])
-    cadences = [m for m in _scan(CADENCE, masked) if f.plain(m.start(), m.end())]
-    means = _means(low, hits)
+    means = _means(low, hits) + _purposes(masked)
     base, base_hits = _base(low, hits)
     quantities = [
         q
         for q in find_quantities(f, masked)
-        if not _names_a_rating(masked, q) and not _names_a_label(masked, q)
+        if not _names_a_rating(masked, q)
+        and not _names_a_label(masked, q)
+        and not _names_a_year(f, masked, q)
+        and not _names_a_standard(f, masked, q)
     ]
     excluded = means + ([base] if base else [])
+    free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
+    hits, free, milestones = _milestones(masked, hits, free, base_hits, today)
+    tail = _second_target(masked, free, excluded)
+    parts: tuple[Reading, ...] = ()
+    if tail is not None:
+        part = _read_part(f, masked, tail, quantities, hits, excluded, lang)
+        if part is not None:
+            parts = (part,)
+            free = [q for q in free if q.start < tail]
+            masked = masked[:tail] + " " * (len(masked) - tail)
+    whole = _Whole(
+        text=text,
+        placeholders=tuple(_snip(f, a, b) for a, b in holders),
+        milestones=milestones,
+        parts=parts,
+        label=_snip(f, *label) if label else None,
+        label_metric=named_by_label,
+    )
+    return _read_clause(
+        f, masked, lang, hits, base, base_hits, means, quantities, free, holders, whole
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Whole:
+    """What only the whole sentence knows, added to the reading of its main clause."""
+
+    text: str
+    placeholders: tuple[Snip, ...] = ()
+    milestones: int = 0
+    parts: tuple[Reading, ...] = ()
+    label: Snip | None = None
+    label_metric: tuple[int, int] | None = None  # "Revenue: grow …": the label names the metric
+
+
+def _read_clause(
+    f: Folded,
+    masked: str,
+    lang: Language,
+    hits: list[Hit],
+    base: tuple[int, int] | None,
+    base_hits: set[int],
+    means: list[tuple[int, int]],
+    quantities: list[Quantity],
+    free: list[Quantity],
+    holders: list[tuple[int, int]],
+    whole: _Whole | None = None,
+) -> Reading:
+    """Read one clause's target, metric and kind; the deadline is the whole sentence's."""
+    low = f.low
+    excluded = means + ([base] if base else [])
+    cadences = [m for m in _scan(CADENCE, masked) if f.plain(m.start(), m.end())]
     verbs = [
         _Verb(m.start(), m.end(), m.lastgroup or "")
         for m in VERB.finditer(masked)
         if not _inside(m.start(), m.end(), excluded) and f.plain(m.start(), m.end())
     ]
-    free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
     verb = _primary(verbs, free, masked)
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
+    stated = False  # a level stated as a state, with no verb
+    row = KPI_LABEL.match(masked) if _ROW_GATE.search(masked, 0, 100) else None
+    if _leads_with_level(masked, free, cadences):
+        # "100% of new hires complete …", "Mỗi tháng tối thiểu 200 khách hàng mới …": a
+        # standard stated as a state; the verb after the level belongs to what it counts.
+        verb = None
+    elif row is not None and VERB.match(masked, row.start("m")) is None:
+        # A KPI row: the label names the metric even when it holds a verb ("xử lý hồ sơ").
+        verb = None
+        free = [q for q in free if q.start >= row.end()]
     if verb is None:
         verb, named = _verbless(masked, free, hits)
+        if verb is None or (row is not None and named is None):
+            verb, named = _stated(masked, free, hits)
+        if verb is None and row is not None and free:
+            # "Onboarding NPS — target 50": the row's label is the metric, its number the level.
+            verb = _Verb(row.end(), row.end(), _label_kind(masked, row.end()))
+            named = row.span("m")
+        stated = verb is not None
     deadline, start = _deadline(f, hits, base_hits)
 
     r = _Target(verb, free, masked)
     metric = named or _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
+    if named is not None and metric is not None:
+        metric = _kpi_metric(f, masked, metric, lang)
+        if metric is None and stated:
+            r.target_q = None  # "Bắc Giang: 13,6%": a number with no metric measures nothing
     metric_text = low[metric[0] : metric[1]] if metric else low
     rate = bool(RATE.search(metric_text)) or r.both_percent
+    comparator = _comparator(masked, r.target_q) if r.target_q is not None else None
+    kind = _kind(masked, verb, r, comparator, stated) if r.target_q is not None else None
+    if kind in (GoalKind.BOUND, GoalKind.HOLD) and r.direction is not Direction.REACH:
+        r.direction = Direction.REACH if r.base_q is None else r.direction
     change = r.change(rate)
-    cadence: re.Match[str] | None = None
-    if change is not None and change.kind is not ChangeKind.LEVEL and r.target_q is not None:
-        cadence = _cadence(cadences, masked, r.target_q, verb, means)
+    cadence: tuple[Period, tuple[int, int]] | None = None
+    if change is not None and r.target_q is not None:
+        if kind in (GoalKind.BOUND, GoalKind.HOLD):
+            cadence = _recurring(cadences, masked, r.target_q, means)
+        elif change.kind is not ChangeKind.LEVEL:
+            found = _cadence(cadences, masked, r.target_q, verb, means)
+            cadence = _period_of(found) if found else None
+            if cadence is None:
+                cadence = _average(cadences, masked, r.target_q) or _basis(masked)
+        elif r.zero:
+            # Producing a count every period recurs: "books 12 discovery calls per week".
+            cadence = _recurring(cadences, masked, r.target_q, means, after_only=True)
+    if kind is not None and comparator is None and kind is not GoalKind.CHANGE:
+        comparator = Comparator.EQUAL
+    if metric is None and change is not None and whole is not None:
+        metric = whole.label_metric
     return Reading(
-        text=text,
+        text=whole.text if whole else f.src,
         language=lang,
         metric=_snip(f, *metric) if metric else None,
         quantities=tuple(_amount(f, q) for q in quantities),
@@ -156,17 +281,440 @@ def read(text: str, today: date, language: Language | None = None) -> Reading:
         direction=r.direction,
         deadline=_timeref(f, deadline) if deadline else None,
         start=_timeref(f, start) if start else None,
-        cadence=PERIOD[next(g for g in cadence.group("u1", "u2", "u3", "u5", "u6") if g)]
-        if cadence
-        else None,
-        cadence_where=_snip(f, cadence.start(), cadence.end()) if cadence else None,
+        cadence=cadence[0] if cadence else None,
+        cadence_where=_snip(f, *cadence[1]) if cadence else None,
         base=_snip(f, *base) if base else None,
-        placeholders=tuple(_snip(f, a, b) for a, b in holders),
         means=_snip(f, *means[0]) if means else None,
         implied_zero_baseline=r.zero,
         rate=rate,
         implied_baseline=r.implied(),
+        kind=kind,
+        comparator=comparator,
+        placeholders=whole.placeholders if whole else (),
+        milestones=whole.milestones if whole else 0,
+        parts=whole.parts if whole else (),
+        label=whole.label if whole else None,
     )
+
+
+_WITHIN = re.compile(r"(?:within|trong(?:\s+vong)?)\s")
+_DAYS_OR_WEEKS = re.compile(r"(?:ngay|days?|tuan|weeks?)$")
+_WORKING = re.compile(r"\s+lam\s+viec")
+_COUNT_DIGIT = re.compile(r"\d(?![\d.,]*\s?%)")
+_DIGIT = re.compile(r"\d")
+_COMPARATOR_AFTER_GATE = re.compile(r"\+|\sor\s|\sand\s|\stro\s")
+_AVERAGE_GATE = re.compile(r"binh quan|trung binh|average|avg|cagr|compound")
+_LABEL_GATE = re.compile(
+    r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?(?:\[|kr|okr|o\s*\d|obj|key|goal|target|kq|ket|muc|kpi|p[0-4])"
+)
+_PURPOSE_GATE = re.compile("|".join(re.escape(g) for g in PURPOSE_GATE))
+_ROW_GATE = re.compile(r"[:—–]")
+_COMPARATOR_GATE = re.compile("|".join(re.escape(g) for g in COMPARATOR_GATE))
+_MARKUP_GATE = re.compile(r"[*_`<\]]")
+_REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
+_CONNECTOR = re.compile(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
+_MILESTONE_GAP = re.compile(
+    r"\s*(?:by|in|truoc|vao|den|toi|trong|until|for|at|on)?\s*(?:the\s+end\s+of\s+|cuoi\s+|het\s+)?$"
+)
+# A word after "weekly" that it qualifies ("weekly feature adoption"), unless a preposition.
+_ADJECTIVE = re.compile(
+    r"\s+(?!(?:for|in|until|by|and|or|from|through|across|at|on|to|during)\b)[a-z]"
+)
+_NOUN_START = re.compile(r"[,;:]")
+_SHARE_OF = re.compile(r"\s+(?:of|cua|trong\s+so)\s")
+_OF_NOUN = re.compile(r"\s+(?:of\s+)?[a-z]")
+_TRAIL = re.compile(r"[\s:=–—-]+$")
+_OF = re.compile(r"\s*(?:of|cua|trong\s+so)?\s*")
+
+
+def _label(clean: str) -> tuple[int, int] | None:
+    """Return the span of a label before the goal ("KR2:", "O1 -", "[P1]", "CEO:")."""
+    m = LEAD_LABEL.match(clean) if _LABEL_GATE.match(clean) else None
+    if m is not None and clean[m.end() :].strip():
+        return m.span("l")
+    if ":" not in clean[:48]:
+        return None
+    m = NAME_COLON.match(clean)
+    if m is not None and VERB.match(clean, m.end()) is not None:
+        return m.span("l")
+    return None
+
+
+def _label_metric(clean: str, label: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the words of a "Name:" label, which name the metric when the clause names none
+    ("Revenue: grow from 2 to 3 tỷ"); "KR2." and "[P1]" name nothing."""
+    if label is None:
+        return None
+    m = NAME_COLON.match(clean, label[0])
+    if m is None or m.start("l") != label[0] or LEAD_LABEL.match(clean, label[0]):
+        return None
+    return m.span("n")
+
+
+def _service_levels(masked: str, hits: list[Hit]) -> list[Hit]:
+    """Drop "within N days" where it is the level of a duration, not the goal's time frame.
+
+    "Phản hồi khiếu nại trong vòng 2 ngày làm việc", "respond within 2 days": a bound on how
+    long something takes.  "Tăng doanh thu 10% trong vòng 3 tháng" keeps its deadline.
+    """
+    if not hits or ("within" not in masked and "trong" not in masked):
+        return hits
+    kept: list[Hit] = []
+    for h in hits:
+        seg = masked[h.start : h.end]
+        if (
+            _WITHIN.match(seg)
+            and _DAYS_OR_WEEKS.search(seg)
+            and (
+                SLA_UNIT.match(masked, h.end) is not None
+                or _WORKING.match(masked, h.end) is not None
+                or _sla_verb_without_count(masked, h.start)
+            )
+        ):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _sla_verb_without_count(masked: str, at: int) -> bool:
+    """Tell whether an action verb ("respond", "xử lý") comes before ``at`` with no count of
+    its own: "close 12 deals within 90 days" is a time frame, "resolve 90% of tickets within
+    2 days" and "respond to every request within 2 days" are service levels."""
+    verb = SLA_VERB.search(masked, 0, at)
+    if verb is None:
+        return False
+    return _COUNT_DIGIT.search(masked, verb.end(), at) is None
+
+
+def _purposes(masked: str) -> list[tuple[int, int]]:
+    """Return purpose clauses ("nhằm …", "để tăng …", "in order to …"): they set no target."""
+    spans: list[tuple[int, int]] = []
+    if _PURPOSE_GATE.search(masked) is None:
+        return spans
+    for m in PURPOSE.finditer(masked):
+        end = CLAUSE_END.search(masked, m.end())
+        spans.append((m.start(), end.start() if end else len(masked)))
+    return spans
+
+
+def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
+    """Tell whether a bare four-digit number is a year in a name ("Summit 2027", "the 2027 plan")."""
+    if q.percent or q.points or q.factor or q.unit or not (1900 <= q.value <= 2100):
+        return False
+    if not f.src[f.orig(q.start) : f.orig(q.end)].isdigit():
+        return False
+    before = masked[max(0, q.start - 25) : q.start]
+    kept = (LEVEL_MARK, FROM, ARROW_BEFORE, COMPARATOR_BEFORE)
+    return not any(rx.search(before) for rx in kept)
+
+
+def _names_a_standard(f: Folded, masked: str, q: Quantity) -> bool:
+    """Tell whether a number is part of a standard's or a version's name ("WCAG 2.2", "ISO
+    27001", "Python 3.12"): the name is written with a capital, as names are."""
+    if q.percent or q.unit or f.src.islower():
+        return False
+    m = STANDARD_NAME.search(masked, max(0, q.start - 12), q.start)
+    return m is not None and f.source(m.start(), m.start() + 1).isupper()
+
+
+def _milestones(
+    masked: str, hits: list[Hit], free: list[Quantity], base_hits: set[int], today: date
+) -> tuple[list[Hit], list[Quantity], int]:
+    """Keep the milestone not yet passed when a line lists several dated targets.
+
+    "SUS score: 73 by Q4-FY27, 77 by Q4-FY28": the first target whose date is not behind
+    today is the goal's target and deadline; the others are set aside.
+    """
+    if len(hits) < 2 or len(free) < 2:
+        return hits, free, 0
+    pairs: list[tuple[Quantity, Hit]] = []
+    for q in free:
+        h = next((h for h in hits if h.start >= q.end and id(h) not in base_hits), None)
+        if h is None or h.end_date is None or not _MILESTONE_GAP.match(masked[q.end : h.start]):
+            continue
+        if len(masked[q.end : h.start]) > 20 or any(p[1] is h for p in pairs):
+            continue
+        pairs.append((q, h))
+    if len(pairs) < 2:
+        return hits, free, 0
+    chosen = next((p for p in pairs if p[1].end_date and p[1].end_date >= today), pairs[-1])
+    others = [p for p in pairs if p is not chosen]
+    drop_q = {id(q) for q, _ in others}
+    drop_h = {id(h) for _, h in others}
+    return (
+        [h for h in hits if id(h) not in drop_h],
+        [q for q in free if id(q) not in drop_q],
+        len(pairs),
+    )
+
+
+def _second_target(
+    masked: str, free: list[Quantity], excluded: list[tuple[int, int]]
+) -> int | None:
+    """Return where a second target starts ("Cut incidents by 30% and reach an NPS of 50")."""
+    if len(free) < 2:
+        return None
+    for m in _CONNECTOR.finditer(masked, free[0].end):
+        if _inside(m.start(), m.end(), excluded):
+            continue
+        later = [q for q in free if q.start >= m.end()]
+        if not later:
+            return None
+        verb = VERB.match(masked, m.end())
+        if verb is None:
+            verb = VERB.search(masked, m.end(), later[0].start)
+            if verb is None or len(masked[m.end() : verb.start()].split()) > 4:
+                continue
+        if verb.lastgroup in ("inc", "dec", "reach", "hold", "con", "imp"):
+            return m.end()
+    # "Doanh thu đạt 1.200 tỷ, lợi nhuận sau thuế tăng 10% so với năm 2026": a comma, then a
+    # new metric and its verb.  ", tăng 25% so với năm 2026" with no subject is the same
+    # metric's change, which implies its baseline, and stays one target.
+    for m in CLAUSE_END.finditer(masked, free[0].end):
+        later = [q for q in free if q.start > m.end()]
+        if not later or _inside(m.start(), m.end(), excluded):
+            continue
+        verb = VERB.search(masked, m.end(), later[0].start)
+        if verb is None or verb.lastgroup not in ("inc", "dec", "reach", "hold", "con"):
+            continue
+        subject = masked[m.end() : verb.start()]
+        if LETTER.search(subject) and not _DIGIT.search(subject) and len(subject.split()) <= 6:
+            return m.end()
+    return None
+
+
+def _read_part(
+    f: Folded,
+    masked: str,
+    tail: int,
+    quantities: list[Quantity],
+    hits: list[Hit],
+    excluded: list[tuple[int, int]],
+    lang: Language,
+) -> Reading | None:
+    """Read a further target on the line; None when it names no metric of its own."""
+    part_masked = " " * tail + masked[tail:]
+    free = [q for q in quantities if q.start >= tail and not _inside(q.start, q.end, excluded)]
+    own = [q for q in quantities if q.start >= tail]
+    reading = _read_clause(f, part_masked, lang, hits, None, set(), [], own, free, [])
+    if reading.target is None or reading.metric is None:
+        return None
+    return reading
+
+
+def _leads_with_level(masked: str, free: list[Quantity], cadences: list[re.Match[str]]) -> bool:
+    """Tell whether the clause opens with its level: only a comparator or a period before it."""
+    if not free or free[0].factor:
+        return False  # "Double demo requests": a multiplier is a change verb
+    q = free[0]
+    before = masked[: q.start]
+    if len(before.split()) > 6:
+        return False
+    for m in cadences:
+        if m.end() <= q.start:
+            before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
+    cmp = COMPARATOR_BEFORE.search(before) if _may_compare(before) else None
+    if cmp is not None:
+        before = before[: cmp.start()]
+    return not LETTER.search(before) and (
+        q.percent or cmp is not None or _OF_NOUN.match(masked, q.end) is not None
+    )
+
+
+def _stated(
+    masked: str, free: list[Quantity], hits: list[Hit]
+) -> tuple[_Verb | None, tuple[int, int] | None]:
+    """Read a level stated as a state, with no verb: a bound or a standard.
+
+    "Tỷ lệ nợ xấu dưới 3%", "p95 latency is under 300 ms", "Average first response is 4
+    hours or less", "99.9% of API requests succeed", "> 70% of reps at quota".
+    """
+    for q in free:
+        window = max(0, q.start - 40)
+        cmp = (
+            COMPARATOR_BEFORE.search(masked, window, q.start)
+            if _may_compare(masked[window : q.start])
+            else None
+        )
+        at = cmp.start() if cmp is not None else q.start
+        gated = _COMPARATOR_AFTER_GATE.search(masked, q.end, q.end + 32) is not None
+        if cmp is None and not (gated and COMPARATOR_AFTER.match(masked, q.end)):
+            copula = COPULA.search(masked, window, q.start)
+            if copula is not None:
+                at = copula.start()
+            elif masked[:at].strip():
+                continue
+        subject = _subject_before(masked, at, hits)
+        if subject is not None:
+            a, b = subject
+            copula = COPULA.search(masked, a, b)
+            if copula is not None and masked[a : copula.start()].strip():
+                b = a + len(masked[a : copula.start()].rstrip())
+            return _Verb(at, at, "reach"), (a, b)
+        after = _phrase_after(masked, q)
+        if after is not None:
+            return _Verb(q.start, q.start, "reach"), after
+        return None, None
+    # "Năm 2027: doanh thu hợp nhất 1.500 tỷ đồng": a metric, then its level, and no verb.
+    for q in free:
+        clause = max([m.end() for m in _NOUN_START.finditer(masked, 0, q.start)] + [0])
+        seg = masked[clause : q.start]
+        if LETTER.search(seg) and not _DIGIT.search(seg) and len(seg.split()) <= 8:
+            a = clause + len(seg) - len(seg.lstrip())
+            return _Verb(q.start, q.start, "reach"), (a, clause + len(seg.rstrip()))
+        break
+    return None, None
+
+
+def _phrase_after(masked: str, q: Quantity) -> tuple[int, int] | None:
+    """Return the words after a share or count that say what it counts ("… of API requests")."""
+    start = _OF.match(masked, q.end)
+    a = start.end() if start else q.end
+    stop = STOP.search(masked, a)
+    b = stop.start() if stop else len(masked)
+    seg = masked[a:b]
+    if not LETTER.search(seg):
+        return None
+    return a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())
+
+
+def _kpi_metric(
+    f: Folded, masked: str, metric: tuple[int, int], lang: Language
+) -> tuple[int, int] | None:
+    """Trim a KPI row's label to its metric ("MR Rate — target" -> "MR Rate"); a place or
+    person named before the colon ("Bắc Giang: 13,6%") is no metric."""
+    a, b = metric
+    seg = masked[a:b]
+    trimmed = KPI_WORDS.sub("", _TRAIL.sub("", seg))
+    trimmed = _TRAIL.sub("", trimmed)
+    if trimmed != seg:
+        lead = seg.find(trimmed) if trimmed else 0
+        a, b = a + max(lead, 0), a + max(lead, 0) + len(trimmed)
+    words = f.src[f.orig(a) : f.orig(b)].split()
+    if not words or not LETTER.search(masked[a:b]):
+        return None
+    titled = all(w[:1].isupper() and not w.isupper() for w in words)
+    if lang is Language.VI and titled and len(words) >= 2:
+        return None
+    label = masked[a:b]
+    place = PLACE_LABEL.match(label) or PLACE_LABEL.search(label.rsplit(" ", 1)[-1])
+    if place is not None:
+        return None  # "Southern region: 12.5%", "Chi nhánh Hà Nội: 15%": who, not what
+    return a, b
+
+
+def _may_compare(window: str) -> bool:
+    """Tell cheaply whether a comparator can end ``window`` (most goals have none)."""
+    return _COMPARATOR_GATE.search(window) is not None
+
+
+def _comparator(masked: str, q: Quantity) -> Comparator | None:
+    """Return the comparator that qualifies a level, before it ("≥", "dưới") or after it ("+")."""
+    window = masked[max(0, q.start - 40) : q.start]
+    m = COMPARATOR_BEFORE.search(window) if _may_compare(window) else None
+    if m is None and _COMPARATOR_AFTER_GATE.search(masked, q.end, q.end + 32):
+        m = COMPARATOR_AFTER.match(masked, q.end)
+    if m is None:
+        return None
+    return {
+        "ge": Comparator.AT_LEAST,
+        "gt": Comparator.MORE_THAN,
+        "le": Comparator.AT_MOST,
+        "lt": Comparator.LESS_THAN,
+    }[m.lastgroup or "ge"]
+
+
+def _kind(
+    masked: str, verb: _Verb | None, r: _Target, comparator: Comparator | None, stated: bool
+) -> GoalKind:
+    """Tell a change from a bound or a hold (PRODUCT.md: change verbs win)."""
+    if verb is None or r.base_q is not None:
+        return GoalKind.CHANGE
+    if verb.kind == "prod" and comparator is not None:
+        return GoalKind.BOUND  # "onboard at least 25 merchants every month"
+    if verb.kind in ("inc", "dec", "con", "imp", "prod"):
+        return GoalKind.CHANGE
+    if verb.kind == "hold":
+        return GoalKind.HOLD
+    if stated:
+        return GoalKind.BOUND
+    words = masked[verb.start : verb.end]
+    if _REL_CHANGE_VERB.match(words):
+        return GoalKind.CHANGE
+    if BOUND_REACH.match(words):
+        return GoalKind.BOUND if comparator is not None else GoalKind.CHANGE
+    # An action verb with a share or a comparator states a standard: "resolve 90% of tickets".
+    q = r.target_q
+    if comparator is not None or (q is not None and q.percent):
+        return GoalKind.BOUND
+    return GoalKind.CHANGE
+
+
+def _period_of(m: re.Match[str]) -> tuple[Period, tuple[int, int]] | None:
+    unit = next((g for g in m.group("u1", "u2", "u3", "u4", "u5", "u6") if g), None)
+    return (PERIOD[unit], (m.start(), m.end())) if unit in PERIOD else None
+
+
+def _recurring(
+    cadences: list[re.Match[str]],
+    masked: str,
+    target_q: Quantity,
+    means: list[tuple[int, int]],
+    *,
+    after_only: bool = False,
+) -> tuple[Period, tuple[int, int]] | None:
+    """Return the period a bound is checked in ("≥ 99.95% every month", "55 MRs per month").
+
+    "monthly active users", "weekly feature adoption": an adjective before a noun names the
+    metric, not a period.
+    """
+    for m in cadences:
+        if _inside(m.start(), m.end(), means) or (after_only and m.start() < target_q.end):
+            continue
+        if m.group("u2") and (m.start() < target_q.start or _ADJECTIVE.match(masked, m.end())):
+            continue
+        found = _period_of(m)
+        if found is not None:
+            return found
+    basis = _basis(masked)
+    if basis is not None:
+        return basis
+    rolling = ROLLING.search(masked)
+    if rolling is not None:
+        unit = rolling.group("u").rstrip("s")
+        return PERIOD[unit], rolling.span()
+    return None
+
+
+def _basis(masked: str) -> tuple[Period, tuple[int, int]] | None:
+    """Return the period of "on a weekly basis", "on a year-over-year basis"."""
+    basis = BASIS.search(masked)
+    if basis is None:
+        return None
+    word = basis.group("u")
+    period = Period.YEAR if word.startswith(("year", "annual")) else PERIOD[word]
+    return period, basis.span()
+
+
+def _average(
+    cadences: list[re.Match[str]], masked: str, target_q: Quantity
+) -> tuple[Period, tuple[int, int]] | None:
+    """Return the period of an average change ("bình quân 7%/năm", "CAGR of 12%")."""
+    if _AVERAGE_GATE.search(masked) is None:
+        return None
+    avg = AVERAGE.search(masked, max(0, target_q.start - 60), target_q.start)
+    if avg is None:
+        avg = AVERAGE.match(masked, target_q.end + 1)
+    if avg is None:
+        return None
+    for m in cadences:
+        if m.start() >= target_q.end:
+            found = _period_of(m)
+            if found is not None:
+                return found
+    if "cagr" in avg.group(0) or "compound" in avg.group(0):
+        return Period.YEAR, avg.span()
+    return None
 
 
 def _cadence(
@@ -433,7 +981,8 @@ class _Target:
             return None
         kind = self.kind
         relative = self.direction is not Direction.REACH and self.base_q is None
-        if kind is ChangeKind.LEVEL and q.percent and not rate and relative:
+        share = _SHARE_OF.match(self.low, q.end) is not None  # "to 95% of rural households"
+        if kind is ChangeKind.LEVEL and q.percent and not rate and relative and not share:
             kind = ChangeKind.PERCENT
         self.kind = kind
         value = q.value

@@ -106,6 +106,8 @@ _ALLOWED: dict[str, frozenset[str]] = {
         "giu": "giữ",  # "giữ vững" (hold)
         "day": "đẩy",  # "đẩy doanh thu lên", "đẩy mạnh"; not "dạy", "đầy", "dây"
         "chay": "chạy",  # "chạy 12 chiến dịch"; not "cháy", "chảy"
+        "do": "đô",  # "1 tỷ đô" (dollars); not "độ" (degrees) or "đỏ"
+        "la": "la là lá",  # "đô la"
     }.items()
 }
 _WORD = re.compile(r"\w+")

@@ -29,6 +29,8 @@ _COUNT = r"(?P<n>\d{1,3}|mot|hai|ba|bon|nam|sau|one|two|three|four|five|six|seve
 # A year written after a month or quarter: "năm 2027", "/2027", "năm nay", "2027".
 _VY = r"(?:\s*(?:nam\s+|/|-)\s*(?P<y>\d{4}|nay|sau|toi|truoc|ngoai))?"
 _EY = r"(?:,?\s+(?:of\s+)?(?P<y>\d{4}))?"
+# A fiscal year: "FY2027", "FY 27", "FY'27"; named by the calendar year it ends in.
+_FY = r"fy\s*'?(?P<y>\d{4}|\d{2})(?!\d)"
 _UNIT = {
     "ngay": Period.DAY, "day": Period.DAY, "days": Period.DAY,
     "tuan": Period.WEEK, "week": Period.WEEK, "weeks": Period.WEEK,
@@ -42,6 +44,7 @@ _REL = {
     "the previous": -1, "the last": -1,
 }  # fmt: skip
 _B = r"(?<![\w])"
+FiscalEnd = tuple[int, int]  # the month and day a fiscal year ends on; (12, 31) by default
 # A bare "2027" is a year only after a preposition; "từ 1000 lên 2000" speaks of counts.
 _AFTER_PREP = (
     "(?:"
@@ -60,6 +63,13 @@ _AFTER_PREP = (
             "before",
             "during",
             "trong",
+            "through",
+            "thru",
+            "den",
+            "toi",
+            "truoc",
+            "after",
+            "till",
         ]
     )
     + ")"
@@ -69,6 +79,18 @@ _E = r"(?![\w])"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(_B + rx + _E))
     for kind, rx in (
+        # Fiscal periods: "FY24-Q2", "Q4-FY26", "Q2 FY2027", "FY2027 H1", "H2 FY27".
+        ("fq", _FY + r"\s*[-/]?\s*q(?P<q>[1-4])"),
+        ("fq", r"q(?P<q>[1-4])\s*[-/]?\s*" + _FY),
+        ("fh", _FY + r"\s*[-/]?\s*h(?P<h>[12])"),
+        ("fh", r"h(?P<h>[12])\s*[-/]?\s*" + _FY),
+        # A span of years ends with its last: "giai đoạn 2026–2030", "2021-2025", "FY26-28".
+        (
+            "years",
+            r"(?:(?:giai\s+doan|thoi\s+ky|nhiem\s+ky|period|from|tu|between)\s+(?:nam\s+)?)?"
+            r"(?:fy\s*)?(?P<y1>(?:19|20)\d\d)\s*(?:[-–—]|to|through|den|toi|and|va)\s*"
+            r"(?:nam\s+|fy\s*)?(?P<y2>(?:19|20)?\d\d)",
+        ),
         ("ymd", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
         ("dmy", r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"),
         (
@@ -84,6 +106,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ym", r"(?P<y>\d{4})-(?P<m>\d{2})"),
         ("q", r"q(?P<q>[1-4])(?:\s*[/-]?\s*(?P<y>\d{4}))?"),
         ("q", r"quy\s+(?P<q>[1-4]|iv|iii|ii|i|mot|hai|ba|bon)" + _VY),
+        # "quý 5 năm 2027", "Q7 2027": no such quarter; the year must not stand in for it.
+        ("bad", r"(?:quy\s+|q)(?:[05-9]|\d\d+)(?:\s*(?:nam\s+|/|-)\s*\d{4})?"),
         (
             "q",
             r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
@@ -112,14 +136,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:next\s+|coming\s+|upcoming\s+)?"
             + _COUNT
             + r"\s+(?P<u>ngay|tuan|thang|quy|nam|days?|weeks?|months?|quarters?|years?)"
-            r"(?:\s+(?:toi|sap\s+toi|ke\s+tiep|nua))?",
+            r"(?:\s+(?:toi(?!\s+(?:thieu|da))|sap\s+toi|ke\s+tiep|nua))?",
         ),
         (
             "span",
             r"(?:the\s+)?next\s+" + _COUNT + r"\s+(?P<u>days?|weeks?|months?|quarters?|years?)",
         ),
-        ("span", _COUNT + r"\s+(?P<u>ngay|tuan|thang|quy|nam)\s+(?:toi|sap\s+toi|ke\s+tiep)"),
-        ("rel", r"(?P<u>tuan|thang|quy|nam)\s+(?P<r>nay|sau|toi|ke\s+tiep|truoc|ngoai)"),
+        (
+            "span",
+            _COUNT
+            + r"\s+(?P<u>ngay|tuan|thang|quy|nam)\s+(?:toi(?!\s+(?:thieu|da))|sap\s+toi|ke\s+tiep)",
+        ),
+        # "tháng tới" is next month; "mỗi tháng tối thiểu 200" is a bound ("tối thiểu", "tối đa").
+        (
+            "rel",
+            r"(?P<u>tuan|thang|quy|nam)\s+(?P<r>nay|sau|toi(?!\s+(?:thieu|da))|ke\s+tiep|truoc|ngoai)",
+        ),
         (
             "rel",
             r"(?P<r>this|next|last|previous|coming|(?:the\s+)?(?:next|previous|last|coming))"
@@ -130,6 +162,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:asap|soon|someday|some\s+day|eventually|as\s+soon\s+as\s+possible"
             r"|som\s+nhat\s+co\s+the|cang\s+som\s+cang\s+tot|trong\s+thoi\s+gian\s+toi)",
         ),
+        ("year", _FY),
+        ("year", r"(?:fiscal(?:\s+year)?|nam\s+tai\s+chinh|tai\s+khoa)\s+(?P<y>\d{4})"),
+        # The end of the current period: "end of quarter", "EOQ", "cuối quý", "cuối tháng này".
+        (
+            "cur",
+            r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:this\s+|current\s+)?(?P<u>quarter|month|week)"
+            r"|(?:cuoi|het)\s+(?P<v>quy|thang|tuan)(?:\s+nay)?(?!\s*(?:\d|[ivx]+\b|mot|hai|ba|bon|sau|toi))"
+            r"|(?P<e>eoq|eom|eow))",
+        ),
         ("year", r"(?:nam|fy)\s*(?P<y>\d{4})"),
         ("year", _AFTER_PREP + r"(?P<y>(?:19|20)\d\d)"),
     )
@@ -138,6 +179,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # which halves the cost of a sentence.  "MON" stands for an English month name.
 _UNITS = ("ngay", "tuan", "thang", "quy", "nam", "day", "week", "month", "quarter", "year")
 _GATES: tuple[tuple[str, ...], ...] = (
+    ("fy",),
+    ("fy",),
+    ("fy",),
+    ("fy",),
+    ("19", "20"),
     ("-",),
     ("/", "-", "."),
     ("thang",),
@@ -150,6 +196,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("-",),
     ("q1", "q2", "q3", "q4"),
     ("quy",),
+    ("quy", "q0", "q5", "q6", "q7", "q8", "q9"),
     ("quarter",),
     ("h1", "h2"),
     ("nua", "thang"),
@@ -165,6 +212,9 @@ _GATES: tuple[tuple[str, ...], ...] = (
     _UNITS,
     ("week", "month", "quarter", "year"),
     ("asap", "soon", "some", "eventually", "possible", "som", "thoi gian"),
+    ("fy",),
+    ("fiscal", "tai chinh", "tai khoa"),
+    ("end", "cuoi", "het", "eoq", "eom", "eow"),
     ("nam", "fy"),
     ("19", "20"),
 )
@@ -213,9 +263,52 @@ def _span(y: int | None, first: int, last: int, today: date) -> tuple[date, date
     return date(y, first, 1), _month_end(y, last), assumed
 
 
-def _resolve(kind: str, m: re.Match[str], today: date) -> Hit | None:
+def _full_year(word: str) -> int:
+    """Return a year written with four digits or two ("27" in "FY27" is 2027)."""
+    return int(word) if len(word) == 4 else 2000 + int(word)
+
+
+def fiscal_year(y: int, fiscal: FiscalEnd) -> tuple[date, date]:
+    """Return the first and last day of fiscal year ``y``: the one that ends in calendar year y."""
+    month, day = fiscal
+    last = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    before = date(y - 1, month, min(day, calendar.monthrange(y - 1, month)[1]))
+    return before + relativedelta(days=1), last
+
+
+def _fiscal_part(y: int, n: int, months: int, fiscal: FiscalEnd) -> tuple[date, date]:
+    """Return the ``n``-th quarter (months=3) or half (months=6) of fiscal year ``y``."""
+    first, _ = fiscal_year(y, fiscal)
+    start = first + relativedelta(months=months * (n - 1))
+    return start, start + relativedelta(months=months, days=-1)
+
+
+def _resolve(kind: str, m: re.Match[str], today: date, fiscal: FiscalEnd = (12, 31)) -> Hit | None:
     s, e = m.start(), m.end()
     g = m.groupdict()
+    if kind in ("fq", "fh"):
+        n = int(g["q"] if kind == "fq" else g["h"])
+        a, b = _fiscal_part(_full_year(g["y"]), n, 3 if kind == "fq" else 6, fiscal)
+        return Hit(s, e, b, a)
+    if kind == "years":
+        y1, y2 = int(g["y1"]), _full_year(g["y2"]) if len(g["y2"]) == 2 else int(g["y2"])
+        if len(g["y2"]) == 2:
+            y2 = y1 // 100 * 100 + int(g["y2"])
+        if not 0 < y2 - y1 <= 30:
+            return None
+        fy = "fy" in m.group(0)
+        a = fiscal_year(y1, fiscal)[0] if fy else date(y1, 1, 1)
+        b = fiscal_year(y2, fiscal)[1] if fy else date(y2, 12, 31)
+        return Hit(s, e, b, a)
+    if kind == "cur":
+        word = g.get("u") or {"quy": "quarter", "thang": "month", "tuan": "week"}.get(
+            g.get("v") or ""
+        )
+        if word is None:
+            word = {"eoq": "quarter", "eom": "month", "eow": "week"}[g["e"]]
+        unit = {"quarter": Period.QUARTER, "month": Period.MONTH, "week": Period.WEEK}[word]
+        hit = _relative(s, e, unit, 0, today)
+        return Hit(s, e, hit.end_date, None, period=False)
     bad = Hit(s, e, None, problem=TimeProblem.IMPOSSIBLE)
     if kind in ("ymd", "dmy"):
         month = _MONTHS[g["mon"]] if g.get("mon") else int(g["m"])
@@ -248,6 +341,8 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> Hit | None:
         return Hit(s, e, b, a, year_assumed=assumed)
     if kind == "yend":
         y, _ = _year_of(g.get("y") or g.get("r"), today)
+        if "fy" in m.group(0) and y is not None:
+            return Hit(s, e, fiscal_year(y, fiscal)[1], period=False)
         return Hit(s, e, date(y or today.year, 12, 31), period=False)
     if kind == "span":
         n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"]]
@@ -262,9 +357,18 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> Hit | None:
         return Hit(s, e, today + step, today)
     if kind == "rel":
         return _relative(s, e, _UNIT[g["u"]], _REL[" ".join(g["r"].split())], today)
+    if kind == "bad":
+        return bad
     if kind == "vague":
         return Hit(s, e, None, problem=TimeProblem.UNPARSEABLE)
-    return Hit(s, e, None, problem=TimeProblem.BARE_YEAR)
+    # A year given by its number ends with that year ("by 2028", "trong năm 2027"); a
+    # fiscal one ("FY2027", "fiscal 2027") at the configured fiscal year end.
+    y = _full_year(g["y"])
+    text = m.group(0)
+    if "fy" in text or "fiscal" in text or "tai" in text:
+        a, b = fiscal_year(y, fiscal)
+        return Hit(s, e, b, a)
+    return Hit(s, e, date(y, 12, 31), date(y, 1, 1))
 
 
 def _relative(s: int, e: int, unit: Period, shift: int, today: date) -> Hit:
@@ -283,7 +387,7 @@ def _relative(s: int, e: int, unit: Period, shift: int, today: date) -> Hit:
     return Hit(s, e, last, first, past=shift < 0)
 
 
-def find_times(f: Folded, text: str, today: date) -> list[Hit]:
+def find_times(f: Folded, text: str, today: date, fiscal: FiscalEnd = (12, 31)) -> list[Hit]:
     """Find every time expression in ``text`` (folded), longest and most specific first."""
     hits: list[Hit] = []
     present = {g for g in _GATE_WORDS if g in text}  # each gate word looked for once
@@ -301,7 +405,7 @@ def find_times(f: Folded, text: str, today: date) -> list[Hit]:
             if m.groupdict().get("mon") == "may" and f.src[f.orig(m.start("mon"))] != "M":
                 continue
             try:
-                hit = _resolve(kind, m, today)
+                hit = _resolve(kind, m, today, fiscal)
             except (ValueError, OverflowError):
                 # A date beyond year 9999 or before year 1: no calendar can hold it.
                 hit = Hit(m.start(), m.end(), None, problem=TimeProblem.IMPOSSIBLE)

@@ -1,5 +1,8 @@
 """Read goal files: bytes -> text -> YAML nodes with positions -> goals and file problems.
 
+A path ending in ``.md`` or ``.markdown`` is read as a Markdown goal document
+(:mod:`smartlint.parser.markdown`); every other path, and stdin, as YAML.
+
 Public API: :func:`parse_bytes`, :func:`parse_text`, :func:`is_goal_document`.
 Nothing here raises on bad input; every problem becomes a :class:`~smartlint.model.Problem`.
 
@@ -30,6 +33,7 @@ from smartlint.parser import codes
 from smartlint.parser.compose import compose
 from smartlint.parser.document import read_document
 from smartlint.parser.goals import Walk
+from smartlint.parser.markdown import is_markdown_path
 
 if TYPE_CHECKING:
     from smartlint.parser.schema import Schema
@@ -100,6 +104,10 @@ def parse_text(
     if len(text) > MAX_FILE_BYTES:
         return ParsedFile(path, (), (_too_large(len(text)),))
     text = normalize_newlines(text.removeprefix("\ufeff"))
+    if is_markdown_path(path):
+        from smartlint.parser.markdown import parse_markdown  # only runs that read Markdown
+
+        return parse_markdown(text, path, first_index=first_index, base_dir=base_dir)
     walk = Walk(path, text, base_dir, first_index)
     composed = compose(text)
     walk.problems.extend(composed.problems)

@@ -168,13 +168,14 @@ def _read_mapping(node: Map, walk: Walk, parent: Goal | None) -> None:
         history=history,
         language=texts.get("language"),
     )
-    goal = _link(goal, parent, walk.sink(index, "parent"))
+    goal = link_nested(goal, parent, walk.sink(index, "parent"))
     walk.goals.append(goal)
     for name, value in children:
         read_goal_list(value, walk, goal, name)
 
 
-def _link(goal: Goal, parent: Goal | None, sink: Sink) -> Goal:
+def link_nested(goal: Goal, parent: Goal | None, sink: Sink) -> Goal:
+    """Link a goal to the goal it is nested in; a written parent that differs is reported."""
     if parent is None:
         return goal
     written = goal.parent

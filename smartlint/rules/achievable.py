@@ -30,9 +30,18 @@ from typing import cast
 from smartlint import pace
 from smartlint.context import Context
 from smartlint.facts import Facts
-from smartlint.i18n import fmt_number, fmt_percent, fmt_short_date, period_word, pick
+from smartlint.i18n import (
+    fmt_exact,
+    fmt_number,
+    fmt_percent,
+    fmt_short_date,
+    period_word,
+    pick,
+    written,
+)
 from smartlint.model import (
     ChangeKind,
+    Comparator,
     Criterion,
     Direction,
     Effect,
@@ -61,6 +70,7 @@ class Plan:
     periods: float | None  # None for a cadence goal
     deadline: date | None
     cadence: Period | None
+    held: bool = False  # a bound the start value already meets: the goal holds it
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +147,29 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
     points = _is_rate(facts)
     start = facts.baseline.value if facts.baseline is not None else None
     level = facts.target_level
+    # A bound the metric already meets is a hold; one not yet met is a change from the last
+    # value to the bound (judged below like any level).
+    held = (
+        facts.is_bound
+        and change.kind is ChangeKind.LEVEL
+        and start is not None
+        and _meets(facts.comparator, start, change.value)
+    )
+    if held:
+        up = facts.comparator is None or facts.comparator.upward
+        return Plan(
+            required=0.0,
+            sign=1 if up else -1,
+            points=_is_rate(facts),
+            unit=unit,
+            span=target.span,
+            start=start,
+            target=change.value,
+            periods=None,
+            deadline=facts.deadline.value.end if facts.deadline is not None else None,
+            cadence=facts.cadence.value if facts.cadence is not None else None,
+            held=True,
+        )
 
     if facts.cadence is not None and change.kind is not ChangeKind.LEVEL:
         per_cadence: float | None
@@ -221,6 +254,20 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         deadline=deadline,
         cadence=None,
     )
+
+
+def _meets(comparator: Comparator | None, value: float, level: float) -> bool:
+    """Tell whether a value already satisfies a bound ("≥ 95%" is met by 96%)."""
+    close = abs(value - level) <= 1e-9 * max(1.0, abs(level))
+    if comparator is Comparator.AT_LEAST:
+        return value >= level or close
+    if comparator is Comparator.MORE_THAN:
+        return value > level
+    if comparator is Comparator.AT_MOST:
+        return value <= level or close
+    if comparator is Comparator.LESS_THAN:
+        return value < level
+    return close  # a standard stated as a level is held when the metric stands at it
 
 
 def history_paces(facts: Facts, plan: Plan) -> tuple[float, ...]:
@@ -523,7 +570,7 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
     if _has_history(facts):
         return
     plan = plan_for(facts, ctx)
-    if isinstance(plan, Missing):
+    if isinstance(plan, Missing) or plan.held:
         return
     # A target already reached (or pointing the wrong way) is still unjudged without history:
     # the verdict stays skip, and A305 / M205 say what is odd about it.
@@ -716,7 +763,7 @@ def check_target_already_reached(facts: Facts, ctx: Context) -> Iterator[Violati
     ```
     """
     plan = plan_for(facts, ctx)
-    if isinstance(plan, Missing) or plan.required > 0:
+    if isinstance(plan, Missing) or plan.required > 0 or plan.held:
         return
     lang = facts.language
     if plan.start is not None and plan.target is not None:
@@ -806,6 +853,57 @@ def check_trend_reaches_target(facts: Facts, ctx: Context) -> Iterator[Violation
     )
 
 
+def check_bound_already_met(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Bound is already met: the goal holds the metric where it is.
+
+    ## What it does
+    Notes a bound ("≥ 99.95%", "dưới 3%", "maintain NPS above 50") whose current value (a
+    `baseline`, the sentence's "hiện tại …", or the last `history` value) already meets it.
+    Such a goal is a hold: it is achievable by keeping what works, and Achievable passes.
+
+    ## Why is this bad?
+    It is not: holding a level is a fine goal. The note says so, so that a reader does not
+    mistake a hold for a stretch, and can raise the bar if a stretch was meant.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: uptime
+        title: Keep API availability at or above 99.9% every month
+        why: Enterprise contracts promise it
+        history: {period: month, values: [99.92, 99.95, 99.97]}
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: uptime
+        title: Keep API availability at or above 99.99% every month
+        why: Enterprise contracts promise it
+        history: {period: month, values: [99.92, 99.95, 99.97]}
+    ```
+    """
+    plan = plan_for(facts, ctx)
+    if isinstance(plan, Missing) or not plan.held or facts.target is None:
+        return
+    lang = facts.language
+    bound = written(facts.target.value, lang)
+    now = fmt_exact(plan.start, lang) if plan.start is not None else "?"
+    yield Violation(
+        plan.span,
+        pick(
+            lang,
+            f"Ngưỡng {bound} đã đạt (hiện tại {now}): mục tiêu là giữ vững mức này.",
+            f"The bound {bound} is already met (currently {now}): the goal holds it.",
+        ),
+        pick(
+            lang,
+            "Giữ nguyên nếu đó là ý định; nếu muốn bứt phá, đặt ngưỡng cao hơn mức hiện tại.",
+            "Keep it if holding is the intent; for a stretch, set the bound beyond today's value.",
+        ),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "A301",
@@ -860,5 +958,14 @@ RULES: tuple[Rule, ...] = (
         check_trend_reaches_target,
         effect=Effect.NONE,
         fix="Set the target above what the trend reaches anyway.",
+    ),
+    rule(
+        "A307",
+        "bound-already-met",
+        Criterion.ACHIEVABLE,
+        Severity.INFO,
+        check_bound_already_met,
+        effect=Effect.NONE,
+        fix="Keep the bound to hold the level, or raise it for a stretch.",
     ),
 )

@@ -18,7 +18,7 @@ Check = Callable[["Facts", "Context"], Iterable[Violation]]
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 _SECTION = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
-_FENCE = re.compile(r"```(?:yaml)?\n(.*?)```", re.DOTALL)
+_FENCE = re.compile(r"```(yaml|markdown)?\n(.*?)```", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Rule:
 
     ``check`` is None for file rules, whose problems the parser reports while reading.
     ``doc`` is Markdown with the sections of :data:`DOC_SECTIONS`; Example and Use instead
-    each hold one fenced YAML goal file.
+    each hold one fenced YAML goal file (or a ``markdown`` fenced goal document).
     """
 
     code: str
@@ -48,7 +48,12 @@ class Rule:
     def example(self, section: str) -> str | None:
         """Return the fenced YAML of the Example or Use instead section."""
         match = _FENCE.search(self.sections().get(section, ""))
-        return match.group(1) if match else None
+        return match.group(2) if match else None
+
+    def example_path(self, section: str) -> str:
+        """Return a file name for the example's kind: ``goals.md`` for Markdown, else YAML."""
+        match = _FENCE.search(self.sections().get(section, ""))
+        return "goals.md" if match and match.group(1) == "markdown" else "goals.yaml"
 
 
 def rule(

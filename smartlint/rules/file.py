@@ -329,12 +329,33 @@ FILE_TOO_LARGE = _file_rule(
     ERROR,
     "Split the goals into several files.",
     _docs(
-        "The file is larger than smartlint reads (32 MB).",
+        "The file is larger than smartlint reads (32 MB; 2 MB for a Markdown document).",
         "Refuses a goal file above the size limit without reading it.",
         "No goal file is that large; reading one would only use memory and time.",
         "# a 25 MB file: thousands of goals, or a data dump saved with a .yaml name\n",
         _GOOD,
     ),
+)
+NO_GOALS_FOUND = _file_rule(
+    codes.NO_GOALS_FOUND,
+    "no-goals-found",
+    WARNING,
+    "Write the goals in a layout smartlint reads, or lint only goal documents.",
+    "A Markdown file named for linting holds no goals.\n\n"
+    "## What it does\n"
+    "Reports a Markdown document in which no goal was found: no heading or list item"
+    " labelled as an objective or key result, no goal section (a heading such as"
+    ' "## Q3 2027 OKRs" or "## Mục tiêu") holding a list, no table with a goal and a target'
+    " column. Directory walks read only Markdown files recognisable as goal documents, and"
+    " `--skip-non-goal-files` skips the others quietly, so this comes from a file named on the"
+    " command line.\n\n"
+    "## Why is this bad?\n"
+    "A document meant to hold goals whose layout smartlint does not read would pass without"
+    " a single goal checked.\n\n"
+    "## Example\n```markdown\n# Team handbook\n\nWe meet on Mondays.\n```\n\n"
+    "## Use instead\n```markdown\n# Q3 2027 OKRs\n\n"
+    "- Objective 1: Grow the newsletter\n"
+    "  - KR1: Raise subscribers from 4,000 to 4,400 by 30 September 2027\n```\n",
 )
 
 
@@ -437,6 +458,7 @@ RULES: tuple[Rule, ...] = (
     UNKNOWN_LANGUAGE,
     CONFLICTING_PARENT,
     FILE_TOO_LARGE,
+    NO_GOALS_FOUND,
     SHEET_TOO_LARGE,
     FORMULA_WITHOUT_VALUE,
     UNREADABLE_WORKBOOK,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from smartlint.context import Context
-from smartlint.facts import Facts
-from smartlint.i18n import fmt_number, fmt_percent, pick
-from smartlint.model import ChangeKind, Criterion, Direction, Severity, Violation
+from smartlint.extract.text import fold
+from smartlint.facts import Facts, Located
+from smartlint.i18n import fmt_exact, pick, written
+from smartlint.model import Change, ChangeKind, Criterion, Direction, Severity, Violation
 from smartlint.rules.base import Rule, rule
 
 _RELATIVE = (ChangeKind.PERCENT, ChangeKind.FACTOR, ChangeKind.POINTS, ChangeKind.DELTA)
@@ -38,12 +40,17 @@ def check_no_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """
     if facts.target is not None:
         return
+    unnamed = facts.quantity_count > 0 and facts.metric is None
     yield Violation(
         facts.anchor,
         pick(
             facts.language,
-            "Không có mức mục tiêu nên không đo được khi nào đạt.",
-            "There is no target, so nobody can tell when the goal is met.",
+            "Con số không gắn với chỉ số nào nên không đo được."
+            if unnamed
+            else "Không có mức mục tiêu nên không đo được khi nào đạt.",
+            "The number measures nothing named, so there is nothing to track."
+            if unnamed
+            else "There is no target, so nobody can tell when the goal is met.",
         ),
         pick(
             facts.language,
@@ -75,12 +82,28 @@ def check_absolute_without_baseline(facts: Facts, ctx: Context) -> Iterator[Viol
       - Grow newsletter subscribers from 40,000 to 50,000 by 31 December 2027
     ```
     """
-    target = facts.target
-    if target is None or target.value.kind is not ChangeKind.LEVEL or facts.baseline is not None:
-        return
-    percent = "%" in target.value.where.text
-    level = (fmt_percent if percent else fmt_number)(target.value.value, facts.language)
-    yield Violation(
+    for target, baseline, bound in _targets(facts):
+        if target.value.kind is not ChangeKind.LEVEL or baseline or bound:
+            continue
+        yield _no_baseline(facts, target)
+
+
+def _targets(facts: Facts) -> Iterator[tuple[Located[Change], bool, bool]]:
+    """Yield each target of the goal with whether it has a baseline and whether it is a bound.
+
+    A bound or a hold ("≥ 99.95%", "duy trì trên 90%") is its own test of success: it needs no
+    baseline (PRODUCT.md, bounds).  Further targets on the line are judged the same way.
+    """
+    if facts.target is not None:
+        yield facts.target, facts.baseline is not None, facts.is_bound
+    for part in facts.parts:
+        has_base = part.baseline is not None or part.implied_zero_baseline
+        yield part.target, has_base, part.is_bound
+
+
+def _no_baseline(facts: Facts, target: Located[Change]) -> Violation:
+    level = written(target.value, facts.language)
+    return Violation(
         target.span,
         pick(
             facts.language,
@@ -121,18 +144,22 @@ def check_relative_without_base(facts: Facts, ctx: Context) -> Iterator[Violatio
       - Tăng số lượng người đăng ký tư vấn sử dụng sản phẩm lên 5% hàng tháng
     ```
     """
-    target = facts.target
-    if target is None or target.value.kind not in _RELATIVE:
-        return
+    deadline = facts.deadline
+    dated = deadline is not None and deadline.value.end is not None and not deadline.value.problem
+    if dated or facts.period_start:
+        return  # measured over the goal's own span, from when it is set to its deadline
     # A history's last value is where progress starts, not what "+15%" compares with:
     # only a baseline the goal states itself names that.
     stated = facts.baseline is not None and facts.baseline.source != "history"
-    if stated or facts.base or facts.cadence or facts.period_start:
-        return
-    deadline = facts.deadline
-    if deadline is not None and deadline.value.end is not None and deadline.value.problem is None:
-        return  # measured over the goal's own span, from when it is set to its deadline
-    yield Violation(
+    relative = [] if stated or facts.base or facts.cadence else [facts.target]
+    relative += [p.target for p in facts.parts if not (p.baseline or p.base or p.cadence)]
+    for target in relative:
+        if target is not None and target.value.kind in _RELATIVE:
+            yield _no_base(facts, target)
+
+
+def _no_base(facts: Facts, target: Located[Change]) -> Violation:
+    return Violation(
         target.span,
         pick(
             facts.language,
@@ -170,11 +197,11 @@ def check_target_equals_baseline(facts: Facts, ctx: Context) -> Iterator[Violati
     ```
     """
     level, baseline = facts.target_level, facts.baseline
-    if facts.target is None or level is None or baseline is None:
-        return
+    if facts.target is None or level is None or baseline is None or facts.is_bound:
+        return  # a bound already met is a hold, which Achievable notes (A307)
     if abs(level - baseline.value) > 1e-9 * max(1.0, abs(level)):
         return
-    shown = fmt_number(level, facts.language)
+    shown = fmt_exact(level, facts.language)
     yield Violation(
         facts.target.span,
         pick(
@@ -213,7 +240,7 @@ def check_direction_contradiction(facts: Facts, ctx: Context) -> Iterator[Violat
     ```
     """
     level, baseline, target = facts.target_level, facts.baseline, facts.target
-    if target is None or level is None or baseline is None:
+    if target is None or level is None or baseline is None or facts.is_bound:
         return
     if facts.direction is Direction.INCREASE and level < baseline.value:
         verb = pick(facts.language, "tăng", "increase")
@@ -222,7 +249,7 @@ def check_direction_contradiction(facts: Facts, ctx: Context) -> Iterator[Violat
     else:
         return
     lang = facts.language
-    was, goes = fmt_number(baseline.value, lang), fmt_number(level, lang)
+    was, goes = fmt_exact(baseline.value, lang), fmt_exact(level, lang)
     yield Violation(
         target.span,
         pick(
@@ -285,6 +312,64 @@ def check_field_contradicts_sentence(facts: Facts, ctx: Context) -> Iterator[Vio
         )
 
 
+_TIME_BEFORE = re.compile(
+    r"(?:by|before|until|in|on|due|deadline|truoc|vao|den|han|han\s+chot|trong|cuoi|het)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def check_placeholder_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """A target on the line is a placeholder, so it is not definite.
+
+    ## What it does
+    Checks every target of a goal with several: a placeholder where one of them should be
+    ("reduce cost per demo to TBD") leaves that target undefined, even when another target
+    on the line is a real number. (A placeholder where the deadline should be is Time-bound's.)
+
+    ## Why is this bad?
+    Progress can be measured only against a number; "TBD" will still be TBD at the review.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: demos
+        title: Increase demo requests by 20% and reduce cost per demo to TBD by 30 June 2027
+        why: Sales capacity is idle
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: demos
+        title: Increase demo requests by 20% and reduce cost per demo to $40 by 30 June 2027
+        why: Sales capacity is idle
+    ```
+    """
+    if facts.target is None or facts.goal.title is None:
+        return
+    for placeholder in facts.placeholders:
+        if placeholder.source != "sentence":
+            continue
+        title = facts.goal.title.value
+        at = title.find(placeholder.value)
+        before = fold(title[max(0, at - 16) : max(at, 0)]).low
+        if at >= 0 and _TIME_BEFORE.search(before):
+            continue  # "by <date>": a deadline to fill in, Time-bound's business
+        yield Violation(
+            placeholder.span,
+            pick(
+                facts.language,
+                f'Mức mục tiêu "{placeholder.value}" chưa xác định nên không đo được.',
+                f'The target "{placeholder.value}" is not a definite quantity, so it cannot be measured.',
+            ),
+            pick(
+                facts.language,
+                f'Thay "{placeholder.value}" bằng con số cần đạt.',
+                f'Replace "{placeholder.value}" with the number to reach.',
+            ),
+        )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "M201",
@@ -333,5 +418,13 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         check_field_contradicts_sentence,
         fix="Make the field and the sentence agree.",
+    ),
+    rule(
+        "M207",
+        "placeholder-target",
+        Criterion.MEASURABLE,
+        Severity.ERROR,
+        check_placeholder_target,
+        fix="Replace the placeholder with the number to reach.",
     ),
 )

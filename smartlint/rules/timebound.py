@@ -309,6 +309,57 @@ def check_deadline_contradicts_sentence(facts: Facts, ctx: Context) -> Iterator[
         )
 
 
+def check_deadline_after_section(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Deadline ends after the period of its section's heading.
+
+    ## What it does
+    In a Markdown goal document, a heading's period ("## Q3 2027 OKRs", "# Kế hoạch quý 3
+    năm 2027", "FY2027 H1") is the deadline of the goals under it that name none. A goal
+    that names its own deadline is checked against that period: it should not end after it.
+
+    ## Why is this bad?
+    A key result due in December listed under the Q3 plan is either in the wrong section or
+    has the wrong date; the Q3 review will count it as missed, or never see it.
+
+    ## Example
+    ```markdown
+    # Q3 2027 OKRs
+
+    - Increase demo requests from 200 to 260 by 31 December 2027
+    ```
+
+    ## Use instead
+    ```markdown
+    # Q3 2027 OKRs
+
+    - Increase demo requests from 200 to 260 by 30 September 2027
+    ```
+    """
+    section, deadline = facts.section_deadline, facts.deadline
+    if section is None or deadline is None or deadline.source == "inherited":
+        return
+    ends, own = section.value.end, deadline.value.end
+    if ends is None or own is None or own <= ends:
+        return
+    lang = facts.language
+    period = section.value.where.text
+    yield Violation(
+        deadline.span,
+        pick(
+            lang,
+            f'Thời hạn ({fmt_date(own, lang)}) muộn hơn kỳ của mục "{period}"'
+            f" ({fmt_date(ends, lang)}).",
+            f'The deadline ({fmt_date(own, lang)}) is after the period of its section "{period}"'
+            f" ({fmt_date(ends, lang)}).",
+        ),
+        pick(
+            lang,
+            "Dời mục tiêu sang mục của kỳ phù hợp, hoặc sửa thời hạn cho nằm trong kỳ.",
+            "Move the goal to the section of its period, or bring its deadline inside the period.",
+        ),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "T501",
@@ -366,5 +417,14 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         check_deadline_contradicts_sentence,
         fix="Make the deadline field and the sentence agree.",
+    ),
+    rule(
+        "T508",
+        "deadline-after-section",
+        Criterion.TIME_BOUND,
+        Severity.WARNING,
+        check_deadline_after_section,
+        effect=Effect.NONE,
+        fix="Move the goal to its period's section or bring its deadline inside the period.",
     ),
 )

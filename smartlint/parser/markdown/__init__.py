@@ -1,0 +1,67 @@
+"""Read Markdown goal documents (OKRs as teams write them) into the goals YAML files give.
+
+Public API: :func:`parse_markdown`, :func:`is_markdown_path`.  :mod:`.recognise` tells which
+Markdown files are goal documents without the Markdown parser.  Importing this package costs
+nothing more: everything else is imported when a Markdown file is read, so runs over YAML
+alone never load markdown-it or compile the patterns Markdown needs.
+Stages: :mod:`.front` (YAML front matter) -> :mod:`.outline` (markdown-it-py: blocks with
+positions) -> :mod:`.build` (objectives, key results, tables, heading periods), which reads
+fields through :mod:`.inline` with the YAML parser's readers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smartlint.model import FILE_START, ParsedFile, Problem
+from smartlint.parser import codes
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_MARKDOWN_CHARS = 2_000_000  # hundreds of pages; a 2 MB table of goals reads in ~10 s
+
+
+def is_markdown_path(path: str) -> bool:
+    """Tell whether a path names a Markdown file (``.md``, ``.markdown``)."""
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def parse_markdown(
+    text: str, path: str, *, first_index: int = 0, base_dir: Path | None = None
+) -> ParsedFile:
+    """Parse a Markdown document's text (newlines already LF) into goals and problems."""
+    if len(text) > MAX_MARKDOWN_CHARS:
+        return ParsedFile(path, (), (_too_large(len(text)),))
+    from smartlint.parser.markdown.build import Builder  # markdown-it: only for Markdown runs
+    from smartlint.parser.markdown.front import front_lines, read_front
+    from smartlint.parser.markdown.outline import outline
+
+    lines = text.split("\n")
+    problems: list[Problem] = []
+    count = front_lines(lines)
+    front = read_front(lines, count, problems, base_dir)
+    body = "\n" * count + "\n".join(lines[count:]) if count else text
+    builder = Builder(path, lines, base_dir, first_index, front, problems)
+    builder.read(outline(body))
+    if not builder.goals:
+        problems.append(
+            Problem(
+                codes.NO_GOALS_FOUND,
+                FILE_START,
+                "no goals found in this Markdown document: no objective or key result"
+                " labels, goal headings, goal lists or goal tables",
+                'Label goals ("Objective 1:", "KR1:"), put them under a heading such as'
+                ' "## Q3 2027 OKRs", or lint only goal documents.',
+            )
+        )
+    ordered = sorted(problems, key=lambda p: (p.span.line, p.span.column))
+    return ParsedFile(path, tuple(builder.goals), tuple(ordered), language_hint=front.language)
+
+
+def _too_large(size: int) -> Problem:
+    return Problem(
+        codes.FILE_TOO_LARGE,
+        FILE_START,
+        f"the file is {size / 1_000_000:.1f} MB; smartlint reads Markdown goal documents up to"
+        f" {MAX_MARKDOWN_CHARS // 1_000_000} MB",
+        "Split the document into several files.",
+    )
