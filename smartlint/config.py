@@ -55,6 +55,9 @@ class Config:
     fail_on: str | None = None
     output_format: str | None = None
     goal_root: str | None = None  # `root`: where the whole goal set lives (like --root)
+    columns: tuple[tuple[str, str], ...] = ()  # goal sheets: role -> header text
+    sheets: tuple[str, ...] = ()  # workbooks: the sheets to read (empty: every sheet)
+    schema: tuple[tuple[str, str], ...] = ()  # another team's YAML: "goals" and field -> key
 
 
 def _selectors(value: Any, key: str) -> tuple[str, ...]:
@@ -133,6 +136,53 @@ def _bool(value: Any, key: str) -> bool:
     return value
 
 
+def _columns(value: Any, key: str) -> tuple[tuple[str, str], ...]:
+    from smartlint.parser.sheet_columns import ROLES
+
+    if not isinstance(value, dict):
+        raise ValueError(f"{key!r} must map goal fields (title, target, ...) to column headers")
+    found: list[tuple[str, str]] = []
+    for role, header in value.items():
+        if role not in ROLES:
+            close = difflib.get_close_matches(str(role), ROLES, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(
+                f"{key}: unknown column {role!r}{hint}; columns are {', '.join(ROLES)}"
+            )
+        if not isinstance(header, str) or not header.strip():
+            raise ValueError(f"{key}.{role} must be the column's header text, not {header!r}")
+        found.append((role, header))
+    return tuple(found)
+
+
+def _names(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{key!r} must be a list of sheet names")
+    return tuple(value)
+
+
+def _schema(value: Any, key: str) -> tuple[tuple[str, str], ...]:
+    from smartlint.parser.schema import SCHEMA_FIELDS
+
+    known = ("goals", *SCHEMA_FIELDS)
+    if not isinstance(value, dict):
+        raise ValueError(f"{key!r} must map goals and goal fields (title, target, ...) to keys")
+    found: list[tuple[str, str]] = []
+    for name, foreign in value.items():
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"{key}: unknown key {name!r}{hint}; keys are {', '.join(known)}")
+        if not isinstance(foreign, str) or (name != "goals" and not foreign.strip()):
+            raise ValueError(f"{key}.{name} must be a key name, not {foreign!r}")
+        found.append((name, foreign))
+    if "goals" not in dict(found) or "title" not in dict(found):
+        raise ValueError(f"{key} needs goals (where the list is) and title (the goal's key)")
+    return tuple(found)
+
+
 _FORMATS = tuple(FORMATS)
 _OPTION_READERS: dict[str, Callable[[Any, str], Any]] = {"fiscal_year_end": _month_day}
 
@@ -151,6 +201,9 @@ _KEYS: dict[str, tuple[str, Reader]] = {
     "root": ("goal_root", lambda v, k: _text(v, k)),
     "language": ("language", lambda v, k: Language(_choice(v, k, ("vi", "en")))),
     **{key: (name, _OPTION_READERS.get(name, _option)) for key, name in OPTION_KEYS.items()},
+    "columns": ("columns", _columns),
+    "sheets": ("sheets", _names),
+    "schema": ("schema", _schema),
 }
 KNOWN_KEYS = tuple(sorted(_KEYS))
 

@@ -2,9 +2,11 @@
 
 A directory walk skips hidden entries, what ``.gitignore`` files ignore, and what the
 :class:`Policy` excludes; it keeps files the policy includes (by default ``*.yaml`` and
-``*.yml``), and Markdown files, which are read only when they are goal documents
-(:mod:`smartlint.parser.markdown.recognise`).  Files named on the command line are always read, unless the policy forces
-its excludes on them too.  Symlinked directories are not followed, so loops cannot hang,
+``*.yml``), Markdown files, which are read only when they are goal documents
+(:mod:`smartlint.parser.markdown.recognise`), and every CSV file and XLSX workbook, whatever
+``include`` says: the reader keeps only goal sheets.  Files named on the command line are
+always read, unless the policy forces its excludes on them too.  Symlinked directories are
+not followed, so loops cannot hang,
 and FIFOs, sockets and devices found by walking are skipped, so reading cannot block.
 """
 
@@ -19,6 +21,7 @@ from typing import Protocol
 
 from smartlint.gitignore import GitIgnore
 from smartlint.parser.markdown import is_markdown_path
+from smartlint.parser.sheet_limits import is_sheet
 
 GOAL_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
@@ -124,10 +127,10 @@ def _walk(root: Path, policy: Policy) -> Iterator[tuple[Path, bool]]:
         for name in sorted(files):
             path = base / name
             included = policy.included(path)
-            if not included and not is_markdown_path(name):
-                continue
+            if not included and not is_markdown_path(name) and not is_sheet(name):
+                continue  # sheets: the reader keeps only goal sheets
             if not skipped(path, False) and not _special(path):
-                yield path, not included
+                yield path, not included and is_markdown_path(name)
 
 
 def _special(path: Path) -> bool:

@@ -182,7 +182,7 @@ def _stamp(rule_: Rule, v: Violation, goal: Goal, settings: RunSettings) -> Find
         criterion=rule_.criterion,
         severity=settings.severities.get(rule_.code, rule_.severity),
         effect=rule_.effect,
-        message=v.message,
+        message=v.message if goal.sheet is None else f"[{goal.sheet}] {v.message}",
         suggestion=v.suggestion,
         goal_id=goal.goal_id,
         goal_index=goal.index,

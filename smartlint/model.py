@@ -125,6 +125,7 @@ class Goal:
     deadline: Text | None = None
     history: History | None = None
     language: Text | None = None
+    sheet: str | None = None  # a workbook's sheet the goal's row is on, named in its messages
     # Markdown: the period of the heading above the goal ("## Q3 2027 OKRs"), and whether
     # ``deadline`` is that period because the goal names no deadline field of its own.
     section_deadline: Text | None = None

@@ -23,12 +23,15 @@ from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
+from smartlint.parser.sheet_limits import is_sheet
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.selection import Layer, matches, select_rules
 from smartlint.suppress import EMPTY, FileKind, SuppressionTable, scan
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+    from smartlint.parser.schema import Schema
 
 NOT_A_GOAL_FILE = "not-a-goal-file"  # the parser's verdict on other YAML (workflows, compose)
 NO_GOALS_FOUND = "no-goals-found"  # ... and on a Markdown document without goals
@@ -155,10 +158,12 @@ def run_project(
         if isinstance(item, Missing):
             errors.append(f"{item.display}: {item.reason}")
             continue
-        read = _read(_sniffed(item, policy, overrides), count, read_stdin, errors)
+        source = _sniffed(item, policy, overrides)
+        read = _read_source(source, count, read_stdin, errors, resolver, policy)
         if read is None:
             continue
-        if (not item.explicit or overrides.skip_non_goal_files) and _not_goals(read.parsed):
+        named = item.explicit or _included_sheet(item, policy)
+        if (not named or overrides.skip_non_goal_files) and _not_goals(read.parsed):
             continue
         files.append(read)
         count += len(read.parsed.goals)
@@ -169,7 +174,7 @@ def run_project(
         for item in discover([root], policy):
             if isinstance(item, Missing) or item.path is None or item.path.resolve() in known:
                 continue
-            more = _read(item, count, read_stdin, [])
+            more = _read_source(item, count, read_stdin, [], resolver, policy)
             if more is not None and not _not_goals(more.parsed):
                 extra.append(more.parsed)
                 count += len(more.parsed.goals)
@@ -194,8 +199,23 @@ def run_project(
     return RunResult(Report(files=results, today=today), tuple(errors))
 
 
+def _schema(config: Config) -> Schema | None:
+    """Return the configuration's mapping of another team's YAML onto goals, if any."""
+    if not config.schema:
+        return None
+    from smartlint.parser.schema import Schema  # only configurations with a schema pay for it
+
+    fields = dict(config.schema)
+    goals = fields.pop("goals")
+    return Schema(goals, tuple(fields.items()))
+
+
 def _read(
-    source: Source, first_index: int, read_stdin: Callable[[], bytes], errors: list[str]
+    source: Source,
+    first_index: int,
+    read_stdin: Callable[[], bytes],
+    errors: list[str],
+    schema: Schema | None = None,
 ) -> _Read | None:
     try:
         data = read_stdin() if source.path is None else source.path.read_bytes()
@@ -209,9 +229,43 @@ def _read(
         parsed = parse_bytes(data, source.display, first_index=first_index, base_dir=base_dir)
         return _Read(parsed, source, EMPTY)
     decoded = decode_bytes(data)  # once: for the parser and for the suppression scan
-    parsed = parse_decoded(decoded, source.display, first_index=first_index, base_dir=base_dir)
+    parsed = parse_decoded(
+        decoded, source.display, first_index=first_index, base_dir=base_dir, schema=schema
+    )
     kind: FileKind = "markdown" if is_markdown_path(source.display) else "yaml"
     return _Read(parsed, source, _suppressions(decoded.text, kind))
+
+
+def _included_sheet(source: Source, policy: ConfigPolicy) -> bool:
+    """Tell whether a walked sheet is matched by ``include``: then it is read like a named one."""
+    path = source.path
+    return path is not None and is_sheet(path.name) and policy.included(path)
+
+
+def _read_source(
+    source: Source,
+    first_index: int,
+    read_stdin: Callable[[], bytes],
+    errors: list[str],
+    resolver: Resolver,
+    policy: ConfigPolicy,
+) -> _Read | None:
+    """Read a goal file or a goal sheet; None for what cannot be read or is no goal sheet."""
+    path = source.path
+    config = resolver.for_path(path)
+    if path is None or not is_sheet(path.name):
+        return _read(source, first_index, read_stdin, errors, _schema(config))
+    from smartlint.parser.sheets import SheetOptions, parse_sheet  # only runs that meet a sheet
+
+    parsed = parse_sheet(
+        path,
+        source.display,
+        first_index=first_index,
+        options=SheetOptions(config.columns, config.sheets),
+        walked=not (source.explicit or _included_sheet(source, policy)),
+    )
+    # Spreadsheets have no comments: per-file-ignores is their only suppression.
+    return None if parsed is None else _Read(parsed, source, EMPTY)
 
 
 def _suppressions(text: str | None, kind: FileKind) -> SuppressionTable:
@@ -272,5 +326,8 @@ def show_settings(config: Config, overrides: Overrides, today: date) -> str:
         ("fail-on", config.fail_on),
         ("format", config.output_format),
         ("root", config.goal_root),
+        ("columns", dict(config.columns)),
+        ("sheets", list(config.sheets)),
+        ("schema", dict(config.schema)),
     ]
     return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in rows)

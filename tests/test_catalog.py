@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import TODAY, codes, lint
@@ -10,9 +11,10 @@ from conftest import TODAY, codes, lint
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import Criterion
 from smartlint.parser import parse_bytes
+from smartlint.parser.sheets import SheetOptions, parse_sheet
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import DOC_SECTIONS, Rule
-from smartlint.rules.file import BYTE_LEVEL, byte_examples
+from smartlint.rules.file import BYTE_LEVEL, SHEET_LEVEL, byte_examples, sheet_examples
 
 CODE = re.compile(r"^(S1|M2|A3|R4|T5|F0)\d\d$")
 NAME = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
@@ -57,12 +59,25 @@ def _lint_bytes(data: bytes) -> set[str]:
     return codes(lint_parsed([parse_bytes(data, "goals.yaml")], RunSettings(today=TODAY)))
 
 
+def _lint_sheet(data: bytes, suffix: str, folder: Path) -> set[str]:
+    path = folder / f"plan-{len(list(folder.iterdir()))}{suffix}"
+    path.write_bytes(data)
+    parsed = parse_sheet(path, path.name, first_index=0, options=SheetOptions(), walked=False)
+    assert parsed is not None
+    return codes(lint_parsed([parsed], RunSettings(today=TODAY)))
+
+
 @pytest.mark.parametrize("rule", ALL_RULES, ids=_ids)
-def test_example_triggers_and_use_instead_does_not(rule: Rule) -> None:
+def test_example_triggers_and_use_instead_does_not(rule: Rule, tmp_path: Path) -> None:
     if rule.code in BYTE_LEVEL:  # their triggers are bytes (encodings, binary) no YAML can show
         examples = byte_examples(rule.code)
         assert examples is not None
         bad_codes, good_codes = (_lint_bytes(b) for b in examples)
+    elif rule.code in SHEET_LEVEL:  # their triggers are spreadsheet files
+        sheets = sheet_examples(rule.code)
+        assert sheets is not None
+        suffix, bad_bytes, good_bytes = sheets
+        bad_codes, good_codes = (_lint_sheet(b, suffix, tmp_path) for b in (bad_bytes, good_bytes))
     else:
         bad, good = rule.example("Example"), rule.example("Use instead")
         assert bad is not None and good is not None

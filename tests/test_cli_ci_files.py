@@ -22,8 +22,12 @@ def test_pre_commit_manifest_declares_the_smartlint_hook() -> None:
     assert isinstance(hooks, list) and len(hooks) == 1
     hook = hooks[0]
     assert hook["id"] == "smartlint" and hook["entry"] == "smartlint"
-    assert hook["language"] == "python" and hook["types_or"] == ["yaml", "markdown"]
-    assert "types" not in hook  # types and types_or must both match: yaml alone drops .md
+    assert hook["language"] == "python" and hook["types"] == ["file"]
+    assert "types_or" not in hook  # types and types_or must both match: files go by name
+    chosen = re.compile(hook["files"])  # identify has no tag for .xlsx: files by name
+    named = ("a.yaml", "b.YML", "okrs.md", "Plan.markdown", "kpi.csv", "kpi.tsv", "plan.xlsx")
+    assert all(chosen.search(n) for n in (*named, "plan.XLSM"))
+    assert not any(chosen.search(n) for n in ("a.json", "yaml.txt", "notes.mdx", "plan.xls"))
     assert "--skip-non-goal-files" in hook["args"]
     assert hook["require_serial"] is True  # one goal set: parent links cross files
 

@@ -54,26 +54,49 @@ class Run:
         return document
 
 
+# Forks smartlint from a small process and writes its peak RSS (KiB) to argv[1].  A child
+# started straight from pytest would not do: Linux carries the high-water RSS of the process
+# that spawns it (vfork, then exec) into the child's, so a test worker that once grew past a
+# limit would make every later run look that large.
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, "-m", "smartlint", *sys.argv[2:]])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
 def run_cli(*args: str, cwd: Path) -> Run:
-    """Run ``python -m smartlint`` with a deadline, measuring wall time and peak RSS."""
+    """Run ``python -m smartlint`` with a deadline, measuring wall time and its own peak RSS."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("SMARTLINT_DEBUG", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
+        peak = Path(scratch) / "peak"
         start = time.monotonic()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "smartlint", *args],
+            [sys.executable, "-c", _LAUNCHER, str(peak), *args],
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
             cwd=cwd,
             env=env,
+            start_new_session=True,  # one process group: a hang kills smartlint too
         )
-        while True:  # os.wait4 gives this child's own peak RSS; poll it against the deadline
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        while True:  # poll the launcher against the deadline
+            pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if time.monotonic() - start > TIME_LIMIT:
-                os.kill(proc.pid, signal.SIGKILL)
+                os.killpg(proc.pid, signal.SIGKILL)
                 os.wait4(proc.pid, 0)
                 pytest.fail(f"smartlint {' '.join(args)} did not finish in {TIME_LIMIT} s")
             time.sleep(0.01)
@@ -86,7 +109,7 @@ def run_cli(*args: str, cwd: Path) -> Run:
             out.read().decode("utf-8"),
             err.read().decode("utf-8", "replace"),
             seconds,
-            usage.ru_maxrss / 1024,
+            int(peak.read_text(encoding="utf-8")) / 1024,
         )
 
 

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from smartlint.model import ParsedFile, Severity
 from smartlint.parser import codes, parse_bytes, parse_text
+from smartlint.parser.sheets import SheetOptions, parse_sheet
 from smartlint.rules.base import DOC_SECTIONS, Rule
-from smartlint.rules.file import BYTE_LEVEL, RULES, byte_examples
+from smartlint.rules.file import BYTE_LEVEL, RULES, SHEET_LEVEL, byte_examples, sheet_examples
 
 
-def _examples(rule: Rule) -> tuple[ParsedFile, ParsedFile]:
+def _examples(rule: Rule, folder: Path) -> tuple[ParsedFile, ParsedFile]:
+    sheets = sheet_examples(rule.code)
+    if sheets is not None:
+        suffix, *files = sheets
+        parsed = []
+        for name, data in zip(("bad", "good"), files, strict=True):
+            (folder / f"{name}{suffix}").write_bytes(data)
+            one = parse_sheet(
+                folder / f"{name}{suffix}",
+                f"{name}{suffix}",
+                first_index=0,
+                options=SheetOptions(),
+                walked=False,
+            )
+            assert one is not None
+            parsed.append(one)
+        return parsed[0], parsed[1]
     examples = byte_examples(rule.code)
     if examples is not None:
         bad, good = examples
@@ -22,8 +41,8 @@ def _examples(rule: Rule) -> tuple[ParsedFile, ParsedFile]:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
-def test_example_gives_the_code_and_use_instead_does_not(rule: Rule) -> None:
-    bad, good = _examples(rule)
+def test_example_gives_the_code_and_use_instead_does_not(rule: Rule, tmp_path: Path) -> None:
+    bad, good = _examples(rule, tmp_path)
     assert rule.code in {p.code for p in bad.problems}
     assert rule.code not in {p.code for p in good.problems}
 
@@ -50,3 +69,7 @@ def test_severities_follow_the_house_choice() -> None:
 
 def test_byte_level_rules_have_byte_examples() -> None:
     assert all(byte_examples(code) is not None for code in BYTE_LEVEL)
+
+
+def test_sheet_level_rules_have_sheet_examples() -> None:
+    assert all(sheet_examples(code) is not None for code in SHEET_LEVEL)

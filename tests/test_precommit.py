@@ -80,3 +80,31 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
     assert "okrs.md:6:8: error S101" in markdown.stdout
     assert "README.md:" not in markdown.stdout
     assert "R401" not in markdown.stdout  # the parent in goals.yaml resolves through --root .
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_hook_lints_goal_sheets_and_keeps_other_csv_quiet(tmp_path: Path) -> None:
+    work = tmp_path / "plans"
+    work.mkdir()
+    _git(work, "init", "-q")
+    _git(work, "config", "user.email", "test@example.com")
+    _git(work, "config", "user.name", "test")
+    (work / "goals.yaml").write_text(GOOD + "    history: traffic.csv\n", encoding="utf-8")
+    (work / "traffic.csv").write_text("date,value\n2027-05-31,12000\n", encoding="utf-8")
+    (work / "prices.csv").write_text("sku;price\nA1;12.000\n", encoding="utf-8")
+    (work / "kpi.csv").write_text("Mục tiêu;Phụ trách\nTăng lượt truy cập blog;Marketing\n")
+    shutil.copy(REPO / "examples" / "kpi-2027.xlsx", work / "kpi.xlsx")
+    (work / "README.md").write_text(README, encoding="utf-8")
+    (work / "okrs.md").write_text(OKRS, encoding="utf-8")
+    _git(work, "add", ".")
+
+    quiet = _try_repo(work, "goals.yaml", "traffic.csv", "prices.csv", "README.md")
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    assert "F007" not in quiet.stdout
+
+    failing = _try_repo(work, "kpi.csv", "kpi.xlsx", "okrs.md", "README.md")
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "kpi.csv:2:1: error S101" in failing.stdout
+    assert "kpi.xlsx:5:5: warning A301 [KPI 2027]" in failing.stdout
+    assert "okrs.md:6:8: error S101" in failing.stdout  # sheets and Markdown in one run
+    assert "README.md:" not in failing.stdout

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smartlint.decode import Decoded, decode_bytes, normalize_newlines
 from smartlint.model import FILE_START, Language, ParsedFile, Problem
@@ -33,6 +34,9 @@ from smartlint.parser.compose import compose
 from smartlint.parser.document import read_document
 from smartlint.parser.goals import Walk
 from smartlint.parser.markdown import is_markdown_path
+
+if TYPE_CHECKING:
+    from smartlint.parser.schema import Schema
 
 __all__ = ["is_goal_document", "parse_bytes", "parse_text"]
 
@@ -45,16 +49,28 @@ _DECODE_CODES = {
 
 
 def parse_bytes(
-    data: bytes, path: str, *, first_index: int = 0, base_dir: Path | None = None
+    data: bytes,
+    path: str,
+    *,
+    first_index: int = 0,
+    base_dir: Path | None = None,
+    schema: Schema | None = None,
 ) -> ParsedFile:
     """Decode and parse a goal file's bytes; ``path`` is shown in messages as given."""
     if len(data) > MAX_FILE_BYTES:
         return ParsedFile(path, (), (_too_large(len(data)),))
-    return parse_decoded(decode_bytes(data), path, first_index=first_index, base_dir=base_dir)
+    return parse_decoded(
+        decode_bytes(data), path, first_index=first_index, base_dir=base_dir, schema=schema
+    )
 
 
 def parse_decoded(
-    decoded: Decoded, path: str, *, first_index: int = 0, base_dir: Path | None = None
+    decoded: Decoded,
+    path: str,
+    *,
+    first_index: int = 0,
+    base_dir: Path | None = None,
+    schema: Schema | None = None,
 ) -> ParsedFile:
     """Parse a file already decoded, reporting the decoding's own problem first."""
     problems: list[Problem] = []
@@ -65,16 +81,26 @@ def parse_decoded(
         )
     if decoded.text is None:
         return ParsedFile(path, (), tuple(problems))
-    parsed = parse_text(decoded.text, path, first_index=first_index, base_dir=base_dir)
+    parsed = parse_text(
+        decoded.text, path, first_index=first_index, base_dir=base_dir, schema=schema
+    )
     return ParsedFile(
         path, parsed.goals, (*problems, *parsed.problems), language_hint=parsed.language_hint
     )
 
 
 def parse_text(
-    text: str, path: str, *, first_index: int = 0, base_dir: Path | None = None
+    text: str,
+    path: str,
+    *,
+    first_index: int = 0,
+    base_dir: Path | None = None,
+    schema: Schema | None = None,
 ) -> ParsedFile:
-    """Parse a goal file's text; ``first_index`` numbers its goals after earlier files'."""
+    """Parse a goal file's text; ``first_index`` numbers its goals after earlier files'.
+
+    With a ``schema`` the file is another team's YAML, mapped onto goals by it.
+    """
     if len(text) > MAX_FILE_BYTES:
         return ParsedFile(path, (), (_too_large(len(text)),))
     text = normalize_newlines(text.removeprefix("\ufeff"))
@@ -87,6 +113,11 @@ def parse_text(
     walk.problems.extend(composed.problems)
     language: Language | None = None
     for document in composed.documents:
+        if schema is not None:
+            from smartlint.parser.schema import read_mapped  # only for another team's YAML
+
+            read_mapped(document, walk, schema)
+            continue
         language = read_document(document, walk) or language
     if not composed.documents and not composed.problems:
         walk.problems.append(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import stat
 from pathlib import Path
 
 from smartlint.decode import decode_bytes, normalize_newlines
 from smartlint.model import History, Span
 from smartlint.parser import codes
+from smartlint.parser.csv_rows import CsvTrouble, csv_rows
 from smartlint.parser.dates import BadDate, read_date
 from smartlint.parser.numbers import BadNumber, read_value, shown
 from smartlint.parser.points import Entry, dated_history
@@ -131,15 +131,13 @@ def _read_text(path: Path, name: str, span: Span, sink: Sink) -> str | None:
 
 
 def _rows(text: str) -> list[tuple[int, list[str]]]:
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
-    delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
-    reader = csv.reader(lines, delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
-    for row in reader:
-        cells = [cell.strip() for cell in row]
-        if any(cells) and not cells[0].startswith("#"):
-            rows.append((reader.line_num, cells))
+    try:
+        for row in csv_rows(text):
+            if any(row.cells) and not row.cells[0].startswith("#"):
+                rows.append((row.line, list(row.cells)))
+    except CsvTrouble:
+        pass  # keep the rows read so far; the bad tail gives no values
     return rows
 
 

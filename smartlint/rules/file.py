@@ -5,6 +5,7 @@ from __future__ import annotations
 from smartlint.model import Criterion, Effect, Severity
 from smartlint.parser import codes
 from smartlint.parser.nodes import MAX_DEPTH
+from smartlint.parser.sheet_limits import MAX_ROWS
 from smartlint.rules.base import Rule, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -357,6 +358,83 @@ NO_GOALS_FOUND = _file_rule(
     "  - KR1: Raise subscribers from 4,000 to 4,400 by 30 September 2027\n```\n",
 )
 
+
+def _sheet_docs(summary: str, what: str, why: str, example: str, instead: str) -> str:
+    """Docs of a spreadsheet rule: its examples are sheets, shown as CSV or described."""
+    return (
+        f"{summary}\n\n## What it does\n{what}\n\n## Why is this bad?\n{why}\n\n"
+        f"## Example\n```\n{example}```\n\n## Use instead\n```\n{instead}```\n"
+    )
+
+
+_GOOD_SHEET = (
+    "Mục tiêu;Hiện tại;Chỉ tiêu;Thời hạn\nTăng lượt truy cập blog;1.000;1.200;31/12/2027\n"
+)
+
+SHEET_TOO_LARGE = _file_rule(
+    codes.SHEET_TOO_LARGE,
+    "sheet-too-large",
+    ERROR,
+    "Keep goals in a sheet of their own; move data rows to another file.",
+    _sheet_docs(
+        "A goal sheet has more rows than smartlint reads, or a workbook unpacks too large.",
+        f"Reads the first {MAX_ROWS:,} rows of a CSV file or workbook and says where it stopped;"
+        " refuses a workbook whose zip directory says it unpacks to more than 100 MB (a zip"
+        " bomb) before anything is inflated.",
+        "Goal sheets hold hundreds of rows; a data dump or a zip bomb would only use memory"
+        " and time, and the goals past the limit are not linted.",
+        f"Mục tiêu;Chỉ tiêu\n({MAX_ROWS + 1:,} rows of data)\n",
+        _GOOD_SHEET,
+    ),
+)
+FORMULA_WITHOUT_VALUE = _file_rule(
+    codes.FORMULA_WITHOUT_VALUE,
+    "formula-without-value",
+    WARNING,
+    "Open the workbook in a spreadsheet program and save it, so formulas keep their values.",
+    _sheet_docs(
+        "A workbook cell holds a formula saved without its value.",
+        "smartlint reads the value each formula had when the workbook was last saved (it never"
+        " calculates); a formula saved without one, as some programs and scripts write them,"
+        " is reported at its cell and read as empty.",
+        "A target or a month's actual computed by a formula would silently be missing.",
+        "A1: Mục tiêu   B1: Chỉ tiêu\nA2: Tăng lượt truy cập blog   B2: =C2*1.2  (no saved value)\n",
+        "A1: Mục tiêu   B1: Chỉ tiêu\nA2: Tăng lượt truy cập blog   B2: 1200\n",
+    ),
+)
+UNREADABLE_WORKBOOK = _file_rule(
+    codes.UNREADABLE_WORKBOOK,
+    "unreadable-workbook",
+    ERROR,
+    "Save the goals as an unencrypted .xlsx workbook or a CSV file.",
+    _sheet_docs(
+        "A spreadsheet cannot be read.",
+        "Reports a workbook that is encrypted, an old .xls file, not a zip archive, a zip"
+        " without a workbook, or damaged inside, and a CSV file that stops being CSV (an"
+        " endless quoted field); the other files of the run are still linted.",
+        "Nothing in a file that cannot be opened can be linted.",
+        "(a password-protected plan.xlsx, or a text file renamed to plan.xlsx)\n",
+        _GOOD_SHEET,
+    ),
+)
+MERGED_CELLS = _file_rule(
+    codes.MERGED_CELLS,
+    "merged-cells",
+    WARNING,
+    "Unmerge the cells and repeat the value on each row.",
+    _sheet_docs(
+        "A workbook merges cells in its goal rows.",
+        "Reports merged ranges below the header row: only the range's first cell holds the"
+        " value, so the other rows read it as empty (a merged Owner or Deadline cell over"
+        " three goals gives it to the first goal only).",
+        "Goals lose the field they appear to share.",
+        "A1: Mục tiêu   B1: Thời hạn\nA2: Tăng doanh thu lên 2,5 tỷ   B2:B3 merged: 31/12/2027\n"
+        "A3: Tăng số đơn hàng lên 1.200\n",
+        "A1: Mục tiêu   B1: Thời hạn\nA2: Tăng doanh thu lên 2,5 tỷ   B2: 31/12/2027\n"
+        "A3: Tăng số đơn hàng lên 1.200   B3: 31/12/2027\n",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     INVALID_YAML,
     DUPLICATE_KEY,
@@ -381,6 +459,10 @@ RULES: tuple[Rule, ...] = (
     CONFLICTING_PARENT,
     FILE_TOO_LARGE,
     NO_GOALS_FOUND,
+    SHEET_TOO_LARGE,
+    FORMULA_WITHOUT_VALUE,
+    UNREADABLE_WORKBOOK,
+    MERGED_CELLS,
 )
 
 # Rules met before YAML is read: their YAML examples cannot show the bytes, so tests that
@@ -402,3 +484,55 @@ def byte_examples(code: str) -> tuple[bytes, bytes] | None:
     if code == codes.FILE_TOO_LARGE:
         return b"# " + b"x" * 32_000_000 + b"\n", good
     return None
+
+
+# Rules met only in spreadsheets: their examples are files, built on demand.
+SHEET_LEVEL = frozenset(
+    {
+        codes.SHEET_TOO_LARGE,
+        codes.FORMULA_WITHOUT_VALUE,
+        codes.UNREADABLE_WORKBOOK,
+        codes.MERGED_CELLS,
+    }
+)
+
+
+def sheet_examples(code: str) -> tuple[str, bytes, bytes] | None:
+    """Return (file suffix, Example bytes, Use instead bytes) of a spreadsheet rule."""
+    good = _GOOD_SHEET.encode()
+    if code == codes.SHEET_TOO_LARGE:
+        many = "".join(f"Tăng doanh số cửa hàng {i} lên 10%;110\n" for i in range(MAX_ROWS + 1))
+        return ".csv", ("Mục tiêu;Chỉ tiêu\n" + many).encode(), good
+    if code == codes.UNREADABLE_WORKBOOK:
+        return (
+            ".xlsx",
+            b"PK\x03\x04 this is not a workbook",
+            _workbook([["Mục tiêu", "Chỉ tiêu"], ["Tăng", 1]]),
+        )
+    if code == codes.FORMULA_WITHOUT_VALUE:
+        header: list[object] = ["Mục tiêu", "Hiện tại", "Chỉ tiêu"]
+        bad = _workbook([header, ["Tăng lượt truy cập blog", 1000, "=B2*1.2"]])
+        return ".xlsx", bad, _workbook([header, ["Tăng lượt truy cập blog", 1000, 1200]])
+    if code == codes.MERGED_CELLS:
+        rows: list[list[object]] = [["Mục tiêu", "Thời hạn"], ["Tăng doanh thu", "31/12/2027"]]
+        rows.append(["Tăng số đơn hàng", None])
+        return ".xlsx", _workbook(rows, merge="B2:B3"), _workbook(rows[:2])
+    return None
+
+
+def _workbook(rows: list[list[object]], merge: str | None = None) -> bytes:
+    """Write a small workbook; openpyxl saves formulas without values, as the rule expects."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    if merge is not None:
+        sheet.merge_cells(merge)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

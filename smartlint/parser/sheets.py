@@ -1,0 +1,137 @@
+"""Read goal sheets: CSV files and XLSX workbooks, one goal per row.
+
+Public API: :data:`SHEET_SUFFIXES`, :func:`is_sheet`, :class:`SheetOptions`, :func:`parse_sheet`.
+
+A file is a goal sheet when one of its sheets has a header row with a title column
+(recognised by name, see :mod:`~smartlint.parser.sheet_columns`, or named by the
+configuration's ``columns:``).  A history CSV (``date,value``) has none, so a directory walk
+never lints it as goals.  A walked file that is not a goal sheet, or cannot be opened at
+all, is skipped without a word (``parse_sheet`` returns None); a file named on the command
+line always gets a finding saying why it was not read.  Nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from smartlint.decode import decode_bytes, normalize_newlines
+from smartlint.model import FILE_START, ParsedFile, Problem, Span
+from smartlint.parser import _DECODE_CODES, MAX_FILE_BYTES, codes
+from smartlint.parser.csv_rows import CsvTrouble, csv_rows
+from smartlint.parser.report import Sink
+from smartlint.parser.sheet_limits import XLSX_SUFFIXES
+from smartlint.parser.sheet_table import (
+    Cell,
+    SheetRow,
+    SheetWalk,
+    find_header,
+    read_sheet,
+)
+
+_GOAL_COLUMNS = "title, goal, objective, KR, KPI, mục tiêu"
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    """What the configuration says about sheets: header names per role, sheets to read."""
+
+    columns: tuple[tuple[str, str], ...] = ()
+    sheets: tuple[str, ...] = ()
+
+
+def parse_sheet(
+    path: Path, display: str, *, first_index: int, options: SheetOptions, walked: bool
+) -> ParsedFile | None:
+    """Read a goal sheet; None when a ``walked`` file is not one (or cannot be opened)."""
+    walk = SheetWalk(display, first_index, MappingProxyType(dict(options.columns)))
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise IsADirectoryError(0, "not a regular file")
+        size = path.stat().st_size
+    except OSError as error:
+        if walked:
+            return None
+        return _refused(display, codes.UNREADABLE_WORKBOOK, error.strerror or str(error))
+    if size > MAX_FILE_BYTES:
+        if walked:
+            return None
+        return _refused(
+            display,
+            codes.FILE_TOO_LARGE,
+            f"the file is {size / 1_000_000:.1f} MB; smartlint reads goal sheets up to"
+            f" {MAX_FILE_BYTES // 1_000_000} MB",
+        )
+    if path.name.lower().endswith(XLSX_SUFFIXES):
+        from smartlint.parser.sheet_book import read_workbook  # keeps zip and XML out of YAML runs
+
+        found = read_workbook(path, walk, options.sheets, walked)
+    else:
+        found = _read_csv(path, walk, walked)
+    if found is None:
+        return None
+    problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
+    return ParsedFile(display, tuple(walk.goals), tuple(problems))
+
+
+def _refused(display: str, code: str, why: str) -> ParsedFile:
+    problem = Problem(
+        code, FILE_START, why, "Save the goals as an unencrypted .xlsx or a CSV file."
+    )
+    return ParsedFile(display, (), (problem,))
+
+
+def not_goals(walk: SheetWalk, span: Span, subject: str) -> None:
+    """Report that ``subject`` ("the file", "[Plan] the sheet") has no goal header."""
+    Sink(walk.problems).add(
+        codes.NOT_A_GOAL_FILE,
+        span,
+        f"{subject} has no header row with a goal column ({_GOAL_COLUMNS}, ...) in its first"
+        " rows, so it is not a goal sheet",
+        "Add a header row with a Title / Mục tiêu column, or name the columns in the"
+        " configuration's columns:.",
+    )
+
+
+def _read_csv(path: Path, walk: SheetWalk, walked: bool) -> bool | None:
+    decoded = decode_bytes(path.read_bytes())
+    if decoded.issue is not None:
+        if decoded.text is None and walked:
+            return None
+        issue = decoded.issue
+        Sink(walk.problems).add(
+            _DECODE_CODES[issue.kind], issue.span, issue.message, issue.suggestion
+        )
+    if decoded.text is None:
+        return True
+    text = normalize_newlines(decoded.text.removeprefix("\ufeff"))
+    rows = _csv_sheet_rows(text, walk)
+    header = find_header(rows, walk.columns)
+    if header is None:
+        if walked:
+            return None
+        if not text.strip():
+            Sink(walk.problems).add(
+                codes.EMPTY_FILE, FILE_START, "the file is empty", "Add a header row and goals."
+            )
+        else:
+            not_goals(walk, FILE_START, "the file")
+        return True
+    read_sheet(rows, header[0], header[1], walk, None)
+    return True
+
+
+def _csv_sheet_rows(text: str, walk: SheetWalk) -> Iterator[SheetRow]:
+    try:
+        for row in csv_rows(text):
+            yield SheetRow(row.line, tuple(Cell(c) if c else None for c in row.cells))
+    except CsvTrouble as trouble:
+        Sink(walk.problems).add(
+            codes.UNREADABLE_WORKBOOK,
+            Span(trouble.line, 1, trouble.line, 1),
+            f"the CSV cannot be read from line {trouble.line} on: {trouble.reason}",
+            "Close the quoted field, or save the sheet again as CSV.",
+        )
