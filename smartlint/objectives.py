@@ -8,9 +8,22 @@ their key results' verdicts are; the S104, M208 and T509 rules report the failin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from smartlint.context import Context
 from smartlint.facts import Facts
-from smartlint.model import Criterion, Effect
+from smartlint.i18n import pick
+from smartlint.model import Criterion, Effect, Violation
+
+# What a key result lacks when it fails a criterion, in each language.
+_LACKS = {
+    Criterion.SPECIFIC: ("cụ thể (chưa nêu chỉ số và con số)", "specific (no metric and quantity)"),
+    Criterion.MEASURABLE: (
+        "đo được (thiếu mức mục tiêu hoặc mốc hiện tại)",
+        "measurable (no definite target or baseline)",
+    ),
+    Criterion.TIME_BOUND: ("có thời hạn", "time-bound (no usable deadline or cadence)"),
+}
 
 
 def is_qualitative_objective(facts: Facts, ctx: Context) -> bool:
@@ -54,3 +67,27 @@ def names(goals: tuple[Facts, ...]) -> str:
     shown = [f.goal.goal_id or f"line {f.goal.span.line}" for f in goals[:3]]
     more = len(goals) - len(shown)
     return ", ".join(shown) + (f" (+{more})" if more > 0 else "")
+
+
+def key_result_findings(facts: Facts, criterion: Criterion, ctx: Context) -> Iterator[Violation]:
+    """Yield the finding of a qualitative objective whose key results fail a criterion."""
+    if not is_qualitative_objective(facts, ctx):
+        return
+    failing = failing_key_results(facts, criterion, ctx)
+    if not failing:
+        return
+    shown = names(failing)
+    vi, en = _LACKS[criterion]
+    yield Violation(
+        facts.anchor,
+        pick(
+            facts.language,
+            f"Mục tiêu định tính được đánh giá qua các kết quả then chốt, nhưng {shown} chưa {vi}.",
+            f"The objective is judged through its key results, but {shown} is not {en}.",
+        ),
+        pick(
+            facts.language,
+            f"Sửa {shown} cho đạt tiêu chí, hoặc nêu con số và thời hạn ngay trong mục tiêu.",
+            f"Fix {shown}, or state a quantity and a deadline in the objective itself.",
+        ),
+    )

@@ -10,7 +10,7 @@ from smartlint.extract.text import fold
 from smartlint.facts import Facts, Located
 from smartlint.i18n import fmt_exact, pick, written
 from smartlint.model import Change, ChangeKind, Criterion, Direction, Severity, Violation
-from smartlint.objectives import failing_key_results, is_qualitative_objective, names
+from smartlint.objectives import is_qualitative_objective, key_result_findings
 from smartlint.rules.base import Rule, rule
 
 _RELATIVE = (ChangeKind.PERCENT, ChangeKind.FACTOR, ChangeKind.POINTS, ChangeKind.DELTA)
@@ -407,25 +407,7 @@ def check_key_result_not_measurable(facts: Facts, ctx: Context) -> Iterator[Viol
           - Raise the average review score from 4.1 to 4.5 by 31 December 2027
     ```
     """
-    if not is_qualitative_objective(facts, ctx):
-        return
-    failing = failing_key_results(facts, Criterion.MEASURABLE, ctx)
-    if not failing:
-        return
-    shown = names(failing)
-    yield Violation(
-        facts.anchor,
-        pick(
-            facts.language,
-            f"Mục tiêu định tính được đánh giá qua các kết quả then chốt, nhưng {shown} chưa đo được (thiếu mức mục tiêu hoặc mốc hiện tại).",
-            f"The objective is judged through its key results, but {shown} is not measurable (no definite target or baseline).",
-        ),
-        pick(
-            facts.language,
-            f"Sửa {shown} cho đạt tiêu chí, hoặc nêu con số và thời hạn ngay trong mục tiêu.",
-            f"Fix {shown}, or state a quantity and a deadline in the objective itself.",
-        ),
-    )
+    yield from key_result_findings(facts, Criterion.MEASURABLE, ctx)
 
 
 RULES: tuple[Rule, ...] = (

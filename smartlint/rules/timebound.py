@@ -8,7 +8,7 @@ from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_date, pick
 from smartlint.model import Criterion, Effect, Severity, TimeProblem, Violation
-from smartlint.objectives import failing_key_results, is_qualitative_objective, names
+from smartlint.objectives import is_qualitative_objective, key_result_findings
 from smartlint.rules.base import Rule, rule
 
 
@@ -397,25 +397,7 @@ def check_key_result_not_time_bound(facts: Facts, ctx: Context) -> Iterator[Viol
           - Raise the average review score from 4.1 to 4.5 by 31 December 2027
     ```
     """
-    if not is_qualitative_objective(facts, ctx):
-        return
-    failing = failing_key_results(facts, Criterion.TIME_BOUND, ctx)
-    if not failing:
-        return
-    shown = names(failing)
-    yield Violation(
-        facts.anchor,
-        pick(
-            facts.language,
-            f"Mục tiêu định tính được đánh giá qua các kết quả then chốt, nhưng {shown} chưa có thời hạn.",
-            f"The objective is judged through its key results, but {shown} is not time-bound (no usable deadline or cadence).",
-        ),
-        pick(
-            facts.language,
-            f"Sửa {shown} cho đạt tiêu chí, hoặc nêu con số và thời hạn ngay trong mục tiêu.",
-            f"Fix {shown}, or state a quantity and a deadline in the objective itself.",
-        ),
-    )
+    yield from key_result_findings(facts, Criterion.TIME_BOUND, ctx)
 
 
 RULES: tuple[Rule, ...] = (
