@@ -389,19 +389,19 @@ def check_key_result_not_measurable(facts: Facts, ctx: Context) -> Iterator[Viol
     ```yaml
     goals:
       - id: brand
-        title: Become the brand customers recommend
-        why: Referrals are our cheapest channel
+        title: Be the shop customers recommend
+        why: Most new customers come from a friend
         key_results:
           - Increase NPS from 32 to 45 by 31 December 2027
-          - Improve our reviews
+          - Reach an average review score of 4.5 by 31 December 2027
     ```
 
     ## Use instead
     ```yaml
     goals:
       - id: brand
-        title: Become the brand customers recommend
-        why: Referrals are our cheapest channel
+        title: Be the shop customers recommend
+        why: Most new customers come from a friend
         key_results:
           - Increase NPS from 32 to 45 by 31 December 2027
           - Raise the average review score from 4.1 to 4.5 by 31 December 2027

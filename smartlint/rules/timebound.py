@@ -379,22 +379,22 @@ def check_key_result_not_time_bound(facts: Facts, ctx: Context) -> Iterator[Viol
     ```yaml
     goals:
       - id: brand
-        title: Become the brand customers recommend
-        why: Referrals are our cheapest channel
+        title: Be the café people bring friends to
+        why: Regulars bring most new guests
         key_results:
-          - Increase NPS from 32 to 45 by 31 December 2027
-          - Raise the average review score from 4.1 to 4.5
+          - Increase NPS from 30 to 40 by 31 December 2027
+          - Raise the average review score from 4.2 to 4.6
     ```
 
     ## Use instead
     ```yaml
     goals:
       - id: brand
-        title: Become the brand customers recommend
-        why: Referrals are our cheapest channel
+        title: Be the café people bring friends to
+        why: Regulars bring most new guests
         key_results:
-          - Increase NPS from 32 to 45 by 31 December 2027
-          - Raise the average review score from 4.1 to 4.5 by 31 December 2027
+          - Increase NPS from 30 to 40 by 31 December 2027
+          - Raise the average review score from 4.2 to 4.6 by 31 December 2027
     ```
     """
     yield from key_result_findings(facts, Criterion.TIME_BOUND, ctx)
