@@ -154,13 +154,14 @@ def read(
     masked = _blank(masked, [(h.start, h.end) for h in hits])
     means = _means(low, hits) + _purposes(masked)
     base, base_hits = _base(low, hits)
+    capitals = not f.src.islower()  # a standard's name ("WCAG 2.2") is written with capitals
     quantities = [
         q
         for q in find_quantities(f, masked)
         if not _names_a_rating(masked, q)
         and not _names_a_label(masked, q)
         and not _names_a_year(f, masked, q)
-        and not _names_a_standard(f, masked, q)
+        and not (capitals and _names_a_standard(f, masked, q))
     ]
     excluded = means + ([base] if base else [])
     free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
@@ -415,7 +416,7 @@ def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
 def _names_a_standard(f: Folded, masked: str, q: Quantity) -> bool:
     """Tell whether a number is part of a standard's or a version's name ("WCAG 2.2", "ISO
     27001", "Python 3.12"): the name is written with a capital, as names are."""
-    if q.percent or q.unit or f.src.islower():
+    if q.percent or q.unit:
         return False
     m = STANDARD_NAME.search(masked, max(0, q.start - 12), q.start)
     return m is not None and f.source(m.start(), m.start() + 1).isupper()
@@ -520,6 +521,8 @@ def _leads_with_level(
     if not free or free[0].factor:
         return False  # "Double demo requests": a multiplier is a change verb
     q = free[0]
+    if q.start > 60:
+        return False
     before = masked[: q.start]
     if len(before.split()) > 6:
         return False
