@@ -173,7 +173,8 @@ _TOKEN = re.compile(r"[a-z]+")
 
 def detect(f: Folded) -> Language:
     """Return VI or EN for a folded text."""
-    if _VI_LETTERS.search(unicodedata.normalize("NFC", f.src)):
+    src = f.src if f.src.isascii() else unicodedata.normalize("NFC", f.src)
+    if _VI_LETTERS.search(src):
         return Language.VI
     vi = en = 0
     for w in _TOKEN.findall(f.low):

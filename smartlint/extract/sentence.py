@@ -141,8 +141,7 @@ def read(
     # Labels and markup are read past: blanked, so every offset still points into the text.
     markup = [m.span() for m in MARKUP.finditer(low)] if _MARKUP_GATE.search(low) else []
     clean = _blank(low, markup)
-    label = _label(clean)
-    named_by_label = _label_metric(clean, label)
+    label, named_by_label = _label(clean)
     clean = _blank(clean, [label] if label else [])
     holders: list[tuple[int, int]] = []
     if PLACEHOLDER_GATE.search(f.src) or any(g in low for g in PLACEHOLDER_WORDS):
@@ -332,28 +331,22 @@ _TRAIL = re.compile(r"[\s:=–—-]+$")
 _OF = re.compile(r"\s*(?:of|cua|trong\s+so)?\s*")
 
 
-def _label(clean: str) -> tuple[int, int] | None:
-    """Return the span of a label before the goal ("KR2:", "O1 -", "[P1]", "CEO:")."""
+_Span = tuple[int, int]
+
+
+def _label(clean: str) -> tuple[_Span | None, _Span | None]:
+    """Return the span of a label before the goal ("KR2:", "O1 -", "[P1]", "CEO:"), and the
+    words of a "Name:" label, which name the metric when the clause names none ("Revenue:
+    grow from 2 to 3 tỷ"); "KR2." and "[P1]" name nothing."""
     m = LEAD_LABEL.match(clean) if _LABEL_GATE.match(clean) else None
     if m is not None and clean[m.end() :].strip():
-        return m.span("l")
+        return m.span("l"), None
     if ":" not in clean[:48]:
-        return None
+        return None, None
     m = NAME_COLON.match(clean)
     if m is not None and VERB.match(clean, m.end()) is not None:
-        return m.span("l")
-    return None
-
-
-def _label_metric(clean: str, label: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Return the words of a "Name:" label, which name the metric when the clause names none
-    ("Revenue: grow from 2 to 3 tỷ"); "KR2." and "[P1]" name nothing."""
-    if label is None:
-        return None
-    m = NAME_COLON.match(clean, label[0])
-    if m is None or m.start("l") != label[0] or LEAD_LABEL.match(clean, label[0]):
-        return None
-    return m.span("n")
+        return m.span("l"), m.span("n")
+    return None, None
 
 
 def _service_levels(masked: str, hits: list[Hit]) -> list[Hit]:
