@@ -185,6 +185,15 @@ def build_facts(
         metric = Located(reading.metric.text, _at(title, reading.metric), "sentence")
 
     target = _target(goal, title, reading, conflicts)
+    field_comparator = (
+        _read_comparator(goal.target.value)
+        if goal.target is not None and target is not None and target.source == "field"
+        else None
+    )
+    row = _kpi_row(title, reading, target)
+    if row and metric is None and title is not None:
+        # A KPI row ("Doanh thu dịch vụ" | 500 tỷ): the title names the metric the field sets.
+        metric = Located(title.value.strip(), title.span, "sentence")
     history = _in_target_scale(goal.history, reading, target)
     if history is not goal.history:
         goal = replace(goal, history=history)
@@ -237,7 +246,8 @@ def build_facts(
         reading=reading,
         language=language,
         metric=metric,
-        quantity_count=_goal_quantities(reading) + (1 if goal.target else 0),
+        quantity_count=_goal_quantities(reading)
+        + (1 if target and target.source == "field" else 0),
         baseline=baseline,
         baseline_as_of=as_of,
         implied_zero_baseline=bool(reading and reading.implied_zero_baseline),
@@ -252,8 +262,9 @@ def build_facts(
         history=goal.history,
         conflicts=tuple(conflicts),
         section_deadline=_time_field(goal.section_deadline, today, fiscal_year_end),
-        kind=_kind(reading, target),
-        comparator=reading.comparator if reading is not None and reading.target else None,
+        kind=GoalKind.BOUND if field_comparator or row else _kind(reading, target),
+        comparator=field_comparator
+        or (reading.comparator if reading is not None and reading.target else None),
         parts=tuple(_part(title, p) for p in (reading.parts if reading else ()) if p.target),
         milestones=reading.milestones if reading is not None else 0,
     )
@@ -281,6 +292,16 @@ def _in_target_scale(
         return history
     points = tuple(replace(p, value=p.value * amount.scale) for p in history.points)
     return replace(history, points=points)
+
+
+def _kpi_row(title: Text | None, reading: Reading | None, target: Located[Change] | None) -> bool:
+    """Tell whether a goal is a KPI row: a title that only names a metric ("API availability",
+    "Doanh thu dịch vụ") and a target field with its level, a standard (PRODUCT.md)."""
+    if target is None or target.source != "field" or target.value.kind is not ChangeKind.LEVEL:
+        return False
+    if title is None or reading is None or not title.value.strip():
+        return False
+    return reading.target is None and reading.metric is None and reading.direction is None
 
 
 def _kind(reading: Reading | None, target: Located[Change] | None) -> GoalKind | None:
@@ -337,6 +358,11 @@ def _is_placeholder(raw: str) -> bool:
 @lru_cache(maxsize=_FIELD_CACHE)
 def _read_target(raw: str) -> Change | None:
     return extract.read_target(raw)
+
+
+@lru_cache(maxsize=_FIELD_CACHE)
+def _read_comparator(raw: str) -> Comparator | None:
+    return extract.read_comparator(raw)
 
 
 @lru_cache(maxsize=_FIELD_CACHE)

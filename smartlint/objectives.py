@@ -31,7 +31,9 @@ def is_qualitative_objective(facts: Facts, ctx: Context) -> bool:
     if not ctx.goals.children(facts):
         return False
     states_quantity = facts.quantity_count or facts.target is not None or facts.placeholders
-    states_time = facts.deadline is not None or facts.cadence is not None
+    # A heading's period that the objective inherits is not a deadline it states.
+    own_deadline = facts.deadline is not None and facts.deadline.source != "inherited"
+    states_time = own_deadline or facts.cadence is not None
     return not states_quantity and not states_time
 
 
@@ -39,7 +41,8 @@ def fails(facts: Facts, criterion: Criterion, ctx: Context) -> bool:
     """Tell whether a goal fails a criterion by the rules' own checks (computed once a run).
 
     Every rule of the catalog that can fail the criterion is asked, whatever the run's
-    selection: a key result's verdict here is the one its own row would show by default.
+    selection and before suppressions: a key result's verdict here is the one its own row
+    would show by default.
     """
     key = (f"fails-{criterion.value}", facts.goal.index)
     found = ctx.derived.get(key)

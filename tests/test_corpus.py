@@ -67,6 +67,9 @@ BLIND = {
     # Real-world shapes (KPI rows, bounds, standards, fiscal years, labels, several targets):
     "blind16-goals": 166,  # English
     "blind17-goals": 165,  # Vietnamese, a third without diacritics
+    # Where teams keep goals: a Markdown OKR document and a KPI sheet with monthly actuals.
+    "blind18-goals": 71,
+    "blind19-goals": 45,
 }
 
 

@@ -17,7 +17,7 @@ from smartlint.extract import fields
 from smartlint.extract.language import detect
 from smartlint.extract.sentence import read
 from smartlint.extract.text import fold
-from smartlint.model import Change, Language, Reading, TimeRef
+from smartlint.model import Change, Comparator, Language, Reading, TimeRef
 
 
 def detect_language(text: str) -> Language:
@@ -47,6 +47,11 @@ def read_number(raw: str) -> float | None:
 def read_target(raw: str) -> Change | None:
     """Read a target field: "+10%", "x3", "-15%", "13200", "22%"."""
     return fields.target(raw)
+
+
+def read_comparator(raw: str) -> Comparator | None:
+    """Read the comparator of a bound written in a target field: "≥ 99.95%", "dưới 3%"."""
+    return fields.comparator(raw)
 
 
 def read_time(raw: str, today: date, fiscal_year_end: tuple[int, int] = (12, 31)) -> TimeRef | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from smartlint.extract.numbers import find_quantities
+from smartlint.extract.numbers import Quantity, find_quantities
+from smartlint.extract.phrases import COMPARATOR_AFTER, COMPARATOR_BEFORE
 from smartlint.extract.sentence import read
-from smartlint.extract.text import fold
+from smartlint.extract.text import Folded, fold
 from smartlint.extract.time import find_times
-from smartlint.model import Change, ChangeKind, Snip, TimeProblem, TimeRef
+from smartlint.model import Change, ChangeKind, Comparator, Snip, TimeProblem, TimeRef
 
 _SIGNED = re.compile(r"\s*(?P<sign>[+-])")
 _ANY_DAY = date(2000, 1, 1)  # targets do not depend on the date
@@ -44,8 +45,45 @@ def target(raw: str) -> Change | None:
         if signed:
             return Change(ChangeKind.DELTA, q.value, where)
         return Change(ChangeKind.LEVEL, q.value, where)
+    bound = _bound(f, qs)
+    if bound is not None:
+        return Change(ChangeKind.LEVEL, qs[0].value, where)
     reading = read(f.src, _ANY_DAY)
     return reading.target
+
+
+def comparator(raw: str) -> Comparator | None:
+    """Read the comparator of a target field that is a bound ("≥ 99.95%", "dưới 3%", "40+")."""
+    f = fold(raw.strip())
+    return _bound(f, find_quantities(f, f.low))
+
+
+def _bound(f: Folded, qs: list[Quantity]) -> Comparator | None:
+    if len(qs) != 1 or qs[0].factor:
+        return None
+    q = qs[0]
+    before, after = f.low[: q.start], f.low[q.end :]
+    m = COMPARATOR_BEFORE.fullmatch(before.strip() + " ") if before.strip() else None
+    if m is None and before.strip():
+        return None
+    tail = COMPARATOR_AFTER.match(after) if after.strip() else None
+    if tail is None and after.strip() and not _UNIT_WORDS.fullmatch(after):
+        return None  # "≤ 2s", "không quá 3 ngày": a unit may follow the level
+    if tail is not None and after[tail.end() :].strip():
+        return None
+    found = m or tail
+    if found is None:
+        return None
+    return _COMPARATORS[found.lastgroup or "ge"]
+
+
+_UNIT_WORDS = re.compile(r"\s*[a-z%/]+(?:\s+[a-z/]+){0,2}\s*")
+_COMPARATORS = {
+    "ge": Comparator.AT_LEAST,
+    "gt": Comparator.MORE_THAN,
+    "le": Comparator.AT_MOST,
+    "lt": Comparator.LESS_THAN,
+}
 
 
 def time(raw: str, today: date, fiscal: tuple[int, int] = (12, 31)) -> TimeRef | None:
