@@ -16,8 +16,8 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -29,9 +29,7 @@ T = TypeVar("T")
 
 # Property tests never fail by the clock either: no per-example deadline, and no health check
 # that times data generation (a busy machine makes it look slow).
-settings.register_profile(
-    "smartlint", deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("smartlint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("smartlint")
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-
 from conftest import assert_scales_linearly, cpu_seconds
+
 from smartlint.context import Context, GoalSet, build_goal_set, nesting_parents
 from smartlint.facts import Facts, Located
 from smartlint.model import Goal, Language, Snip, Span, Text, TimeRef, Violation
