@@ -3,7 +3,8 @@
 Whatever the run, the hash seed, the locale, or the order the files were created on disk
 (which is the order a directory lists them in on most file systems).  Every format in
 :data:`smartlint.reporters.FORMATS` is checked, read at test time so new formats are covered
-the day they are added.
+the day they are added.  Each variant is one run writing every format (``--report``), so the
+suite spawns one process per variant, not one per variant and format.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from smartlint.reporters import FORMATS
+
+pytestmark = pytest.mark.xdist_group("determinism")  # one worker runs the variants once
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -140,24 +144,56 @@ def test_formats_are_read_from_the_registry() -> None:
     assert {"pretty", "concise", "json"} <= set(FORMATS)
 
 
-@pytest.mark.parametrize("fmt", list(FORMATS))
-def test_output_is_byte_identical(plans: tuple[Path, Path], fmt: str) -> None:
-    """Same bytes across runs, hash seeds, locales and creation order on disk.
+@dataclass(frozen=True)
+class Run:
+    """One variant's run: its exit status, the format it printed, and every format's bytes."""
 
-    The variants run back to back, one format at a time, so the comparison holds even
-    while the source tree changes under a long test session.
+    status: int
+    printed: str
+    stdout: bytes
+    reports: dict[str, bytes]
+
+
+def _run_every_format(cwd: Path, env: dict[str, str], printed: str, out: Path) -> Run:
+    """Lint the plan once, printing one format and writing every format to a file in ``out``."""
+    reports = [arg for fmt in FORMATS for arg in ("--report", f"{fmt}:{out / fmt}")]
+    status, stdout = _output(cwd, env, [*reports, "."], printed)
+    return Run(status, printed, stdout, {fmt: (out / fmt).read_bytes() for fmt in FORMATS})
+
+
+@pytest.fixture(scope="module")
+def runs(plans: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+    """Run every variant once, back to back: another run, hash seeds, locales, creation order.
+
+    Each run prints a different format on stdout (in turn), which must match its file.
     """
     forward, backward = plans
-    reference = _output(forward, _env(**PINNED), ["."], fmt)
-    assert reference[0] in (1, 2)  # the plan has problems: the output is not trivially empty
-    variants = {"second run": (forward, _env(**PINNED))}
+    variants = {"reference": (forward, _env(**PINNED)), "second run": (forward, _env(**PINNED))}
     for seed in ("1", "4242", "random"):
         variants[f"PYTHONHASHSEED={seed}"] = (forward, _env(PYTHONHASHSEED=seed, LC_ALL="C.UTF-8"))
     for name in _locales():
         variants[f"LC_ALL={name}"] = (forward, _env(PYTHONHASHSEED="0", LC_ALL=name, LANG=name))
     variants["files created in reverse order"] = (backward, _env(**PINNED))
-    for label, (cwd, env) in variants.items():
-        assert _output(cwd, env, ["."], fmt) == reference, f"{fmt} differs with {label}"
+    formats = list(FORMATS)
+    return {
+        label: _run_every_format(
+            cwd, env, formats[i % len(formats)], tmp_path_factory.mktemp("reports")
+        )
+        for i, (label, (cwd, env)) in enumerate(variants.items())
+    }
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_output_is_byte_identical(runs: dict[str, Run], fmt: str) -> None:
+    """Same bytes across runs, hash seeds, locales and creation order on disk."""
+    reference = runs["reference"]
+    assert reference.status in (1, 2)  # the plan has problems: the output is not trivially empty
+    assert reference.reports[fmt], f"{fmt} wrote nothing"
+    for label, run in runs.items():
+        assert run.status == reference.status, f"exit status differs with {label}"
+        assert run.reports[fmt] == reference.reports[fmt], f"{fmt} differs with {label}"
+        if run.printed == fmt:
+            assert run.stdout == run.reports[fmt], f"{fmt} on stdout is not its file ({label})"
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
