@@ -8,12 +8,14 @@ default.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 pytestmark = pytest.mark.slow
 
@@ -45,8 +47,8 @@ def _try_repo(cwd: Path, *files: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
+def _plans(tmp_path: Path) -> Path:
+    """Make a git repository with a good goal file, a bad one and a workflow, all staged."""
     work = tmp_path / "plans"
     work.mkdir()
     _git(work, "init", "-q")
@@ -56,12 +58,37 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
     (work / "blog.yaml").write_text(BAD, encoding="utf-8")
     (work / "ci.yml").write_text(WORKFLOW, encoding="utf-8")
     _git(work, "add", ".")
+    return work
 
-    passing = _try_repo(work, "goals.yaml", "ci.yml")
-    assert passing.returncode == 0, passing.stdout + passing.stderr
-    assert "smartlint" in passing.stdout and "Passed" in passing.stdout
 
-    failing = _try_repo(work, "goals.yaml", "blog.yaml")
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
+    """One try-repo run (each builds the hook's environment afresh, about 10 s): the bad file
+    fails the hook, the good one gives no error, the workflow is skipped quietly."""
+    work = _plans(tmp_path)
+    failing = _try_repo(work, "goals.yaml", "ci.yml", "blog.yaml")
     assert failing.returncode == 1, failing.stdout + failing.stderr
-    assert "Failed" in failing.stdout
+    assert "smartlint" in failing.stdout and "Failed" in failing.stdout
     assert "blog.yaml:3:12: error S101" in failing.stdout
+    assert "ci.yml" not in failing.stdout
+    assert not re.search(r"^goals\.yaml:\S+ (error|warning) ", failing.stdout, re.MULTILINE)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_hooks_arguments_pass_good_files(tmp_path: Path) -> None:
+    """The manifest's entry and arguments over the good file and the workflow exit 0, which
+    pre-commit shows as Passed (checked without try-repo, which would rebuild the hook)."""
+    work = _plans(tmp_path)
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["entry"] == "smartlint"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "smartlint", *hook["args"], "goals.yaml", "ci.yml"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
