@@ -21,8 +21,6 @@ import pytest
 
 from smartlint.reporters import FORMATS
 
-pytestmark = pytest.mark.xdist_group("determinism")  # one worker runs the variants once
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
@@ -140,7 +138,7 @@ PINNED = {"PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"}
 
 
 def test_formats_are_read_from_the_registry() -> None:
-    """The core formats are registered; the test below runs every registered one."""
+    """The core formats are registered; the test below checks every registered one."""
     assert {"pretty", "concise", "json"} <= set(FORMATS)
 
 
@@ -161,13 +159,11 @@ def _run_every_format(cwd: Path, env: dict[str, str], printed: str, out: Path) -
     return Run(status, printed, stdout, {fmt: (out / fmt).read_bytes() for fmt in FORMATS})
 
 
-@pytest.fixture(scope="module")
-def runs(plans: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+def _runs(forward: Path, backward: Path, out: Path) -> dict[str, Run]:
     """Run every variant once, back to back: another run, hash seeds, locales, creation order.
 
     Each run prints a different format on stdout (in turn), which must match its file.
     """
-    forward, backward = plans
     variants = {"reference": (forward, _env(**PINNED)), "second run": (forward, _env(**PINNED))}
     for seed in ("1", "4242", "random"):
         variants[f"PYTHONHASHSEED={seed}"] = (forward, _env(PYTHONHASHSEED=seed, LC_ALL="C.UTF-8"))
@@ -175,25 +171,35 @@ def runs(plans: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> 
         variants[f"LC_ALL={name}"] = (forward, _env(PYTHONHASHSEED="0", LC_ALL=name, LANG=name))
     variants["files created in reverse order"] = (backward, _env(**PINNED))
     formats = list(FORMATS)
-    return {
-        label: _run_every_format(
-            cwd, env, formats[i % len(formats)], tmp_path_factory.mktemp("reports")
-        )
-        for i, (label, (cwd, env)) in enumerate(variants.items())
-    }
+    runs = {}
+    for i, (label, (cwd, env)) in enumerate(variants.items()):
+        (out / str(i)).mkdir()
+        runs[label] = _run_every_format(cwd, env, formats[i % len(formats)], out / str(i))
+    return runs
 
 
-@pytest.mark.parametrize("fmt", list(FORMATS))
-def test_output_is_byte_identical(runs: dict[str, Run], fmt: str) -> None:
-    """Same bytes across runs, hash seeds, locales and creation order on disk."""
+def test_every_format_is_byte_identical(plans: tuple[Path, Path], tmp_path: Path) -> None:
+    """Same bytes in every format across runs, hash seeds, locales and creation order on disk.
+
+    One test, not one per format: the variants' runs are shared by every format, and a
+    module fixture would run again on every worker that got one of the formats.
+    """
+    runs = _runs(*plans, tmp_path)
     reference = runs["reference"]
     assert reference.status in (1, 2)  # the plan has problems: the output is not trivially empty
-    assert reference.reports[fmt], f"{fmt} wrote nothing"
-    for label, run in runs.items():
-        assert run.status == reference.status, f"exit status differs with {label}"
-        assert run.reports[fmt] == reference.reports[fmt], f"{fmt} differs with {label}"
-        if run.printed == fmt:
-            assert run.stdout == run.reports[fmt], f"{fmt} on stdout is not its file ({label})"
+    differences = []
+    for fmt in FORMATS:
+        if not reference.reports[fmt]:
+            differences.append(f"{fmt} wrote nothing")
+        for label, run in runs.items():
+            if run.reports[fmt] != reference.reports[fmt]:
+                differences.append(f"{fmt} differs with {label}")
+            if run.printed == fmt and run.stdout != run.reports[fmt]:
+                differences.append(f"{fmt} on stdout is not its file ({label})")
+    assert not differences, "\n".join(differences)
+    assert {label: run.status for label, run in runs.items()} == dict.fromkeys(
+        runs, reference.status
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
