@@ -3,7 +3,8 @@
 Whatever the run, the hash seed, the locale, or the order the files were created on disk
 (which is the order a directory lists them in on most file systems).  Every format in
 :data:`smartlint.reporters.FORMATS` is checked, read at test time so new formats are covered
-the day they are added.
+the day they are added.  Each variant is one run writing every format (``--report``), so the
+suite spawns one process per variant, not one per variant and format.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -136,28 +138,68 @@ PINNED = {"PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"}
 
 
 def test_formats_are_read_from_the_registry() -> None:
-    """The core formats are registered; the test below runs every registered one."""
+    """The core formats are registered; the test below checks every registered one."""
     assert {"pretty", "concise", "json"} <= set(FORMATS)
 
 
-@pytest.mark.parametrize("fmt", list(FORMATS))
-def test_output_is_byte_identical(plans: tuple[Path, Path], fmt: str) -> None:
-    """Same bytes across runs, hash seeds, locales and creation order on disk.
+@dataclass(frozen=True)
+class Run:
+    """One variant's run: its exit status, the format it printed, and every format's bytes."""
 
-    The variants run back to back, one format at a time, so the comparison holds even
-    while the source tree changes under a long test session.
+    status: int
+    printed: str
+    stdout: bytes
+    reports: dict[str, bytes]
+
+
+def _run_every_format(cwd: Path, env: dict[str, str], printed: str, out: Path) -> Run:
+    """Lint the plan once, printing one format and writing every format to a file in ``out``."""
+    reports = [arg for fmt in FORMATS for arg in ("--report", f"{fmt}:{out / fmt}")]
+    status, stdout = _output(cwd, env, [*reports, "."], printed)
+    return Run(status, printed, stdout, {fmt: (out / fmt).read_bytes() for fmt in FORMATS})
+
+
+def _runs(forward: Path, backward: Path, out: Path) -> dict[str, Run]:
+    """Run every variant once, back to back: another run, hash seeds, locales, creation order.
+
+    Each run prints a different format on stdout (in turn), which must match its file.
     """
-    forward, backward = plans
-    reference = _output(forward, _env(**PINNED), ["."], fmt)
-    assert reference[0] in (1, 2)  # the plan has problems: the output is not trivially empty
-    variants = {"second run": (forward, _env(**PINNED))}
+    variants = {"reference": (forward, _env(**PINNED)), "second run": (forward, _env(**PINNED))}
     for seed in ("1", "4242", "random"):
         variants[f"PYTHONHASHSEED={seed}"] = (forward, _env(PYTHONHASHSEED=seed, LC_ALL="C.UTF-8"))
     for name in _locales():
         variants[f"LC_ALL={name}"] = (forward, _env(PYTHONHASHSEED="0", LC_ALL=name, LANG=name))
     variants["files created in reverse order"] = (backward, _env(**PINNED))
-    for label, (cwd, env) in variants.items():
-        assert _output(cwd, env, ["."], fmt) == reference, f"{fmt} differs with {label}"
+    formats = list(FORMATS)
+    runs = {}
+    for i, (label, (cwd, env)) in enumerate(variants.items()):
+        (out / str(i)).mkdir()
+        runs[label] = _run_every_format(cwd, env, formats[i % len(formats)], out / str(i))
+    return runs
+
+
+def test_every_format_is_byte_identical(plans: tuple[Path, Path], tmp_path: Path) -> None:
+    """Same bytes in every format across runs, hash seeds, locales and creation order on disk.
+
+    One test, not one per format: the variants' runs are shared by every format, and a
+    module fixture would run again on every worker that got one of the formats.
+    """
+    runs = _runs(*plans, tmp_path)
+    reference = runs["reference"]
+    assert reference.status in (1, 2)  # the plan has problems: the output is not trivially empty
+    differences = []
+    for fmt in FORMATS:
+        if not reference.reports[fmt]:
+            differences.append(f"{fmt} wrote nothing")
+        for label, run in runs.items():
+            if run.reports[fmt] != reference.reports[fmt]:
+                differences.append(f"{fmt} differs with {label}")
+            if run.printed == fmt and run.stdout != run.reports[fmt]:
+                differences.append(f"{fmt} on stdout is not its file ({label})")
+    assert not differences, "\n".join(differences)
+    assert {label: run.status for label, run in runs.items()} == dict.fromkeys(
+        runs, reference.status
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])

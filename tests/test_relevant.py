@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from conftest import assert_scales_linearly, cpu_seconds
 
-from smartlint.context import Context, build_goal_set, nesting_parents
+from smartlint.context import Context, GoalSet, build_goal_set, nesting_parents
 from smartlint.facts import Facts, Located
 from smartlint.model import Goal, Language, Snip, Span, Text, TimeRef, Violation
 from smartlint.rules import relevant
@@ -239,28 +240,36 @@ def test_did_you_mean(wrong: str, expected: str | None) -> None:
 
 def test_did_you_mean_stays_fast_on_many_ids() -> None:
     known = [f"goal-{i:05d}" for i in range(20000)]
-    started = time.perf_counter()
+    # about 20 ms: the bound only catches a hang, and CPU time does not grow on a busy machine
+    assert cpu_seconds(lambda: did_you_mean("goal-0042", known)) < 2
     assert did_you_mean("goal-0042", known) is not None
-    assert time.perf_counter() - started < 2
 
 
-def test_ten_thousand_goals_stay_linear() -> None:
-    n = 10_000
+def _resolve(n: int) -> Callable[[], tuple[GoalSet, list[tuple[int, str]]]]:
+    """Prepare a chain of n goals and a ring of n goals; return resolving them and the rules."""
     chain = [G(id="c0", why="root")] + [G(id=f"c{i}", parent=f"c{i - 1}") for i in range(1, n)]
     ring = [G(id=f"r{i}", parent=f"r{(i + 1) % n}") for i in range(n)]
     all_facts = build(chain + ring)
-    started = time.perf_counter()
-    goal_set = build_goal_set(all_facts)
-    ctx = Context(today=TODAY, goals=goal_set)
-    reported = [
-        (f.goal.index, v.message)
-        for f in all_facts
-        for rule in relevant.RULES
-        if rule.check is not None
-        for v in rule.check(f, ctx)
-    ]
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2, elapsed
+
+    def resolve() -> tuple[GoalSet, list[tuple[int, str]]]:
+        goal_set = build_goal_set(all_facts)
+        ctx = Context(today=TODAY, goals=goal_set)
+        reported = [
+            (f.goal.index, v.message)
+            for f in all_facts
+            for rule in relevant.RULES
+            if rule.check is not None
+            for v in rule.check(f, ctx)
+        ]
+        return goal_set, reported
+
+    return resolve
+
+
+def test_ten_thousand_goals_stay_linear() -> None:
+    """10,000 goals cost about 10× what 1,000 do (3× slack), not 100×."""
+    n = 10_000
+    goal_set, reported = assert_scales_linearly(_resolve, n // 10)
     assert len(goal_set.cycles) == n
     # every member fails; the path is told once, on the first member
     assert [i for i, _ in reported] == list(range(n, 2 * n))
