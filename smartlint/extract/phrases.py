@@ -362,6 +362,42 @@ STANDARD_NAME = re.compile(
     r"|android|ios|windows|cmmi|nist(?:\s+csf)?|owasp(?:\s+top)?|gmp|haccp|vietgap|globalgap|euro"
     r"|tcvn|qcvn|hipaa)\s?$"
 )
+# The last word of each name above: a number is looked at only after one of them.
+STANDARD_WORDS = frozenset(
+    (
+        "wcag",
+        "iso",
+        "iso/iec",
+        "iec",
+        "soc",
+        "pci",
+        "dss",
+        "tls",
+        "ssl",
+        "http",
+        "http/",
+        "ipv",
+        "python",
+        "java",
+        "php",
+        "android",
+        "ios",
+        "windows",
+        "cmmi",
+        "nist",
+        "csf",
+        "owasp",
+        "top",
+        "gmp",
+        "haccp",
+        "vietgap",
+        "globalgap",
+        "euro",
+        "tcvn",
+        "qcvn",
+        "hipaa",
+    )
+)
 # Words that make a label before a colon a place, a unit or an owner, not a metric
 # ("Southern region: 12.5%", "Chi nhánh Hà Nội: 15%").
 PLACE_LABEL = re.compile(
@@ -372,9 +408,9 @@ PLACE_LABEL = re.compile(
 )
 
 # Substrings one of which a comparator needs; checked before the comparator patterns run.
-# Words one of which a comparator holds ("at least" holds "least"), and the symbols.
-# Words one of which a comparator holds ("at least" holds "least", "tối đa" holds "da"), and
-# its signs: a goal with none of them holds no comparator, and its patterns are not run.
+# Words one of which a comparator holds ("at least" holds "least"), the phrases whose words
+# are too common to stand alone ("tối đa", "ít nhất", "không quá", "trở lên", "up to"), and
+# the signs: a goal with none of them holds no comparator, and its patterns are not run.
 COMPARATOR_WORDS = frozenset(
     (
         "least",
@@ -399,21 +435,76 @@ COMPARATOR_WORDS = frozenset(
         "lower",
         "shorter",
         "better",
-        "up",
         "tren",
         "duoi",
         "thieu",
         "hon",
         "vuot",
         "vong",
-        "da",
-        "nhat",
-        "qua",
-        "or",
-        "and",
-        "tro",
     )
 )
+COMPARATOR_PHRASES = ("toi da", "it nhat", "khong qua", "tro len", "tro xuong", "up to")
 COMPARATOR_SIGNS = re.compile(r"[≥≤<>=+]")
 PURPOSE_GATE = ("nham", "de ", "gop phan", "huong toi", "order", "so that", "so as", "aimed",
                 "contributing")  # fmt: skip
+
+# The last word of a level or from marker (LEVEL_MARK, FROM, comparators, arrows): a
+# four-digit number after one of them is an amount ("lên 2025 khách"), elsewhere a year in a
+# name ("Summit 2027", "the 2027 plan").
+AMOUNT_BEFORE = frozenset(
+    (
+        "len",
+        "xuong",
+        "con",
+        "dat",
+        "duoc",
+        "to",
+        "reach",
+        "reaches",
+        "reached",
+        "reaching",
+        "at",
+        "toi",
+        "den",
+        "muc",
+        "duoi",
+        "tren",
+        "below",
+        "under",
+        "above",
+        "least",
+        "nhat",
+        "thieu",
+        "luong",
+        "khoang",
+        "than",
+        "most",
+        "da",
+        "qua",
+        "tu",
+        "from",
+        "of",
+        "hon",
+        "vuot",
+        "within",
+        "vong",
+        "max",
+        "min",
+        "maximum",
+        "minimum",
+        "exceed",
+        "->",
+        "→",
+        "=>",
+        "≥",
+        "≤",
+        ">",
+        "<",
+        "=",
+        ">=",
+        "<=",
+        "+",
+        "-",
+        "x",
+    )
+)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from smartlint.extract.language import detect
 from smartlint.extract.numbers import Quantity, find_quantities
 from smartlint.extract.phrases import (
+    AMOUNT_BEFORE,
     ARROW,
     ARROW_BEFORE,
     AVERAGE,
@@ -30,6 +31,7 @@ from smartlint.extract.phrases import (
     CLAUSE_END,
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
+    COMPARATOR_PHRASES,
     COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
     CONNECT,
@@ -69,6 +71,7 @@ from smartlint.extract.phrases import (
     SLA_UNIT,
     SLA_VERB,
     STANDARD_NAME,
+    STANDARD_WORDS,
     START_CTX,
     STOP,
     VERB,
@@ -326,6 +329,12 @@ _ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)")
 _DANGLING = re.compile(r"\s+(?:of|cua)$")
 _NOUN_START = re.compile(r"[,;:]")
 _SHARE_OF = re.compile(r"\s+(?:of|cua|trong\s+so)\s")
+# What may open a clause that leads with its level: the number itself, a sign, a period
+# ("mỗi tháng", "every month") or a comparator ("tối thiểu", "at least", "> 70%").
+_LEVEL_FIRST = re.compile(
+    r"\s*(?:[\d$+≥≤<>=]|(?:moi|hang|every|each|per|toi|it|at|khong|no|not|more|less|fewer|tren"
+    r"|duoi|over|under|above|below|minimum|maximum|min|max|up|a|an|tu)(?![\w]))"
+)
 _OF_NOUN = re.compile(r"\s+(?:of\s+)?[a-z]")
 _TRAIL = re.compile(r"[\s:=–—-]+$")
 _OF = re.compile(r"\s*(?:of|cua|trong\s+so)?\s*")
@@ -401,15 +410,17 @@ def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
         return False
     if not f.src[f.orig(q.start) : f.orig(q.end)].isdigit():
         return False
-    before = masked[max(0, q.start - 25) : q.start]
-    kept = (LEVEL_MARK, FROM, ARROW_BEFORE, COMPARATOR_BEFORE)
-    return not any(rx.search(before) for rx in kept)
+    before = masked[max(0, q.start - 25) : q.start].split()
+    return not before or before[-1] not in AMOUNT_BEFORE
 
 
 def _names_a_standard(f: Folded, masked: str, q: Quantity) -> bool:
     """Tell whether a number is part of a standard's or a version's name ("WCAG 2.2", "ISO
     27001", "Python 3.12"): the name is written with a capital, as names are."""
     if q.percent or q.unit:
+        return False
+    words = masked[max(0, q.start - 12) : q.start].split()
+    if not words or words[-1] not in STANDARD_WORDS:
         return False
     m = STANDARD_NAME.search(masked, max(0, q.start - 12), q.start)
     return m is not None and f.source(m.start(), m.start() + 1).isupper()
@@ -513,6 +524,8 @@ def _leads_with_level(
     """Tell whether the clause opens with its level: only a comparator or a period before it."""
     if not free or free[0].factor:
         return False  # "Double demo requests": a multiplier is a change verb
+    if _LEVEL_FIRST.match(masked) is None:
+        return False  # most goals open with a verb or a metric
     q = free[0]
     if q.start > 60:
         return False
@@ -623,8 +636,10 @@ def _kpi_metric(
 
 def _may_compare(window: str) -> bool:
     """Tell cheaply whether a comparator can end ``window`` (most goals have none)."""
-    return COMPARATOR_SIGNS.search(window) is not None or not COMPARATOR_WORDS.isdisjoint(
-        window.split()
+    return (
+        COMPARATOR_SIGNS.search(window) is not None
+        or not COMPARATOR_WORDS.isdisjoint(window.split())
+        or any(p in window for p in COMPARATOR_PHRASES)
     )
 
 
@@ -632,7 +647,7 @@ def _comparator(masked: str, q: Quantity, comparing: bool = True) -> Comparator 
     """Return the comparator that qualifies a level, before it ("≥", "dưới") or after it ("+")."""
     if not comparing:
         return None
-    m = COMPARATOR_BEFORE.search(masked, max(0, q.start - 40), q.start)
+    m = COMPARATOR_BEFORE.search(masked, max(0, q.start - 28), q.start)
     if m is None:
         m = COMPARATOR_AFTER.match(masked, q.end)
     if m is None:

@@ -81,9 +81,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("yh", r"(?P<y>\d{4})\s*-?\s*h(?P<h>[12])"),
         ("ym", r"(?P<y>\d{4})-(?P<m>\d{2})"),
         ("q", r"q(?P<q>[1-4])(?:\s*[/-]?\s*(?P<y>\d{4}))?"),
-        ("q", r"quy\s+(?P<q>[1-4]|iv|iii|ii|i|mot|hai|ba|bon)" + _VY),
-        # "quý 5 năm 2027", "Q7 2027": no such quarter; the year must not stand in for it.
-        ("bad", r"(?:quy\s+|q)(?:[05-9]|\d\d+)(?:\s*(?:nam\s+|/|-)\s*\d{4})?"),
+        # "quý 5 năm 2027" is no quarter (impossible); the year must not stand in for it.
+        ("q", r"quy\s+(?P<q>\d{1,2}|iv|iii|ii|i|mot|hai|ba|bon)" + _VY),
         (
             "q",
             r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
@@ -188,7 +187,6 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("-",),
     ("q1", "q2", "q3", "q4"),
     ("quy",),
-    ("quy 0", "quy 5", "quy 6", "quy 7", "quy 8", "quy 9", "q0", "q5", "q6", "q7", "q8", "q9"),
     ("quarter",),
     ("h1", "h2"),
     ("nua", "thang"),
@@ -334,6 +332,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, fiscal: FiscalEnd = (12, 
     if kind in ("q", "yq"):
         q = g["q"]
         n = int(q) if q.isdigit() else _ROMAN_Q.get(q) or _ORD[q]
+        if not 1 <= n <= 4:
+            return Hit(s, e, None, problem=TimeProblem.IMPOSSIBLE)
         a, b, assumed = _span(_year_of(g.get("y"), today)[0], 3 * n - 2, 3 * n, today)
         return Hit(s, e, b, a, year_assumed=assumed)
     if kind in ("h", "yh"):
@@ -355,8 +355,6 @@ def _resolve(kind: str, m: re.Match[str], today: date, fiscal: FiscalEnd = (12, 
         return Hit(s, e, add_months(today, months), today)
     if kind == "rel":
         return _relative(s, e, _UNIT[g["u"]], _REL[" ".join(g["r"].split())], today)
-    if kind == "bad":
-        return Hit(s, e, None, problem=TimeProblem.IMPOSSIBLE)
     if kind == "vague":
         return Hit(s, e, None, problem=TimeProblem.UNPARSEABLE)
     # A year given by its number ends with that year ("by 2028", "trong năm 2027"); a
