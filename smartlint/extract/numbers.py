@@ -244,7 +244,10 @@ def find_quantities(f: Folded, masked: str) -> list[Quantity]:
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in taken)
+    for a, b in taken:  # noqa: SIM110 -- a loop builds no generator; runs for every quantity
+        if a < end and start < b:
+            return True
+    return False
 
 
 def _said_in_words(masked: str) -> list[Quantity]:
