@@ -263,3 +263,14 @@ def test_fiscal_years_end_at_the_configured_day(
     assert ref is not None and ref.problem is None
     assert ref.end == D(end)
     assert ref.start == (D(start) if start else None)
+
+
+def test_every_time_pattern_has_its_gate() -> None:
+    """Patterns are compiled on first use and run only when a gate word is present: each
+    pattern needs its own gate, in the same order."""
+    from smartlint.extract import time as time_patterns
+
+    assert len(time_patterns._SOURCES) == len(time_patterns._GATES)
+    for n in range(len(time_patterns._SOURCES)):
+        kind, rx = time_patterns._compiled(n)
+        assert kind and rx.pattern == time_patterns._SOURCES[n][1]

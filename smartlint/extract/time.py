@@ -52,8 +52,10 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _E = r"(?![\w])"
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(_B + rx + _E))
+# Each pattern as (kind, source); compiled on first use (see _compiled), since a run meets
+# only some of them and compiling all costs several milliseconds of every start-up.
+_SOURCES: tuple[tuple[str, str], ...] = tuple(
+    (kind, _B + rx + _E)
     for kind, rx in (
         # Fiscal periods: "FY24-Q2", "Q4-FY26", "Q2 FY2027", "FY2027 H1", "H2 FY27".
         ("fq", _FY + r"\s*[-/]?\s*q(?P<q>[1-4])"),
@@ -150,6 +152,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("bare-year", r"(?P<y>(?:19|20)\d\d)"),
     )
 )
+_COMPILED: list[re.Pattern[str] | None] = [None] * len(_SOURCES)
+
+
+def _compiled(n: int) -> tuple[str, re.Pattern[str]]:
+    """Return pattern ``n`` with its kind, compiling it the first time it is needed."""
+    rx = _COMPILED[n]
+    if rx is None:
+        rx = _COMPILED[n] = re.compile(_SOURCES[n][1])
+    return _SOURCES[n][0], rx
+
+
 # Substrings one of which each pattern needs: a pattern whose gate is absent is not run,
 # which halves the cost of a sentence.  "MON" stands for an English month name.
 _UNITS = ("ngay", "tuan", "thang", "quy", "nam", "day", "week", "month", "quarter", "year")
@@ -220,7 +233,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("19", "20"),
 )
 _GATE_WORDS = tuple(sorted({g for gate in _GATES for g in gate} - {"MON"}))
-# Which patterns (by their place in _PATTERNS) each gate word lets run.
+# Which patterns (by their place in _SOURCES) each gate word lets run.
 _PATTERNS_OF: dict[str, tuple[int, ...]] = {
     word: tuple(n for n, gate in enumerate(_GATES) if word in gate)
     for word in (*_GATE_WORDS, "MON")
@@ -398,8 +411,10 @@ def find_times(f: Folded, text: str, today: date, fiscal: FiscalEnd = (12, 31)) 
     if _MON_GATE.search(text) is not None:
         present.add("MON")
     covered = bytearray(len(text))
-    # Only the patterns some present word opens, in the order of _PATTERNS.
-    for kind, rx in (_PATTERNS[n] for n in sorted({n for w in present for n in _PATTERNS_OF[w]})):
+    # Only the patterns some present word opens, in the order of _SOURCES.
+    for n in sorted({n for w in present for n in _PATTERNS_OF[w]}):
+        kind = _SOURCES[n][0]
+        rx = _COMPILED[n] or _compiled(n)[1]
         for m in rx.finditer(text):
             if 1 in covered[m.start() : m.end()]:
                 continue
