@@ -24,11 +24,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from smartlint import pace
 from smartlint.context import Context
+from smartlint.extract.time import add_months
 from smartlint.facts import Facts
 from smartlint.i18n import (
     fmt_exact,
@@ -201,6 +202,9 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
 
     missing: list[tuple[str, str]] = []
     deadline = facts.deadline.value.end if facts.deadline is not None else None
+    if deadline is None and facts.is_bound and facts.cadence is not None:
+        # A recurring bound ("≥ 99.95% mỗi tháng") is checked at the end of its next period.
+        deadline = _period_after(_measured_at(facts, today), facts.cadence.value)
     if deadline is None:
         missing.append(_MISSING_DEADLINE[lang])
     # A relative change over the goal's own period is measured from that period's start;
@@ -254,6 +258,15 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         deadline=deadline,
         cadence=None,
     )
+
+
+def _period_after(day: date, period: Period) -> date:
+    """Return the day one period after ``day``."""
+    if period is Period.DAY:
+        return day + timedelta(days=1)
+    if period is Period.WEEK:
+        return day + timedelta(weeks=1)
+    return add_months(day, {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}[period])
 
 
 def _meets(comparator: Comparator | None, value: float, level: float) -> bool:
