@@ -277,3 +277,17 @@ def test_json_through_the_cli_for_real_world_shapes() -> None:
     criteria = [g["criteria"] for g in document["goals"]]
     assert [c["measurable"] for c in criteria] == ["pass", "pass", "pass"]
     assert [c["time_bound"] for c in criteria] == ["pass", "fail", "pass"]
+
+
+def test_a_recurring_bound_not_met_is_judged_over_its_next_period() -> None:
+    source = (
+        "goals:\n"
+        "  - id: up\n"
+        "    title: Keep API availability at or above 99.95% every month\n"
+        "    why: Contracts promise it\n"
+        "    history: {period: month, values: [99.5, 99.6, 99.7]}\n"
+    )
+    goal = only_goal(source, TODAY)
+    assert goal.verdict(Criterion.ACHIEVABLE).value == "fail"
+    [a301] = [f for f in goal.findings if f.code == "A301"]
+    assert "99.7" in a301.message and "99.95" in a301.message
