@@ -261,7 +261,9 @@ def _read_clause(
     if metric is not None and whole is None:  # a further target: "reach an NPS of 50"
         metric = _trim_metric(masked, metric)
     if named is not None and metric is not None:
-        metric = _kpi_metric(f, masked, metric, lang)
+        # Only a label before a colon or dash may be a place ("Bắc Giang: 13,6%").
+        labelled = masked[named[1] : named[1] + 4].lstrip()[:1] in (":", "—", "–")
+        metric = _kpi_metric(f, masked, metric, lang, labelled)
         if metric is None and stated:
             r.target_q = None  # "Bắc Giang: 13,6%": a number with no metric measures nothing
     metric_text = low[metric[0] : metric[1]] if metric else low
@@ -617,7 +619,7 @@ def _trim_metric(masked: str, metric: tuple[int, int]) -> tuple[int, int] | None
 
 
 def _kpi_metric(
-    f: Folded, masked: str, metric: tuple[int, int], lang: Language
+    f: Folded, masked: str, metric: tuple[int, int], lang: Language, labelled: bool = True
 ) -> tuple[int, int] | None:
     """Trim a KPI row's label to its metric ("MR Rate — target" -> "MR Rate"); a place or
     person named before the colon ("Bắc Giang: 13,6%") is no metric."""
@@ -631,6 +633,8 @@ def _kpi_metric(
     words = f.src[f.orig(a) : f.orig(b)].split()
     if not words or not LETTER.search(masked[a:b]):
         return None
+    if not labelled:
+        return a, b
     titled = all(w[:1].isupper() and not w.isupper() for w in words)
     vietnamese = lang is Language.VI or not "".join(words).isascii()
     if vietnamese and titled and len(words) >= 2:
