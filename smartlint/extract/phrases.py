@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from smartlint.extract.lazy import Lazy
 from smartlint.model import Period
 
 WORD_START = r"(?<![\w-])"
@@ -222,7 +223,7 @@ BULLET = re.compile(r"\s*(?P<b>\d{1,2}[.)]|[-–•*])\s+(?=[^\W\d_])")
 LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n≥≤<>=]{0,60}?)\s*(?::|≥|>=|≤|<=|>|<)\s*(?=[-+$]?\s?\d)")
 # A KPI row's label ends with a colon before its level, even when a comparator word opens the
 # level ("Thời gian xử lý hồ sơ: không quá 3 ngày", "Churn — target: at or below 2%").
-KPI_LABEL = re.compile(
+KPI_LABEL = Lazy(
     r"\s*(?P<m>[a-z][^:\d\n≥≤<>=—–]{0,80}?)\s*(?::|\s[—–]\s*(?:(?:target|goal|chi\s+tieu|muc\s+tieu|ke\s+hoach)\s*:?)?)"
     r"\s*(?=[-+$≥≤<>]?\s?\d|(?:at\s|no\s|not\s|under|below"
     r"|above|over|more|less|fewer|up\s+to|max|min|within|tren|duoi|toi\s|it\s+nhat|khong|tu\s+\S+\s+tro|dat\s)"
@@ -267,7 +268,7 @@ _LE = (
     r"|within|trong\s+vong"
 )
 _LT = r"<|less\s+than|fewer\s+than|lower\s+than|shorter\s+than|under|below|duoi|thap\s+hon|it\s+hon|nho\s+hon"
-COMPARATOR_BEFORE = re.compile(
+COMPARATOR_BEFORE = Lazy(
     r"(?<![\w<>=≥≤])(?:(?P<ge>"
     + _GE
     + r")|(?P<le>"
@@ -280,7 +281,7 @@ COMPARATOR_BEFORE = re.compile(
     r"(?:\s+(?:muc|khoang|approximately|about|around))?\s*[:=]?\s*[$]?$"
 )
 # A comparator right after a level ("4 hours or less", "95+", "10% trở lên").
-COMPARATOR_AFTER = re.compile(
+COMPARATOR_AFTER = Lazy(
     r"(?:\s*%|\s+[a-z]+(?:\s+[a-z]+)?(?=\s+(?:or|and|tro)\s))?"
     r"\s*(?:(?P<ge>\+(?![\w\d])|or\s+(?:more|higher|above|greater|better|longer)|and\s+(?:above|up|higher)"
     r"|tro\s+len|tro\s+lai)|(?P<le>or\s+(?:less|fewer|lower|below|under|shorter|sooner)|and\s+below"
@@ -288,48 +289,48 @@ COMPARATOR_AFTER = re.compile(
 )
 # Verbs that, with a comparator, state a bound ("đạt trên 90%", "achieve > 99.95%", "have at
 # least 300"); without one they ask for a change ("đạt 10.000 lượt tải" needs the current level).
-BOUND_REACH = re.compile(
+BOUND_REACH = Lazy(
     r"(?:dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to|co(?:\s+\S+)?|have(?:\s+\S+)?)$"
 )
 # The verb of a state between a metric and its level: "p95 latency is under 300 ms",
 # "Average time to respond is 3 minutes", "Tỷ lệ … là 95%", "… ở mức 98%".
-COPULA = re.compile(
+COPULA = Lazy(
     WORD_START + r"(?:is|are|stays?|remains?|should\s+be|must\s+be|will\s+be|to\s+be|be|la|o\s+muc"
     r"|duoc\s+duy\s+tri\s+o\s+muc|luon)" + WORD_END + r"\s*$"
 )
 # Words around a KPI row's level that are not the metric: "— target:", "chỉ tiêu", "mục tiêu".
-KPI_WORDS = re.compile(
+KPI_WORDS = Lazy(
     r"(?:\s*(?:[-–—:]\s*)?(?:target|goal|objective|kpi|chi\s+tieu|muc\s+tieu|ke\s+hoach|plan)\s*)+$"
     r"|^(?:chi\s+tieu|muc\s+tieu|kpi|target)\s+"
 )
 # Purpose clauses set no target: "nhằm …", "để …", "góp phần …", "in order to …", "so that …".
-PURPOSE = re.compile(
+PURPOSE = Lazy(
     WORD_START
     + r"(?:nham(?:\s+muc\s+dich)?|de(?=\s+(?:tang|giam|dat|nang|dam\s+bao|phuc\s+vu|ho\s+tro|dap\s+ung|huong|tao|giu|keo|dua|mo|phat))"
     r"|gop\s+phan|huong\s+toi|in\s+order\s+to|so\s+that|so\s+as\s+to|aimed\s+at|contributing\s+to)"
     + WORD_END
 )
 # A period after a bound's level makes it recur: "≥ 99.95% every month", "on a weekly basis".
-BASIS = re.compile(
+BASIS = Lazy(
     WORD_START
     + r"on\s+an?\s+(?P<u>daily|weekly|monthly|quarterly|yearly|annual|year[-\s]over[-\s]year)\s+basis"
 )
-ROLLING = re.compile(
+ROLLING = Lazy(
     WORD_START
     + r"(?:rolling|trailing|over\s+(?:the|any)\s+(?:last|past)|in\s+any)\s+(?P<n>\d{1,3})[-\s]"
     r"(?P<u>days?|weeks?|months?)"
 )
 # An average per period: "bình quân 7%/năm", "an average of 5% growth a year", "CAGR 12%".
-AVERAGE = re.compile(
+AVERAGE = Lazy(
     WORD_START
     + r"(?:binh\s+quan|trung\s+binh|average|avg\.?|on\s+average|cagr|compound\s+annual)"
     + WORD_END
 )
 # Duration units that make "within N" a service level, never a deadline.
-SLA_UNIT = re.compile(
+SLA_UNIT = Lazy(
     r"\s*(?:business|working|calendar)\s+days?|\s*ngay\s+lam\s+viec|\s*(?:gio|hours?|hrs?|h|phut|minutes?|mins?)(?![\w])"
 )
-SLA_VERB = re.compile(
+SLA_VERB = Lazy(
     WORD_START
     + r"(?:respond|reply|answer|resolve|fix|process|handle|acknowledge|triage|close|ship|deliver"
     r"|review|approve|pay|refund|phan\s+hoi|tra\s+loi|xu\s+ly|giai\s+quyet|khac\s+phuc|giao(?:\s+hang)?"
@@ -338,14 +339,14 @@ SLA_VERB = re.compile(
 
 # ---------------------------------------------------------------- labels and markup
 # Markup read past, blanked so positions stay exact: **bold**, `code`, [text](url), <sub>.
-MARKUP = re.compile(
+MARKUP = Lazy(
     r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`"
     r"|\]\([^()\s]{0,300}\)|\[(?=[^\[\]\n]{1,200}\]\()"
     r"|<(?P<script>sub|sup)>[^<>\n]{0,12}</(?P=script)>"  # "CO<sub>2</sub>": part of a name
     r"|</?(?:sub|sup|b|i|u|s|em|strong|small|mark|del|ins|code|span|br|p|div|li|a)(?:\s[^<>\n]{0,200})?/?>"
 )
 # A label before the goal: "KR:", "KR2.", "O1 -", "Objective 3:", "Mục tiêu 1:", "[P1]", "CEO:".
-LEAD_LABEL = re.compile(
+LEAD_LABEL = Lazy(
     r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?"
     r"(?P<l>(?:\[(?:p\d|kr\s?\d*|o\d+)\]\s*)+"
     r"|(?:kr|okr|o|obj|objective|key\s+result|goal|target|kq|ket\s+qua(?:\s+then\s+chot)?|muc\s+tieu|kpi)"
@@ -353,11 +354,11 @@ LEAD_LABEL = re.compile(
     r"|p[0-4]\s*[:\-–—]\s*)"
 )
 # A name before a colon that is a label when a verb follows it ("CEO: Grow …", "Marketing: Tăng …").
-NAME_COLON = re.compile(r"\s*(?P<l>(?P<n>[^\W\d][^\W\d&/.]*(?:[\s&/.]+[^\W\d]+){0,2})\s*:\s+)")
+NAME_COLON = Lazy(r"\s*(?P<l>(?P<n>[^\W\d][^\W\d&/.]*(?:[\s&/.]+[^\W\d]+){0,2})\s*:\s+)")
 
 # A number inside the name of a standard or version ("WCAG 2.2", "ISO 27001", "SOC 2",
 # "HTTP/3", "Python 3.12"): not a quantity.
-STANDARD_NAME = re.compile(
+STANDARD_NAME = Lazy(
     WORD_START + r"(?:wcag|iso(?:/iec)?|iec|soc|pci(?:\s+dss)?|tls|ssl|http/?|ipv|python|java|php"
     r"|android|ios|windows|cmmi|nist(?:\s+csf)?|owasp(?:\s+top)?|gmp|haccp|vietgap|globalgap|euro"
     r"|tcvn|qcvn|hipaa)\s?$"
@@ -400,7 +401,7 @@ STANDARD_WORDS = frozenset(
 )
 # Words that make a label before a colon a place, a unit or an owner, not a metric
 # ("Southern region: 12.5%", "Chi nhánh Hà Nội: 15%").
-PLACE_LABEL = re.compile(
+PLACE_LABEL = Lazy(
     WORD_START
     + r"(?:region|area|district|province|state|city|country|branch|office|store|site|team"
     r"|department|division|khu\s+vuc|thanh\s+pho|huyen|chi\s+nhanh|cua\s+hang|nha\s+may"
