@@ -268,7 +268,7 @@ _LE = (
     r"|within|trong\s+vong"
 )
 _LT = r"<|less\s+than|fewer\s+than|lower\s+than|shorter\s+than|under|below|duoi|thap\s+hon|it\s+hon|nho\s+hon"
-COMPARATOR_BEFORE = Lazy(
+COMPARATOR_BEFORE = re.compile(
     r"(?<![\w<>=≥≤])(?:(?P<ge>"
     + _GE
     + r")|(?P<le>"
@@ -281,7 +281,7 @@ COMPARATOR_BEFORE = Lazy(
     r"(?:\s+(?:muc|khoang|approximately|about|around))?\s*[:=]?\s*[$]?$"
 )
 # A comparator right after a level ("4 hours or less", "95+", "10% trở lên").
-COMPARATOR_AFTER = Lazy(
+COMPARATOR_AFTER = re.compile(
     r"(?:\s*%|\s+[a-z]+(?:\s+[a-z]+)?(?=\s+(?:or|and|tro)\s))?"
     r"\s*(?:(?P<ge>\+(?![\w\d])|or\s+(?:more|higher|above|greater|better|longer)|and\s+(?:above|up|higher)"
     r"|tro\s+len|tro\s+lai)|(?P<le>or\s+(?:less|fewer|lower|below|under|shorter|sooner)|and\s+below"
@@ -289,12 +289,12 @@ COMPARATOR_AFTER = Lazy(
 )
 # Verbs that, with a comparator, state a bound ("đạt trên 90%", "achieve > 99.95%", "have at
 # least 300"); without one they ask for a change ("đạt 10.000 lượt tải" needs the current level).
-BOUND_REACH = Lazy(
+BOUND_REACH = re.compile(
     r"(?:dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to|co(?:\s+\S+)?|have(?:\s+\S+)?)$"
 )
 # The verb of a state between a metric and its level: "p95 latency is under 300 ms",
 # "Average time to respond is 3 minutes", "Tỷ lệ … là 95%", "… ở mức 98%".
-COPULA = Lazy(
+COPULA = re.compile(
     WORD_START + r"(?:is|are|stays?|remains?|should\s+be|must\s+be|will\s+be|to\s+be|be|la|o\s+muc"
     r"|duoc\s+duy\s+tri\s+o\s+muc|luon)" + WORD_END + r"\s*$"
 )
