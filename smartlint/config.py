@@ -60,6 +60,12 @@ class Config:
     schema: tuple[tuple[str, str], ...] = ()  # another team's YAML: "goals" and field -> key
 
 
+def _did_you_mean(name: str, known: tuple[str, ...]) -> str:
+    """Return ' (did you mean 'x'?)' for the known name closest to a misspelt one, or ''."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _selectors(value: Any, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -144,8 +150,7 @@ def _columns(value: Any, key: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str]] = []
     for role, header in value.items():
         if role not in ROLES:
-            close = difflib.get_close_matches(str(role), ROLES, n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = _did_you_mean(str(role), ROLES)
             raise ValueError(
                 f"{key}: unknown column {role!r}{hint}; columns are {', '.join(ROLES)}"
             )
@@ -172,8 +177,7 @@ def _schema(value: Any, key: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str]] = []
     for name, foreign in value.items():
         if name not in known:
-            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = _did_you_mean(str(name), known)
             raise ValueError(f"{key}: unknown key {name!r}{hint}; keys are {', '.join(known)}")
         if not isinstance(foreign, str) or (name != "goals" and not foreign.strip()):
             raise ValueError(f"{key}.{name} must be a key name, not {foreign!r}")
@@ -222,8 +226,7 @@ def from_mapping(data: Mapping[str, Any], path: Path) -> Config:
     options: dict[str, Any] = {}
     for key, value in data.items():
         if key not in _KEYS:
-            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = _did_you_mean(str(key), KNOWN_KEYS)
             raise ConfigError(f"{shown(path)}: unknown key {key!r}{hint}")
         name, reader = _KEYS[key]
         try:

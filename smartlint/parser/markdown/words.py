@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from smartlint.parser.fields import TEXT_FIELDS
+
 
 def fold(text: str) -> str:
     """Return text lower-cased, without diacritics, with ``đ`` as ``d`` (for matching only)."""
@@ -19,23 +21,8 @@ def fold(text: str) -> str:
 
 # Field names a goal may give inline, in a sub-item or as a table column, folded.
 FIELD_NAMES: dict[str, str] = {
-    **{
-        name: name
-        for name in [
-            "id",
-            "parent",
-            "owner",
-            "why",
-            "metric",
-            "unit",
-            "baseline",
-            "target",
-            "start",
-            "deadline",
-            "history",
-            "language",
-        ]
-    },
+    # The YAML goal fields, less the title (the goal's own text) and the nesting keys.
+    **{name: name for name in (*TEXT_FIELDS, "baseline", "history") if name != "title"},
     "due": "deadline",
     "due date": "deadline",
     "current": "baseline",
