@@ -98,6 +98,7 @@ class Facts:
     comparator: Comparator | None = None
     parts: tuple[Part, ...] = ()
     milestones: int = 0
+    vague_parts: tuple[Located[str], ...] = ()  # further targets with no number
     section_deadline: Located[TimeRef] | None = None  # the period of a Markdown heading above
 
     @property
@@ -267,6 +268,10 @@ def build_facts(
         or (reading.comparator if reading is not None and reading.target else None),
         parts=tuple(_part(title, p) for p in (reading.parts if reading else ()) if p.target),
         milestones=reading.milestones if reading is not None else 0,
+        vague_parts=tuple(
+            Located(p.text, _at(title, p), "sentence")
+            for p in (reading.vague_parts if reading else ())
+        ),
     )
 
 

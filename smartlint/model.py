@@ -269,6 +269,7 @@ class Reading:
     milestones: int = 0  # how many dated targets the line lists ("73 by Q4-FY27, 77 by …")
     parts: tuple[Reading, ...] = ()  # further targets on the same line, each read on its own
     label: Snip | None = None  # a label read past ("KR2:", "Mục tiêu 1:", "[P1]")
+    vague_parts: tuple[Snip, ...] = ()  # "… and improve canopy health": a target with no number
 
     @property
     def is_bound(self) -> bool:

@@ -118,6 +118,11 @@ _EN_NUM = {w: float(i + 2) for i, w in enumerate(_EN_WORDS)}
 _EN_NUM.update({"zero": 0.0, "once": 1.0, "twice": 2.0})  # "zero Sev-1 incidents", "once a week"
 # "a dozen", "half a dozen", "half a million": counts said in words.
 _DOZEN = re.compile(r"(?<![\w])(?:(?P<half>half\s+)?a\s+(?P<w>dozen|million|billion))(?![\w])")
+# "within an hour", "under a minute": a duration of one unit, the level of a service.
+_ONE_UNIT = re.compile(
+    r"(?:(?<=within )|(?<=under )|(?<= than ))(?:an?|one)(?=\s+(?:hour|minute|second|day|week"
+    r"|business\s+day|working\s+day)(?![\w]))"
+)
 _DOZEN_VALUE = {"dozen": 12.0, "million": 1e6, "billion": 1e9}
 # Counted on the NFC text, so "hại" and "bà" are not numbers; "năm", "sáu", "bảy" are
 # left out because "năm" is also "year" and plain "sau"/"bay" are "after"/"fly".
@@ -262,6 +267,9 @@ def _said_in_words(masked: str) -> list[Quantity]:
         for m in _FRACTION.finditer(masked):
             share = (200 if m.group("two") else 100) / 3
             found.append(Quantity(m.start(), m.end(), share, percent=True))
+    if "within a" in masked or "under a" in masked or "than a" in masked:
+        for m in _ONE_UNIT.finditer(masked):  # "within an hour": one of the unit
+            found.append(Quantity(m.start(), m.end(), 1.0))
     return found
 
 

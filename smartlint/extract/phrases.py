@@ -97,7 +97,8 @@ VERB = re.compile(
     WORD_START
     # "nhân đôi", "x2 doanh thu", "2x revenue" and "double" are verbs that carry their factor.
     + r"(?:(?P<inc>gia\s+tang|nhan\s+(?:doi|ba|bon)|[x×]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[x×]"
-    r"|tang(?:\s+truong)?|(?<!tinh\s)(?<!kha\s)nang(?!\s+(?:luc|suat|luong|dong|dong))(?:\s+cao)?|day\s+manh|mo\s+rong|them"
+    # "tốc độ tăng trưởng" (growth rate) is a noun: its verb comes later ("… đạt trên 8%").
+    r"|(?<!toc\sdo\s)tang(?:\s+truong)?|(?<!tinh\s)(?<!kha\s)nang(?!\s+(?:luc|suat|luong|dong|dong))(?:\s+cao)?|day\s+manh|mo\s+rong|them"
     r"|increas(?:e|es|ed|ing)|grow(?:s|n|ing)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
     r"|lift|expand|extend(?:s|ed|ing)?|lengthen|keo\s+dai"
     r"|add(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
@@ -183,7 +184,7 @@ REL_MARK = re.compile(
 )
 DELTA_MARK = re.compile(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
 RATE = re.compile(
-    r"ty le|ti le|ty so|ty suat|ratio|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
+    r"ty le|ti le|ty so|ty suat|toc do tang|ratio|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
     r"|retention|share|ty trong|engagement|percentage|coverage|uptime|availability|adoption"
     r"|utili[sz]ation|dau/mau|ty le bao phu"
 )
@@ -224,7 +225,7 @@ LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n≥≤<>=]{0,60}?)\s*(?::|≥|>=|≤|<
 # A KPI row's label ends with a colon before its level, even when a comparator word opens the
 # level ("Thời gian xử lý hồ sơ: không quá 3 ngày", "Churn — target: at or below 2%").
 KPI_LABEL = Lazy(
-    r"\s*(?P<m>[a-z][^:\d\n≥≤<>=—–]{0,80}?)\s*(?::|\s[—–]\s*(?:(?:target|goal|chi\s+tieu|muc\s+tieu|ke\s+hoach)\s*:?)?)"
+    r"\s*(?P<m>[a-z][^:\n≥≤<>=—–]{0,80}?)\s*(?::|\s[—–]\s*(?:(?:target|goal|chi\s+tieu|muc\s+tieu|ke\s+hoach)\s*:?)?)"
     r"\s*(?=[-+$≥≤<>]?\s?\d|(?:at\s|no\s|not\s|under|below"
     r"|above|over|more|less|fewer|up\s+to|max|min|within|tren|duoi|toi\s|it\s+nhat|khong|tu\s+\S+\s+tro|dat\s)"
     r")"
@@ -348,7 +349,7 @@ MARKUP = Lazy(
 # A label before the goal: "KR:", "KR2.", "O1 -", "Objective 3:", "Mục tiêu 1:", "[P1]", "CEO:".
 LEAD_LABEL = Lazy(
     r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?"
-    r"(?P<l>(?:\[(?:p\d|kr\s?\d*|o\d+)\]\s*)+"
+    r"(?P<l>(?:\[(?:p\d|kr[\s.]?\d*(?:\.\d+)?|o\d+|(?:goal|objective|muc\s+tieu|kpi|okr|target)\s*\d*)\]\s*)+"
     r"|(?:kr|okr|o|obj|objective|key\s+result|goal|target|kq|ket\s+qua(?:\s+then\s+chot)?|muc\s+tieu|kpi)"
     r"\s*#?\s*\d*(?:\.\d+)*\s*(?::|\.(?!\d)|\)|\s[-–—]|[-–—])\s*"
     r"|p[0-4]\s*[:\-–—]\s*)"
@@ -403,7 +404,8 @@ STANDARD_WORDS = frozenset(
 # ("Southern region: 12.5%", "Chi nhánh Hà Nội: 15%").
 PLACE_LABEL = Lazy(
     WORD_START
-    + r"(?:region|area|district|province|state|city|country|branch|office|store|site|team"
+    + r"(?:region|area|district|province|state|city|country|county|ward|precinct|zone|campus"
+    r"|branch|office|store|site|team"
     r"|department|division|khu\s+vuc|thanh\s+pho|huyen|chi\s+nhanh|cua\s+hang|nha\s+may"
     r"|cong\s+ty|don\s+vi)" + WORD_END
 )

@@ -173,12 +173,17 @@ def read(
         and not _names_a_label(masked, q)
         and not _names_a_year(f, masked, q)
         and not (capitals and _names_a_standard(f, masked, q))
+        and not _qualifies_a_noun(masked, q)
+        and not _names_a_thing(f, masked, q)
     ]
     excluded = means + ([base] if base else [])
     free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
     hits, free, milestones = _milestones(masked, hits, free, base_hits, today)
     tail = _second_target(masked, free, excluded)
     parts: tuple[Reading, ...] = ()
+    vague = _vague_target(masked, free, excluded) if tail is None else None
+    if vague is not None:  # "Plant 500 trees and improve canopy health by 2028"
+        masked = masked[: vague[0]] + " " * (len(masked) - vague[0])
     if tail is not None:
         part = _read_part(f, masked, tail, quantities, hits, excluded, lang)
         if part is not None:
@@ -192,6 +197,7 @@ def read(
         parts=parts,
         label=_snip(f, *label) if label else None,
         label_metric=named_by_label,
+        vague_parts=(_snip(f, *vague),) if vague else (),
     )
     return _read_clause(
         f, masked, lang, hits, base, base_hits, means, quantities, free, holders, whole
@@ -208,6 +214,7 @@ class _Whole:
     parts: tuple[Reading, ...] = ()
     label: Snip | None = None
     label_metric: tuple[int, int] | None = None  # "Revenue: grow …": the label names the metric
+    vague_parts: tuple[Snip, ...] = ()
 
 
 def _read_clause(
@@ -230,14 +237,19 @@ def _read_clause(
     verbs = [
         _Verb(m.start(), m.end(), m.lastgroup or "")
         for m in VERB.finditer(masked)
-        if not _inside(m.start(), m.end(), excluded) and f.plain(m.start(), m.end())
+        if not _inside(m.start(), m.end(), excluded)
+        and (f.plain(m.start(), m.end()) or m.group(0) == "lap dat")  # "lắp đặt" is not "đạt"
     ]
     verb = _primary(verbs, free, masked)
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
     stated = False  # a level stated as a state, with no verb
     row = KPI_LABEL.match(masked) if _ROW_GATE.search(masked, 0, 100) else None
     comparing = _may_compare(masked)  # most goals hold no comparator: skip their patterns
-    if _leads_with_level(masked, free, cadences, comparing):
+    if verb is not None and _copula_before_level(masked, verb, free):
+        # "Average time to answer a chat is 45 seconds": the verb names the metric's action,
+        # the level is stated as a state.
+        verb = None
+    elif _leads_with_level(masked, free, cadences, comparing):
         # "100% of new hires complete …", "Mỗi tháng tối thiểu 200 khách hàng mới …": a
         # standard stated as a state; the verb after the level belongs to what it counts.
         verb = None
@@ -312,11 +324,13 @@ def _read_clause(
         milestones=whole.milestones if whole else 0,
         parts=whole.parts if whole else (),
         label=whole.label if whole else None,
+        vague_parts=whole.vague_parts if whole else (),
     )
 
 
 _WITHIN = re.compile(r"(?:within|trong(?:\s+vong)?)\s")
 _DAYS_OR_WEEKS = re.compile(r"(?:ngay|days?|tuan|weeks?)$")
+_OF_EVENT = re.compile(r"\s+(?:of|after|from|ke\s+tu|sau\s+khi)\s+[a-z]")
 _WORKING = re.compile(r"\s+lam\s+viec")
 _COUNT_DIGIT = re.compile(r"\d(?![\d.,]*\s?%)")
 _DIGIT = re.compile(r"\d")
@@ -339,6 +353,10 @@ _ADJECTIVE = re.compile(
 _ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)")
 _DANGLING = re.compile(r"\s+(?:of|cua)$")
 _NOUN_START = re.compile(r"[,;:]")
+_BY_COMPARATOR = re.compile(r"(?<![\w])by\s+(?:at\s+least|at\s+most|more\s+than|over|up\s+to)\s*$")
+_UNIT_AFTER_HYPHEN = re.compile(
+    r"(?:day|hour|week|month|year|minute|second|point|star|step|item|page|person|seat|bed|lane)s?(?![\w])"
+)
 _SHARE_OF = re.compile(r"\s+(?:of|cua|trong\s+so)\s")
 # What may open a clause that leads with its level: the number itself, a sign, a period
 # ("mỗi tháng", "every month") or a comparator ("tối thiểu", "at least", "> 70%").
@@ -386,6 +404,7 @@ def _service_levels(masked: str, hits: list[Hit]) -> list[Hit]:
             and (
                 SLA_UNIT.match(masked, h.end) is not None
                 or _WORKING.match(masked, h.end) is not None
+                or _OF_EVENT.match(masked, h.end) is not None  # "within 30 days of referral"
                 or _sla_verb_without_count(masked, h.start)
             )
         ):
@@ -423,6 +442,32 @@ def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
         return False
     before = masked[max(0, q.start - 25) : q.start].split()
     return not before or before[-1] not in AMOUNT_BEFORE
+
+
+def _names_a_thing(f: Folded, masked: str, q: Quantity) -> bool:
+    """Tell whether a bare number after "the"/"our"/"new" names a thing ("the new 311 app",
+    "our 211 line"): an identifier, not an amount."""
+    if q.percent or q.points or q.factor or q.unit or not q.value.is_integer():
+        return False
+    before = masked[max(0, q.start - 12) : q.start].split()
+    after = masked[q.end : q.end + 2]
+    return (
+        bool(before)
+        and before[-1] in ("the", "new", "our")
+        and after[:1] == " "
+        and (after[1:2].isalpha())
+    )
+
+
+def _qualifies_a_noun(masked: str, q: Quantity) -> bool:
+    """Tell whether a number is joined by a hyphen to the noun it qualifies ("the 30-day
+    readmission rate", "a 24-hour hotline"): part of the metric's name, not an amount."""
+    return (
+        not q.percent
+        and masked[q.end : q.end + 1] == "-"
+        and masked[q.end + 1 : q.end + 2].isalpha()
+        and _UNIT_AFTER_HYPHEN.match(masked, q.end + 1) is not None
+    )
 
 
 def _names_a_standard(f: Folded, masked: str, q: Quantity) -> bool:
@@ -503,6 +548,25 @@ def _second_target(
     return None
 
 
+def _vague_target(
+    masked: str, free: list[Quantity], excluded: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Return a further target that states no number ("… and improve canopy health")."""
+    if not free:
+        return None
+    for m in _CONNECTOR.finditer(masked, free[0].end):
+        if _inside(m.start(), m.end(), excluded) or any(q.start >= m.end() for q in free):
+            continue
+        verb = VERB.match(masked, m.end())
+        if verb is None or verb.lastgroup not in ("inc", "dec", "imp"):
+            continue
+        end = CLAUSE_END.search(masked, verb.end())
+        stop = end.start() if end else len(masked)
+        if LETTER.search(masked, verb.end(), stop):
+            return m.end(), len(masked[:stop].rstrip())
+    return None
+
+
 def _read_part(
     f: Folded,
     masked: str,
@@ -522,6 +586,15 @@ def _read_part(
     return reading
 
 
+def _copula_before_level(masked: str, verb: _Verb, free: list[Quantity]) -> bool:
+    """Tell whether the first level after the verb follows "is/are/là/ở mức" directly."""
+    q = next((q for q in free if q.start >= verb.end), None)
+    if q is None or verb.kind in ("inc", "dec", "con", "hold"):
+        return False
+    copula = COPULA.search(masked, max(verb.end, q.start - 20), q.start)
+    return copula is not None and not masked[copula.end() : q.start].strip()
+
+
 def _row_label(masked: str, row: re.Match[str]) -> bool:
     """Tell whether a KPI row's label names a metric: not one opened by a change verb
     ("Giảm chi phí: còn 5 tỷ"); "Open bugs per team: ≤ 25" opens with an adjective."""
@@ -535,17 +608,19 @@ def _leads_with_level(
     """Tell whether the clause opens with its level: only a comparator or a period before it."""
     if not free or free[0].factor:
         return False  # "Double demo requests": a multiplier is a change verb
-    if _LEVEL_FIRST.match(masked) is None:
+    if _LEVEL_FIRST.match(masked, masked.rfind(",", 0, free[0].start) + 1) is None:
         return False  # most goals open with a verb or a metric
     q = free[0]
-    if q.start > 60:
+    clause = masked.rfind(",", 0, q.start) + 1  # "Đến năm 2030, 100% hồ sơ …": after the lead-in
+    if q.start - clause > 60:
         return False
-    before = masked[: q.start]
+    before = masked[clause : q.start]
     if len(before.split()) > 6:
         return False
     for m in cadences:
-        if m.end() <= q.start:
-            before = before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
+        if clause <= m.start() and m.end() <= q.start:
+            a, b = m.start() - clause, m.end() - clause
+            before = before[:a] + " " * (b - a) + before[b:]
     cmp = COMPARATOR_BEFORE.search(before) if comparing else None
     if cmp is not None:
         before = before[: cmp.start()]
@@ -570,8 +645,8 @@ def _stated(
             copula = COPULA.search(masked, window, q.start)
             if copula is not None:
                 at = copula.start()
-            elif masked[:at].strip():
-                continue
+            elif masked[masked.rfind(",", 0, at) + 1 : at].strip():
+                continue  # words before the level in its clause, and no comparator or copula
         subject = _subject_before(masked, at, hits)
         if subject is not None:
             a, b = subject
@@ -681,6 +756,8 @@ def _kind(
         return GoalKind.CHANGE
     if verb.kind == "prod" and comparator is not None:
         return GoalKind.BOUND  # "onboard at least 25 merchants every month"
+    if comparator is not None and masked[verb.start : verb.end] in ("tang truong", "growth"):
+        return GoalKind.BOUND  # "Tăng trưởng tín dụng tối đa 14%": growth is the metric, held
     if verb.kind in ("inc", "dec", "con", "imp", "prod"):
         return GoalKind.CHANGE
     if verb.kind == "hold":
@@ -944,6 +1021,7 @@ class _Target:
         self.level_q: Quantity | None = None
         self.rel_q: tuple[Quantity, int] | None = None  # a percent change beside a level, signed
         self.zero = False
+        self.up_to = True  # a percent level after "lên" (or no marker) may be a relative change
         self.both_percent = False
         self.kind: ChangeKind | None = None
         kinds = {"inc": Direction.INCREASE, "dec": Direction.DECREASE, "reach": Direction.REACH}
@@ -989,11 +1067,18 @@ class _Target:
         elif q.points:
             self.kind = ChangeKind.POINTS
         elif q.percent:
-            level = self.direction is Direction.REACH or LEVEL_MARK.search(pre)
+            mark = LEVEL_MARK.search(pre)
+            by = _BY_COMPARATOR.search(pre) is not None  # "by at least 5%": a change, not a level
+            level = (self.direction is Direction.REACH or mark is not None) and not by
             self.kind = ChangeKind.LEVEL if level else ChangeKind.PERCENT
+            # "lên 15%", "xuống 2%", "to 5%" on a count are relative changes; a comparator
+            # ("to below 10%", "dưới 3%") names the level (PRODUCT.md, relative or level).
+            self.up_to = mark is not None and mark.group(0).strip() in ("len", "xuong", "to")
             later = [x for x in free if x.start > q.end and not x.percent and not x.factor]
             if later and LEVEL_MARK.search(low[max(0, later[0].start - 25) : later[0].start]):
                 self.level_q = later[0]
+            if level and self.direction is Direction.REACH:
+                self._base_after(free, q)  # "reach 85% by Q4, up from 78%"
         elif self.direction is Direction.REACH or LEVEL_MARK.search(pre):
             self.kind = ChangeKind.LEVEL
             self.rel_q = self._change_beside(free, q)
@@ -1034,7 +1119,7 @@ class _Target:
         relative = self.direction is not Direction.REACH and self.base_q is None
         share = _SHARE_OF.match(self.low, q.end) is not None  # "to 95% of rural households"
         if kind is ChangeKind.LEVEL and q.percent and not rate and relative and not share:
-            kind = ChangeKind.PERCENT
+            kind = ChangeKind.PERCENT if self.up_to else kind
         self.kind = kind
         value = q.value
         if kind in (ChangeKind.PERCENT, ChangeKind.POINTS, ChangeKind.DELTA):
@@ -1133,8 +1218,10 @@ def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | No
     for h in hits:
         if id(h) in base_hits or h.past:
             continue
-        pre = low[max(0, h.start - 30) : h.start]
-        if START_CTX.search(pre):
+        at = max(0, h.start - 30)
+        pre = low[at : h.start]
+        opens = START_CTX.search(pre)
+        if opens and f.plain(at + opens.start(), at + opens.end()):  # "điện tử" is not "từ"
             start = start or h
             continue
         end_ctx = bool(END_CTX.search(pre))

@@ -39,6 +39,20 @@ def check_no_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
       - Tăng số lượng người ghé thăm trang website bán hàng từ 1.000 lên 3.000 người trong quý 3 năm 2027
     ```
     """
+    for part in facts.vague_parts:  # a further target with no number cannot be measured
+        yield Violation(
+            part.span,
+            pick(
+                facts.language,
+                f'Mục tiêu "{part.value}" không có mức cần đạt nên không đo được.',
+                f'The target "{part.value}" has no level, so it cannot be measured.',
+            ),
+            pick(
+                facts.language,
+                'Nêu mức cần đạt: "từ <hiện tại> lên <mục tiêu>".',
+                'State the level: "from <current> to <target>".',
+            ),
+        )
     if facts.target is not None:
         return
     if is_qualitative_objective(facts, ctx):
@@ -356,7 +370,7 @@ def check_placeholder_target(facts: Facts, ctx: Context) -> Iterator[Violation]:
         title = facts.goal.title.value
         at = title.find(placeholder.value)
         before = fold(title[max(0, at - 16) : max(at, 0)]).low
-        if at >= 0 and _TIME_BEFORE.search(before):
+        if at >= 0 and "%" not in placeholder.value and _TIME_BEFORE.search(before):
             continue  # "by <date>": a deadline to fill in, Time-bound's business
         yield Violation(
             placeholder.span,

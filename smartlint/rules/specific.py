@@ -35,6 +35,20 @@ def check_no_quantity(facts: Facts, ctx: Context) -> Iterator[Violation]:
       - Tăng số lượng người ghé thăm trang blog thêm 20% trong quý 3 năm 2027
     ```
     """
+    for part in facts.vague_parts:  # "… and improve canopy health": that target has no number
+        yield Violation(
+            part.span,
+            pick(
+                facts.language,
+                f'Mục tiêu "{part.value}" không nêu con số nào.',
+                f'The target "{part.value}" states no quantity.',
+            ),
+            pick(
+                facts.language,
+                "Nêu con số cho từng mục tiêu trên dòng, hoặc tách thành mục tiêu riêng.",
+                "Give each target on the line a number, or make it a goal of its own.",
+            ),
+        )
     if facts.quantity_count or facts.target is not None or facts.placeholders:
         return
     if is_qualitative_objective(facts, ctx):
