@@ -330,6 +330,10 @@ def _read_clause(
 
 _WITHIN = re.compile(r"(?:within|trong(?:\s+vong)?)\s")
 _DAYS_OR_WEEKS = re.compile(r"(?:ngay|days?|tuan|weeks?)$")
+# The last word of each COPULA phrase: the pattern runs only after one of them.
+_COPULA_ENDS = frozenset(
+    ("is", "are", "stay", "stays", "remain", "remains", "be", "la", "muc", "luon")
+)
 _OF_EVENT = re.compile(r"\s+(?:of|after|from|ke\s+tu|sau\s+khi)\s+[a-z]")
 _WORKING = re.compile(r"\s+lam\s+viec")
 _COUNT_DIGIT = re.compile(r"\d(?![\d.,]*\s?%)")
@@ -342,6 +346,7 @@ _LABEL_GATE = re.compile(
 _ROW_GATE = re.compile(r"[:—–]")
 _MARKUP_GATE = re.compile(r"[*_`<\]]")
 _REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
+_CONNECTOR_WORDS = (" and ", " va ", ";", " dong thoi ", " as well as ", " plus ", " cung nhu ")
 _CONNECTOR = re.compile(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
 _MILESTONE_GAP = re.compile(
     r"\s*(?:by|in|truoc|vao|den|toi|trong|until|for|at|on)?\s*(?:the\s+end\s+of\s+|cuoi\s+|het\s+)?$"
@@ -552,7 +557,7 @@ def _vague_target(
     masked: str, free: list[Quantity], excluded: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """Return a further target that states no number ("… and improve canopy health")."""
-    if not free:
+    if not free or not _holds_any(masked, _CONNECTOR_WORDS):
         return None
     for m in _CONNECTOR.finditer(masked, free[0].end):
         if _inside(m.start(), m.end(), excluded) or any(q.start >= m.end() for q in free):
@@ -590,6 +595,9 @@ def _copula_before_level(masked: str, verb: _Verb, free: list[Quantity]) -> bool
     """Tell whether the first level after the verb follows "is/are/là/ở mức" directly."""
     q = next((q for q in free if q.start >= verb.end), None)
     if q is None or verb.kind in ("inc", "dec", "con", "hold"):
+        return False
+    words = masked[max(verb.end, q.start - 20) : q.start].split()
+    if not words or words[-1] not in _COPULA_ENDS:
         return False
     copula = COPULA.search(masked, max(verb.end, q.start - 20), q.start)
     return copula is not None and not masked[copula.end() : q.start].strip()
