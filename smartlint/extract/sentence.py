@@ -454,14 +454,10 @@ def _names_a_thing(f: Folded, masked: str, q: Quantity) -> bool:
     "our 211 line"): an identifier, not an amount."""
     if q.percent or q.points or q.factor or q.unit or not q.value.is_integer():
         return False
+    if masked[q.end : q.end + 1] != " " or not masked[q.end + 1 : q.end + 2].isalpha():
+        return False
     before = masked[max(0, q.start - 12) : q.start].split()
-    after = masked[q.end : q.end + 2]
-    return (
-        bool(before)
-        and before[-1] in ("the", "new", "our")
-        and after[:1] == " "
-        and (after[1:2].isalpha())
-    )
+    return bool(before) and before[-1] in ("the", "new", "our")
 
 
 def _qualifies_a_noun(masked: str, q: Quantity) -> bool:
@@ -1076,7 +1072,8 @@ class _Target:
             self.kind = ChangeKind.POINTS
         elif q.percent:
             mark = LEVEL_MARK.search(pre)
-            by = _BY_COMPARATOR.search(pre) is not None  # "by at least 5%": a change, not a level
+            # "by at least 5%": a change, not a level
+            by = "by " in pre and _BY_COMPARATOR.search(pre) is not None
             level = (self.direction is Direction.REACH or mark is not None) and not by
             self.kind = ChangeKind.LEVEL if level else ChangeKind.PERCENT
             # "lên 15%", "xuống 2%", "to 5%" on a count are relative changes; a comparator
