@@ -71,7 +71,7 @@ background:var(--bg);break-inside:avoid;page-break-inside:avoid}
 .badge.pass{background:var(--pass-bg);color:var(--pass-fg)}
 .badge.fail{background:var(--fail-bg);color:var(--fail-fg)}
 .badge.skip{background:var(--skip-bg);color:var(--skip-fg)}
-.findings{padding-left:1.1rem;margin:.3rem 0}.findings li{margin:.2rem 0}
+.findings{padding-left:1.1rem;margin:.3rem 0;list-style:disc}.findings li{margin:.2rem 0}
 .sev{font-weight:700;text-transform:uppercase;font-size:.75rem}
 .sev-error .sev{color:var(--fail-fg)}.sev-warning .sev{color:var(--warn-fg)}
 .sev-info .sev{color:var(--info-fg)}
@@ -85,7 +85,9 @@ details summary{cursor:pointer;color:var(--muted)}
 @media (max-width:480px){body{padding:.5rem}.counts{grid-template-columns:repeat(2,1fr)}
 ol.tree ol.tree{padding-left:.5rem;margin-left:.15rem}.goal{padding:.5rem}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--card:#f2f2f2}#sl-filters,.skip-link,
-#sl-shown{display:none}body{max-width:none;padding:0}.goal{box-shadow:none}
+#sl-shown{display:none}body{max-width:none;padding:0;font-size:10pt}.goal{box-shadow:none;
+margin:.3rem 0;padding:.4rem .6rem}.chart{max-width:340px}.reading{font-size:8.5pt}
+@page{margin:12mm}
 a{color:inherit;text-decoration:none}}
 """
 

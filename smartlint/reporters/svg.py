@@ -65,11 +65,13 @@ def pace_plot(plot: PacePlot, language: Language, name: str) -> str:
     """Draw a goal's history, the path its target needs, the realistic band, target, deadline."""
     history = plot.history
     levels = [*history, plot.start, plot.end]
-    if plot.realistic is not None:
-        levels.append(plot.realistic)
     low, high = min(levels), max(levels)
     if not (math.isfinite(low) and math.isfinite(high)):
         return ""
+    if plot.realistic is not None:  # the band may run off the scale, but not stretch it far
+        room = (high - low) or abs(high) or 1.0
+        low = min(low, max(plot.realistic, low - room / 2))
+        high = max(high, min(plot.realistic, high + room / 2))
     if high <= low:
         high, low = high + (abs(high) or 1) * 0.05, low - (abs(low) or 1) * 0.05
     pad = (high - low) * 0.08
@@ -83,7 +85,8 @@ def pace_plot(plot: PacePlot, language: Language, name: str) -> str:
         return _LEFT + width * (t - first_x) / (last_x - first_x or 1.0)
 
     def y(v: float) -> float:
-        return _TOP + height * (1 - (v - low) / (high - low))
+        share = (v - low) / (high - low)
+        return _TOP + height * (1 - min(1.1, max(-0.1, share)))
 
     def path_at(end: float, t: float) -> float:
         if plot.points or plot.start <= 0 or end <= 0:
@@ -107,7 +110,8 @@ def pace_plot(plot: PacePlot, language: Language, name: str) -> str:
     if plot.realistic is not None:  # the band: from holding the start to the realistic pace
         upper = line(plot.realistic)
         flat = [(x(0), y(plot.start)), (x(plot.periods), y(plot.start))]
-        parts.append(f'<polygon class="band" points="{points_attr([*upper, *flat[::-1]])}"/>')
+        edge = [(a, min(max(b, _TOP), _TOP + height)) for a, b in [*upper, *flat[::-1]]]
+        parts.append(f'<polygon class="band" points="{points_attr(edge)}"/>')
     for value in (low + pad, high - pad):  # the scale: the lowest and highest level shown
         parts.append(
             f'<text class="tick" x="{_LEFT - 6}" y="{_n(y(value) + 4)}" text-anchor="end">'
