@@ -114,14 +114,10 @@ def test_screenshot_is_not_blank(tmp_path: Path) -> None:
 
 def test_narrow_screen_does_not_overflow(tmp_path: Path) -> None:
     page = report(tmp_path, "examples/goals.yaml")
-    probe = tmp_path / "probe.html"
-    probe.write_text(
-        page.read_text(encoding="utf-8").replace(
-            "</body>",
-            "<script>document.body.setAttribute('data-overflow',"
-            "String(document.documentElement.scrollWidth > window.innerWidth))</script></body>",
-        ),
-        encoding="utf-8",
+    probe = _probe(
+        page,
+        "document.body.setAttribute('data-overflow',"
+        "String(document.documentElement.scrollWidth > window.innerWidth))",
     )
     dom = browse(probe, "--dump-dom", "--window-size=360,800")
     assert 'data-overflow="false"' in dom
@@ -133,3 +129,37 @@ def test_print_page_count_is_sane(tmp_path: Path) -> None:
     browse(page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
     assert 1 <= pages <= 15, pages  # ten goals: a few pages, never a page per line
+
+
+def _probe(page: Path, script: str) -> Path:
+    """Copy the page with a script appended after its own (the test's, not the report's)."""
+    probe = page.parent / "probe.html"
+    text = page.read_text(encoding="utf-8")
+    probe.write_text(text.replace("</body>", f"<script>{script}</script></body>"), "utf-8")
+    return probe
+
+
+def test_filters_hide_goals_and_an_anchor_reveals_one(tmp_path: Path) -> None:
+    page = report(tmp_path, "examples/goals.en.yaml")
+    script = (
+        "var s=document.getElementById('sl-f-fail');s.value='A';"
+        "s.dispatchEvent(new Event('change'));"
+        "var shown=[].filter.call(document.querySelectorAll('article.goal'),"
+        "function(g){return !g.hidden;}).map(function(g){return g.id;});"
+        "document.body.setAttribute('data-shown',shown.join(' '));"
+        "var q=document.getElementById('sl-f-search');s.value='';q.value='CHURN';"
+        "q.dispatchEvent(new Event('input'));"
+        "document.body.setAttribute('data-count',document.getElementById('sl-shown').textContent);"
+        "location.hash='#arr-2027';window.dispatchEvent(new HashChangeEvent('hashchange'));"
+        "document.body.setAttribute('data-after',document.getElementById('sl-shown').textContent);"
+    )
+    dom = browse(_probe(page, script), "--dump-dom")
+    assert 'data-shown="demo-requests"' in dom  # the one goal failing Achievable
+    assert 'data-count="Showing 1 of 10 goals"' in dom
+    assert 'data-after="Showing 10 of 10 goals"' in dom  # the link cleared the filters
+
+
+def test_vietnamese_page_speaks_vietnamese(tmp_path: Path) -> None:
+    dom = browse(report(tmp_path, "examples/goals.yaml"), "--dump-dom")
+    assert '<html lang="vi">' in dom
+    assert "Viết lại:" in dom and "Tổng quan" in dom and "Đang hiện" in dom
