@@ -159,3 +159,50 @@ def test_concise_run_imports_no_html_code() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert "LOADED=\n" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("history", "start", "end", "realistic", "points"),
+    [
+        ((), 5.0, 5.0, None, False),  # nothing moves: a flat scale
+        ((-3.0, -1.0), -1.0, 4.0, 2.0, False),  # through zero: a straight path
+        ((18.0, 19.0), 19.0, 22.0, 1e12, True),  # a band far off the scale is clipped
+        ((1e-300, 1e300), 1e300, 1e-300, 0.0, False),
+        ((5e-324,), 5e-324, 5e-324, 5e-324, False),  # too small to widen by a share
+    ],
+)
+def test_pace_plot_edges(
+    history: tuple[float, ...], start: float, end: float, realistic: float | None, points: bool
+) -> None:
+    from datetime import date
+
+    from smartlint.model import Language, PacePlot, Period
+    from smartlint.reporters.svg import pace_plot
+
+    plot = PacePlot(
+        history=history,
+        history_end=date(2027, 1, 31),
+        period=Period.MONTH,
+        start=start,
+        end=end,
+        periods=3.0,
+        points=points,
+        realistic=realistic,
+        factor=2.0,
+        deadline=None,
+        cadence=Period.MONTH,
+    )
+    for language in Language:
+        drawn = pace_plot(plot, language, "<x>")
+        assert drawn.startswith("<svg") and drawn.endswith("</svg>")
+        assert "nan" not in drawn and "inf" not in drawn and "<x>" not in drawn
+
+
+def test_pace_plot_beyond_any_scale_draws_nothing() -> None:
+    from smartlint.model import Language, PacePlot, Period
+    from smartlint.reporters.svg import pace_plot
+
+    plot = PacePlot(
+        (-1e308, 1e308), None, Period.MONTH, 1e308, -1e308, 2.0, True, None, 2.0, None, None
+    )
+    assert pace_plot(plot, Language.EN, "x") == ""

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from smartlint.i18n import fmt_short_date, pick
+from smartlint.i18n import fmt_number, fmt_short_date, pick
 from smartlint.model import (
     SMART,
     Criterion,
@@ -355,7 +355,7 @@ def _badges(result: GoalResult) -> str:
 
 def _legend(result: GoalResult, lang: Language) -> str:
     plot = result.plot
-    factor = "" if plot is None else f"{plot.factor:g}"
+    factor = "" if plot is None else fmt_number(plot.factor, lang)
     return (
         '<figcaption><span class="key hist"></span>'
         f"{pick(lang, 'lịch sử', 'history')} "

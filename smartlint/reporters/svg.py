@@ -66,7 +66,7 @@ def pace_plot(plot: PacePlot, language: Language, name: str) -> str:
     history = plot.history
     levels = [*history, plot.start, plot.end]
     low, high = min(levels), max(levels)
-    if not (math.isfinite(low) and math.isfinite(high)):
+    if not math.isfinite(high - low):  # no scale spans these values: no chart
         return ""
     if plot.realistic is not None:  # the band may run off the scale, but not stretch it far
         room = (high - low) or abs(high) or 1.0
@@ -74,6 +74,8 @@ def pace_plot(plot: PacePlot, language: Language, name: str) -> str:
         high = max(high, min(plot.realistic, high + room / 2))
     if high <= low:
         high, low = high + (abs(high) or 1) * 0.05, low - (abs(low) or 1) * 0.05
+    if not high > low:  # too small to widen by a share of itself
+        low, high = low - 1.0, high + 1.0
     pad = (high - low) * 0.08
     low, high = low - pad, high + pad
     past = max(len(history) - 1, 0)
@@ -210,5 +212,5 @@ def _step(plot: PacePlot, language: Language) -> str:
         return sign + fmt_number(per, language, decimals=2) + pick(language, " điểm", " points")
     if plot.start <= 0 or plot.end <= 0:
         return fmt_amount((plot.end - plot.start) / plot.periods, language)
-    log_pace = math.log(plot.end / plot.start) / plot.periods
+    log_pace = (math.log(plot.end) - math.log(plot.start)) / plot.periods
     return fmt_percent(pace.as_percent(log_pace), language, signed=True)
