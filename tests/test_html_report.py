@@ -71,6 +71,14 @@ def test_self_contained() -> None:
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
     assert "@import" not in page and "<link" not in page
     assert "<script src" not in page
+    # themes, print and small screens are the stylesheet's
+    for rule in (
+        "prefers-color-scheme:dark",
+        "@media print",
+        "break-inside:avoid",
+        "max-width:480px",
+    ):
+        assert rule in page
 
 
 def test_shows_what_was_read_and_the_date_only_when_given() -> None:
