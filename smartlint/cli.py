@@ -20,7 +20,7 @@ from smartlint.model import Language, Report, Severity
 from smartlint.outputs import OutputError, emit, targets
 from smartlint.project import Overrides, run_project, settings_for
 from smartlint.project import show_settings as show_settings_text
-from smartlint.reporters import CHARTED_FORMATS, FORMATS
+from smartlint.reporters import CHARTED_FORMATS, FORMATS, PLOTTED_FORMATS
 from smartlint.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
 from smartlint.rules.base import Rule
 from smartlint.selection import SelectorError, matches, split_selectors
@@ -242,7 +242,13 @@ def lint(
     if not paths:
         raise UsageProblem("no PATH given; try 'smartlint goals.yaml' or 'smartlint --help'")
     wanted = targets(output_format or first.output_format or "pretty", output_file, reports or ())
-    overrides = replace(overrides, chart=any(t.fmt in CHARTED_FORMATS for t in wanted))
+    plotted = any(t.fmt in PLOTTED_FORMATS for t in wanted)
+    overrides = replace(
+        overrides,
+        chart=any(t.fmt in CHARTED_FORMATS for t in wanted),
+        plot=plotted,
+        describe=overrides.describe or plotted,  # the HTML report shows what was read
+    )
     threshold = _parse_fail_on(fail_on or first.fail_on or "error")
     if root is None and first.goal_root is not None:  # the configuration's `root`
         root = str(first.root / first.goal_root)
@@ -258,6 +264,7 @@ def lint(
         environ=os.environ,
         show_reading=show_reading,
         show_tree=tree,
+        dated=when if today is not None else None,
     )
     if result.errors:
         return EXIT_ERROR

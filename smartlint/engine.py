@@ -29,7 +29,7 @@ from smartlint.model import (
     Violation,
     verdict_of,
 )
-from smartlint.reporters.chart import chart_for
+from smartlint.reporters.chart import chart_for, plot_for
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import Rule
@@ -48,6 +48,7 @@ class RunSettings:
     severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     describe: bool = False  # keep what was understood of each goal (--show-reading)
     chart: bool = True  # draw each history chart (only the pretty report shows them)
+    plot: bool = False  # keep each history chart's data (the HTML report draws it)
 
 
 def lint_parsed(
@@ -257,4 +258,5 @@ def _result(
         findings=found,
         understood=describe(facts) if settings.describe else (),
         chart=chart_for(facts, ctx, CHART_WIDTH) if facts.history and settings.chart else None,
+        plot=plot_for(facts, ctx) if facts.history and settings.plot else None,
     )

@@ -372,6 +372,29 @@ def verdict_of(criterion: Criterion, findings: Iterable[Finding]) -> Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class PacePlot:
+    """What the HTML report's Achievable chart draws: history, the required path, the band.
+
+    Levels are in the metric's unit.  The path runs from ``start`` (after the last history
+    value) to ``end`` over ``periods`` history periods; ``realistic`` is where the factor
+    times the best historical pace would lead over the same periods (None without a pace
+    to judge by).
+    """
+
+    history: tuple[float, ...]
+    history_end: date | None  # when the last history value was measured
+    period: Period
+    start: float
+    end: float
+    periods: float
+    points: bool
+    realistic: float | None
+    factor: float
+    deadline: date | None
+    cadence: Period | None
+
+
+@dataclass(frozen=True, slots=True)
 class GoalResult:
     """A goal with its verdicts and suggested rewrite."""
 
@@ -382,6 +405,7 @@ class GoalResult:
     findings: tuple[Finding, ...] = ()
     understood: tuple[tuple[str, str], ...] = ()  # what was read, for --show-reading
     chart: str | None = None  # history and required path, one line, for the terminal report
+    plot: PacePlot | None = None  # the same as data, for the HTML report's chart
 
     def verdict(self, criterion: Criterion) -> Verdict:
         """Return the verdict for one criterion."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -64,6 +65,7 @@ def emit(
     environ: Mapping[str, str],
     show_reading: bool = False,
     show_tree: bool = False,
+    dated: date | None = None,
 ) -> None:
     """Render and write every report; append the GitHub job summary when asked for."""
     for target in wanted:
@@ -75,6 +77,7 @@ def emit(
             cwd=Path.cwd(),
             show_reading=show_reading,
             show_tree=show_tree,
+            dated=dated,
         )
         text = renderer(target.fmt)(report, ctx)
         if show_tree and target.fmt not in MACHINE_FORMATS:

@@ -58,6 +58,7 @@ class Overrides:
     skip_non_goal_files: bool = False
     describe: bool = False
     chart: bool = True  # draw history charts; off when no report of the run shows them
+    plot: bool = False  # keep history charts as data, for the HTML report
 
 
 @lru_cache(maxsize=256)
@@ -118,6 +119,7 @@ def settings_for(config: Config, overrides: Overrides, today: date) -> RunSettin
         severities=MappingProxyType(dict(config.severity)),
         describe=overrides.describe,
         chart=overrides.chart,
+        plot=overrides.plot,
     )
 
 

@@ -21,10 +21,13 @@ FORMATS: dict[str, str] = {
     "github": "smartlint.reporters.github",
     "gitlab": "smartlint.reporters.gitlab",
     "junit": "smartlint.reporters.junit",
+    "html": "smartlint.reporters.html",
 }
 
 MACHINE_FORMATS = frozenset(name for name in FORMATS if name != "pretty")
 CHARTED_FORMATS = frozenset({"pretty"})  # the formats that draw each goal's history chart
+# the formats that plot each goal's history and show what was read of it
+PLOTTED_FORMATS = frozenset({"html"})
 
 
 def renderer(name: str) -> Render:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from smartlint.model import Report
@@ -20,6 +21,7 @@ class RenderContext:
     cwd: Path = field(default_factory=Path.cwd)
     show_reading: bool = False
     show_tree: bool = False
+    dated: date | None = None  # the date the command line gave (--today), else None
 
 
 Render = Callable[[Report, RenderContext], str]

@@ -19,8 +19,8 @@ from smartlint import pace
 from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_number
-from smartlint.model import Language
-from smartlint.rules.achievable import Plan, plan_for
+from smartlint.model import Language, PacePlot
+from smartlint.rules.achievable import Plan, judge_goal, plan_for
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 ASCII_BLOCKS = "_.:-=+*#"
@@ -96,6 +96,46 @@ def chart_for(facts: Facts, ctx: Context, width: int, *, ascii_only: bool = Fals
         points=plan.points,
     )
     return drawn or None
+
+
+def plot_for(facts: Facts, ctx: Context) -> PacePlot | None:
+    """Return the data of one goal's chart for the HTML report, or None with no pace to show.
+
+    The same plan as :func:`chart_for`, plus where the realistic pace (the factor times the
+    best historical pace, as Achievable judges) would lead over the same periods.
+    """
+    plan = plan_for(facts, ctx)
+    if not isinstance(plan, Plan) or facts.history is None:
+        return None
+    points = facts.history.points
+    history = tuple(p.value for p in points if math.isfinite(p.value))
+    start = plan.start if plan.start is not None else (history[-1] if history else None)
+    if start is None or not math.isfinite(start):
+        return None
+    periods = plan.periods if plan.periods is not None else float(_CADENCE_PERIODS)
+    if not math.isfinite(periods) or periods <= 0:
+        return None
+    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
+    if not math.isfinite(end):
+        return None
+    judged = judge_goal(facts, ctx)
+    realistic = None
+    if judged is not None:
+        level = pace.project(start, plan.sign * judged[1].allowed, periods, points=plan.points)
+        realistic = level if math.isfinite(level) else None
+    return PacePlot(
+        history=history,
+        history_end=points[-1].when if points else None,
+        period=facts.history.period,
+        start=start,
+        end=end,
+        periods=periods,
+        points=plan.points,
+        realistic=realistic,
+        factor=ctx.options.achievable_factor,
+        deadline=plan.deadline,
+        cadence=plan.cadence,
+    )
 
 
 def _between(a: float, b: float, t: float, *, points: bool) -> float:
