@@ -30,7 +30,7 @@ from smartlint.model import (
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.html_assets import SCRIPT, STYLE
 from smartlint.reporters.svg import criteria_bars, pace_plot
-from smartlint.reporters.tree import MAX_DEPTH, resolve_parents
+from smartlint.reporters.tree import MAX_DEPTH, family, resolve_parents
 
 _MARK = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.SKIP: "–"}
 _NAMES = {
@@ -231,12 +231,7 @@ def _filters(report: Report, lang: Language) -> str:
 
 def _ordered(goals: Sequence[GoalResult]) -> list[tuple[GoalResult, int, bool]]:
     """Return the goals depth-first, parents above children: (goal, depth, on a cycle)."""
-    parents = resolve_parents(goals)
-    children: dict[int, list[GoalResult]] = {}
-    for result in goals:
-        parent = parents.get(result.goal.index)
-        if parent is not None:
-            children.setdefault(parent, []).append(result)
+    parents, children = family(goals)
     order: list[tuple[GoalResult, int, bool]] = []
     seen: set[int] = set()
 

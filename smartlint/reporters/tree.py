@@ -36,12 +36,7 @@ def render_tree(report: Report, ctx: RenderContext, *, ascii_only: bool = False)
     if not goals:
         return ""
     width = ctx.width or DEFAULT_WIDTH
-    parents = resolve_parents(goals)
-    children: dict[int, list[GoalResult]] = {}
-    for result in goals:
-        parent = parents.get(result.goal.index)
-        if parent is not None:
-            children.setdefault(parent, []).append(result)
+    parents, children = family(goals)
 
     lines = [_header(ascii_only)]
     seen: set[int] = set()
@@ -53,6 +48,17 @@ def render_tree(report: Report, ctx: RenderContext, *, ascii_only: bool = False)
             marker = "(cycle) " if ascii_only else "↻ "
             _walk(result, marker, "  ", children, parents, seen, lines, width, ascii_only)
     return "\n".join(lines) + "\n"
+
+
+def family(goals: Sequence[GoalResult]) -> tuple[dict[int, int], dict[int, list[GoalResult]]]:
+    """Return each goal's parent (by index) and each parent's children, in input order."""
+    parents = resolve_parents(goals)
+    children: dict[int, list[GoalResult]] = {}
+    for result in goals:
+        parent = parents.get(result.goal.index)
+        if parent is not None:
+            children.setdefault(parent, []).append(result)
+    return parents, children
 
 
 def resolve_parents(goals: Sequence[GoalResult]) -> dict[int, int]:
