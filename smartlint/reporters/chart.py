@@ -20,7 +20,7 @@ from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_number
 from smartlint.model import Language
-from smartlint.rules.achievable import Plan, plan_for
+from smartlint.plan import Plan, plan_for
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 ASCII_BLOCKS = "_.:-=+*#"
