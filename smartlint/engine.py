@@ -29,13 +29,11 @@ from smartlint.model import (
     Violation,
     verdict_of,
 )
-from smartlint.reporters.chart import chart_for
+from smartlint.plan import chart_data
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import Rule
 from smartlint.suppress import FileKind, SuppressionTable, apply_suppressions, scan
-
-CHART_WIDTH = 36  # cells of the one-line history chart kept for the terminal report
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,7 @@ class RunSettings:
     rules: tuple[Rule, ...] = ALL_RULES
     severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     describe: bool = False  # keep what was understood of each goal (--show-reading)
-    chart: bool = True  # draw each history chart (only the pretty report shows them)
+    chart: bool = True  # keep each history chart's data (only the pretty report draws them)
 
 
 def lint_parsed(
@@ -256,5 +254,5 @@ def _result(
         rewrite=rewrite_goal(facts, dict(verdicts), ctx) if failed else None,
         findings=found,
         understood=describe(facts) if settings.describe else (),
-        chart=chart_for(facts, ctx, CHART_WIDTH) if facts.history and settings.chart else None,
+        chart=chart_data(facts, ctx) if facts.history and settings.chart else None,
     )

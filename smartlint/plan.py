@@ -33,7 +33,17 @@ from smartlint.context import Context
 from smartlint.extract.time import add_months
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_number, fmt_short_date, pick
-from smartlint.model import ChangeKind, Comparator, Direction, Language, Period, Span
+from smartlint.model import (
+    ChangeKind,
+    ChartData,
+    Comparator,
+    Direction,
+    Language,
+    Period,
+    Span,
+)
+
+CADENCE_PERIODS = 3  # how far a recurring goal's path is charted, in history periods
 
 # --------------------------------------------------------------------------- the plan
 
@@ -307,6 +317,20 @@ def realistic_level(facts: Facts, ctx: Context) -> float | None:
     if plan.periods is None or plan.start is None:
         return None
     return pace.project(plan.start, plan.sign * verdict.allowed, plan.periods, points=plan.points)
+
+
+def chart_data(facts: Facts, ctx: Context) -> ChartData | None:
+    """Return what the goal's history chart shows, or None when it has no pace to show."""
+    plan = plan_for(facts, ctx)
+    if not isinstance(plan, Plan):
+        return None
+    history = tuple(p.value for p in facts.history.points) if facts.history is not None else ()
+    start = plan.start if plan.start is not None else (history[-1] if history else None)
+    if start is None:
+        return None
+    periods = plan.periods if plan.periods is not None else float(CADENCE_PERIODS)
+    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
+    return ChartData(history, start, end, periods, plan.points)
 
 
 # --------------------------------------------------------------------------- why a plan is missing

@@ -15,17 +15,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from smartlint import pace
 from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_number
-from smartlint.model import Language
-from smartlint.plan import Plan, plan_for
+from smartlint.model import ChartData, Language
+from smartlint.plan import chart_data
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 ASCII_BLOCKS = "_.:-=+*#"
 _MAX_STEPS = 10_000
-_CADENCE_PERIODS = 3  # how far a recurring goal's path is drawn, in history periods
 
 
 def render_chart(
@@ -74,28 +72,28 @@ def render_chart(
     return f"{left}{separator}{right}{label}" if left else f"{separator}{right}{label}"
 
 
+def draw_chart(
+    data: ChartData, width: int, *, language: Language = Language.EN, ascii_only: bool = False
+) -> str:
+    """Draw a goal's chart data in at most ``width`` characters ("" when nothing fits)."""
+    return render_chart(
+        data.history,
+        data.start,
+        data.end,
+        data.periods,
+        width,
+        language=language,
+        ascii_only=ascii_only,
+        points=data.points,
+    )
+
+
 def chart_for(facts: Facts, ctx: Context, width: int, *, ascii_only: bool = False) -> str | None:
     """Draw the chart of one goal from its facts, or None when the goal has no pace to show."""
-    plan = plan_for(facts, ctx)
-    if not isinstance(plan, Plan):
+    data = chart_data(facts, ctx)
+    if data is None:
         return None
-    history = [p.value for p in facts.history.points] if facts.history is not None else []
-    start = plan.start if plan.start is not None else (history[-1] if history else None)
-    if start is None:
-        return None
-    periods = plan.periods if plan.periods is not None else float(_CADENCE_PERIODS)
-    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
-    drawn = render_chart(
-        history,
-        start,
-        end,
-        periods,
-        width,
-        language=facts.language,
-        ascii_only=ascii_only,
-        points=plan.points,
-    )
-    return drawn or None
+    return draw_chart(data, width, language=facts.language, ascii_only=ascii_only) or None
 
 
 def _between(a: float, b: float, t: float, *, points: bool) -> float:
