@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 
 from smartlint import pace
-from smartlint.context import Context
+from smartlint.context import Context, Options
 from smartlint.facts import Facts
 from smartlint.i18n import (
     fmt_exact,
@@ -82,6 +82,15 @@ def _times(factor: float, lang: Language) -> str:
     if factor == 2:
         return pick(lang, "gấp đôi", "twice")
     return pick(lang, f"gấp {fmt_number(factor, lang)} lần", f"{fmt_number(factor, lang)}×")
+
+
+def _growth_fix(options: Options) -> str:
+    """Word A301's fix with the configured factor: "… at most twice the best pace …"."""
+    times = _times(options.achievable_factor, Language.EN)
+    return f"Lower the target to at most {times} the best pace in the history."
+
+
+# --------------------------------------------------------------------------- checks
 
 
 def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
@@ -535,7 +544,8 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         check_growth_beyond_history,
         effect=Effect.FAIL,
-        fix="Lower the target to at most twice the best pace in the history.",
+        fix=_growth_fix(Options()),
+        fix_for=_growth_fix,
     ),
     rule(
         "A302",
