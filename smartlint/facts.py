@@ -33,6 +33,10 @@ from smartlint.model import (
 
 T = TypeVar("T", covariant=True)
 
+# A field and the sentence agree on a number when they are within 0.5 % of each other
+# (rounding in the sentence, "12k" for 12,040, is not a conflict).
+AGREE_WITHIN = 0.005
+
 
 @dataclass(frozen=True, slots=True)
 class Located(Generic[T]):
@@ -143,7 +147,8 @@ def apply_change(baseline: float, change: Change) -> float:
     return change.value
 
 
-def _at(text: Text | None, snip: Snip | None, source: str = "sentence") -> Span:
+def _at(text: Text | None, snip: Snip | None) -> Span:
+    """Return the span of a snip of ``text`` (the whole text when there is no snip)."""
     if text is None:
         raise ValueError("a snip needs the text it came from")
     return text.span_of(snip.start, snip.end) if snip else text.span
@@ -392,17 +397,19 @@ def _target(
     if change is None:
         return sentence
     field = Located(change, goal.target.span, "field")
-    if sentence is not None and not _same_change(change, sentence.value):
+    if sentence is not None and _disagree(change, sentence.value):
         conflicts.append(
             Conflict("target", goal.target.span, goal.target.value, sentence.value.where.text)
         )
     return field
 
 
-def _same_change(a: Change, b: Change) -> bool:
-    if a.kind is not b.kind:
-        return True  # different forms (a level and a percent) cannot be compared without a baseline
-    return abs(a.value - b.value) <= 1e-9 + 0.005 * max(abs(a.value), abs(b.value))
+def _disagree(a: Change, b: Change) -> bool:
+    """Tell whether a field's change and the sentence's say different things."""
+    if a.kind is not b.kind:  # a level and a percent cannot be compared without a baseline
+        return False
+    close = abs(a.value - b.value) <= 1e-9 + AGREE_WITHIN * max(abs(a.value), abs(b.value))
+    return not close  # a value that is not a number (inf - inf) is no agreement
 
 
 def _baseline(
@@ -417,7 +424,7 @@ def _baseline(
         field = Located(goal.baseline.value, goal.baseline.span, "field")
         if reading is not None and reading.baseline is not None:
             said = reading.baseline.value
-            if abs(said - goal.baseline.value) > 0.005 * max(abs(said), 1e-9):
+            if abs(said - goal.baseline.value) > AGREE_WITHIN * max(abs(said), 1e-9):
                 conflicts.append(
                     Conflict(
                         "baseline",
