@@ -10,7 +10,7 @@ from datetime import date
 from types import MappingProxyType
 
 from smartlint.context import Context, Options, build_goal_set
-from smartlint.facts import Facts, build_facts, describe
+from smartlint.facts import Facts, build_facts
 from smartlint.model import (
     SMART,
     Criterion,
@@ -34,6 +34,7 @@ from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import Rule
 from smartlint.suppress import FileKind, SuppressionTable, apply_suppressions, scan
+from smartlint.understood import describe
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ STAGE_OF = {
     "smartlint.rewrite": "engine",
     "smartlint.suppress": "engine",
     "smartlint.selection": "engine",
+    "smartlint.understood": "engine",
     "smartlint.reporters": "reporters",
     "smartlint.outputs": "cli",
     "smartlint.config": "cli",
