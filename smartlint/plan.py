@@ -23,6 +23,7 @@ The math lives in :mod:`smartlint.pace`; this module decides which numbers to fe
 
 from __future__ import annotations
 
+import enum
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -32,13 +33,11 @@ from smartlint import pace
 from smartlint.context import Context
 from smartlint.extract.time import add_months
 from smartlint.facts import Facts
-from smartlint.i18n import fmt_number, fmt_short_date, pick
 from smartlint.model import (
     ChangeKind,
     ChartData,
     Comparator,
     Direction,
-    Language,
     Period,
     Span,
 )
@@ -65,11 +64,33 @@ class Plan:
     held: bool = False  # a bound the start value already meets: the goal holds it
 
 
+class Lack(enum.Enum):
+    """What keeps the pace from being computed."""
+
+    TARGET = "target"  # no target
+    DEADLINE = "deadline"  # no deadline or cadence
+    BASELINE = "baseline"  # the metric's current value is unknown
+    FROM_ZERO = "from-zero"  # a count of new things from zero has no growth rate
+    NOT_POSITIVE = "not-positive"  # growth between values at or below zero
+    NOT_AFTER = "not-after"  # the deadline is not after the last measurement (or the start)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One fact the pace lacks, with the values a message about it shows."""
+
+    lack: Lack
+    value: float | None = None  # NOT_POSITIVE: the value at or below zero (None: zero)
+    deadline: date | None = None  # NOT_AFTER: the deadline
+    since: date | None = None  # NOT_AFTER: the day of the last measurement, or the start
+    measured: bool = True  # NOT_AFTER: ``since`` is the last measurement, not the start
+
+
 @dataclass(frozen=True, slots=True)
 class Missing:
-    """Why the pace cannot be computed: one line per missing fact, with how to add it."""
+    """Why the pace cannot be computed: one reason per missing fact (the rules word them)."""
 
-    reasons: tuple[tuple[str, str], ...]  # (message part, suggestion part)
+    reasons: tuple[Reason, ...]
 
 
 def _is_rate(facts: Facts) -> bool:
@@ -130,11 +151,10 @@ def plan_for(facts: Facts, ctx: Context) -> Plan | Missing:
 
 def plan_goal(facts: Facts, today: date) -> Plan | Missing:
     """Return the pace the goal requires per history period, or why it cannot be told."""
-    lang = facts.language
     unit = facts.history.period if facts.history is not None else Period.MONTH
     target = facts.target
     if target is None:
-        return Missing((_MISSING_TARGET[lang],))
+        return Missing((Reason(Lack.TARGET),))
     change = target.value
     points = _is_rate(facts)
     start = facts.baseline.value if facts.baseline is not None else None
@@ -166,7 +186,7 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
     if facts.cadence is not None and change.kind is not ChangeKind.LEVEL:
         per_cadence: float | None
         if change.kind is ChangeKind.DELTA and start is None:
-            return Missing((_MISSING_BASELINE[lang],))
+            return Missing((Reason(Lack.BASELINE),))
         if change.kind is ChangeKind.POINTS:
             per_cadence, points = change.value, True
         elif points:  # a delta of a rate
@@ -175,7 +195,7 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
             ratio = _ratio_of(change.kind, change.value, start)
             per_cadence = math.log(ratio) if ratio is not None and ratio > 0 else None
         if per_cadence is None:
-            return Missing((_not_positive(lang, start),))
+            return Missing((Reason(Lack.NOT_POSITIVE, value=start),))
         raw = pace.convert_pace(per_cadence, facts.cadence.value, unit)
         sign = _sign(facts, raw)
         return Plan(
@@ -191,13 +211,13 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
             cadence=facts.cadence.value,
         )
 
-    missing: list[tuple[str, str]] = []
+    missing: list[Reason] = []
     deadline = facts.deadline.value.end if facts.deadline is not None else None
     if deadline is None and facts.is_bound and facts.cadence is not None:
         # A recurring bound ("≥ 99.95% mỗi tháng") is checked at the end of its next period.
         deadline = _period_after(_measured_at(facts, today), facts.cadence.value)
     if deadline is None:
-        missing.append(_MISSING_DEADLINE[lang])
+        missing.append(Reason(Lack.DEADLINE))
     # A relative change over the goal's own period is measured from that period's start;
     # against a named base ("so với quý 4 năm 2026") it runs from the base's measurement.
     own_period = (
@@ -207,7 +227,7 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
     )
     needs_start = change.kind in (ChangeKind.LEVEL, ChangeKind.DELTA) or points
     if start is None and needs_start:
-        missing.append(_MISSING_BASELINE[lang])
+        missing.append(Reason(Lack.BASELINE))
     if missing:
         return Missing(tuple(missing))
     assert deadline is not None
@@ -219,7 +239,7 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         begin = pace.end_of(_measured_at(facts, today))
     periods = pace.periods_between(begin, pace.end_of(deadline), unit)
     if periods <= 0:
-        return Missing((_not_after(lang, deadline, begin, measured=not own_period),))
+        return Missing((_not_after(deadline, begin, measured=not own_period),))
 
     raw_pace: float | None
     if points:
@@ -234,8 +254,10 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         raw_pace = pace.pace(1.0, ratio, periods) if ratio is not None else None
     if raw_pace is None:
         if facts.implied_zero_baseline and not start:
-            return Missing((_FROM_ZERO[lang],))
-        return Missing((_not_positive(lang, start if start is not None and start <= 0 else level),))
+            return Missing((Reason(Lack.FROM_ZERO),))
+        return Missing(
+            (Reason(Lack.NOT_POSITIVE, value=start if start is not None and start <= 0 else level),)
+        )
     sign = _sign(facts, raw_pace)
     return Plan(
         required=sign * raw_pace,
@@ -333,79 +355,7 @@ def chart_data(facts: Facts, ctx: Context) -> ChartData | None:
     return ChartData(history, start, end, periods, plan.points)
 
 
-# --------------------------------------------------------------------------- why a plan is missing
-
-_MISSING_TARGET = {
-    Language.VI: (
-        "chưa có mức mục tiêu",
-        "nêu mức cần đạt (`target: 13200` hoặc `+10%`)",
-    ),
-    Language.EN: ("there is no target", "state the target (`target: 13200` or `+10%`)"),
-}
-_MISSING_DEADLINE = {
-    Language.VI: (
-        "chưa có thời hạn hay chu kỳ",
-        'thêm thời hạn ("vào cuối tháng 7 năm 2027") hoặc chu kỳ ("hàng tháng")',
-    ),
-    Language.EN: (
-        "there is no deadline or cadence",
-        'add a deadline ("by 31 July 2027") or a cadence ("every month")',
-    ),
-}
-_MISSING_BASELINE = {
-    Language.VI: (
-        "chưa biết giá trị hiện tại của chỉ số",
-        "thêm `baseline:` với giá trị hiện tại",
-    ),
-    Language.EN: (
-        "the metric's current value is unknown",
-        "add `baseline:` with the current value",
-    ),
-}
-
-
-# A goal that counts new things ("hire two", "đăng 5 bài mới") starts from zero, where a
-# growth rate means nothing; what settles it is how many were done per period before.
-_FROM_ZERO = {
-    Language.VI: (
-        "mục tiêu đếm việc mới từ 0, nên không so tốc độ tăng trưởng được",
-        "thêm `history:` với số lượng đã làm được mỗi tháng trước đây",
-    ),
-    Language.EN: (
-        "the goal counts new things from zero, so there is no growth rate to compare",
-        "add `history:` with how many were done per month before",
-    ),
-}
-
-
-def _not_positive(lang: Language, value: float | None) -> tuple[str, str]:
-    shown = fmt_number(value, lang) if value is not None else "0"
-    return (
-        pick(
-            lang,
-            f"tốc độ tăng trưởng chỉ so được giữa các giá trị lớn hơn 0 (ở đây: {shown})",
-            f"growth can only be compared between values above zero (here: {shown})",
-        ),
-        pick(
-            lang,
-            "nêu giá trị hiện tại lớn hơn 0 và mức cần đạt",
-            "give a current value above zero and the level to reach",
-        ),
-    )
-
-
-def _not_after(lang: Language, deadline: date, begin: date, *, measured: bool) -> tuple[str, str]:
-    if measured:  # ``begin`` is the end of the measurement day
-        since = date.fromordinal(begin.toordinal() - 1)
-        what = pick(lang, "lần đo cuối", "the last measurement")
-    else:
-        since, what = begin, pick(lang, "ngày bắt đầu", "the start")
-    shown, day = fmt_short_date(deadline, lang), fmt_short_date(since, lang)
-    return (
-        pick(
-            lang,
-            f"thời hạn {shown} không sau {what} ({day})",
-            f"the deadline {shown} is not after {what} ({day})",
-        ),
-        pick(lang, f"đặt thời hạn sau {what}", f"set a deadline after {what}"),
-    )
+def _not_after(deadline: date, begin: date, *, measured: bool) -> Reason:
+    """Say that the deadline is not after ``begin`` (the end of the measurement day, or the start)."""
+    since = date.fromordinal(begin.toordinal() - 1) if measured else begin
+    return Reason(Lack.NOT_AFTER, deadline=deadline, since=since, measured=measured)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from datetime import date
 
 from smartlint import pace
 from smartlint.context import Context, Options
@@ -22,8 +23,113 @@ from smartlint.i18n import (
     written,
 )
 from smartlint.model import Criterion, Effect, Language, Period, Severity, Violation
-from smartlint.plan import Missing, Plan, has_history, history_paces, judge_goal, plan_for
+from smartlint.plan import (
+    Lack,
+    Missing,
+    Plan,
+    Reason,
+    has_history,
+    history_paces,
+    judge_goal,
+    plan_for,
+)
 from smartlint.rules.base import Rule, rule
+
+# --------------------------------------------------------------------------- why a plan is missing
+
+_MISSING_TARGET = {
+    Language.VI: (
+        "chưa có mức mục tiêu",
+        "nêu mức cần đạt (`target: 13200` hoặc `+10%`)",
+    ),
+    Language.EN: ("there is no target", "state the target (`target: 13200` or `+10%`)"),
+}
+_MISSING_DEADLINE = {
+    Language.VI: (
+        "chưa có thời hạn hay chu kỳ",
+        'thêm thời hạn ("vào cuối tháng 7 năm 2027") hoặc chu kỳ ("hàng tháng")',
+    ),
+    Language.EN: (
+        "there is no deadline or cadence",
+        'add a deadline ("by 31 July 2027") or a cadence ("every month")',
+    ),
+}
+_MISSING_BASELINE = {
+    Language.VI: (
+        "chưa biết giá trị hiện tại của chỉ số",
+        "thêm `baseline:` với giá trị hiện tại",
+    ),
+    Language.EN: (
+        "the metric's current value is unknown",
+        "add `baseline:` with the current value",
+    ),
+}
+
+
+# A goal that counts new things ("hire two", "đăng 5 bài mới") starts from zero, where a
+# growth rate means nothing; what settles it is how many were done per period before.
+_FROM_ZERO = {
+    Language.VI: (
+        "mục tiêu đếm việc mới từ 0, nên không so tốc độ tăng trưởng được",
+        "thêm `history:` với số lượng đã làm được mỗi tháng trước đây",
+    ),
+    Language.EN: (
+        "the goal counts new things from zero, so there is no growth rate to compare",
+        "add `history:` with how many were done per month before",
+    ),
+}
+
+
+def _not_positive(lang: Language, value: float | None) -> tuple[str, str]:
+    shown = fmt_number(value, lang) if value is not None else "0"
+    return (
+        pick(
+            lang,
+            f"tốc độ tăng trưởng chỉ so được giữa các giá trị lớn hơn 0 (ở đây: {shown})",
+            f"growth can only be compared between values above zero (here: {shown})",
+        ),
+        pick(
+            lang,
+            "nêu giá trị hiện tại lớn hơn 0 và mức cần đạt",
+            "give a current value above zero and the level to reach",
+        ),
+    )
+
+
+def _not_after(lang: Language, deadline: date, since: date, *, measured: bool) -> tuple[str, str]:
+    if measured:
+        what = pick(lang, "lần đo cuối", "the last measurement")
+    else:
+        what = pick(lang, "ngày bắt đầu", "the start")
+    shown, day = fmt_short_date(deadline, lang), fmt_short_date(since, lang)
+    return (
+        pick(
+            lang,
+            f"thời hạn {shown} không sau {what} ({day})",
+            f"the deadline {shown} is not after {what} ({day})",
+        ),
+        pick(lang, f"đặt thời hạn sau {what}", f"set a deadline after {what}"),
+    )
+
+
+def _reason(reason: Reason, lang: Language) -> tuple[str, str]:
+    """Word one reason the pace cannot be computed: (message part, suggestion part)."""
+    lack = reason.lack
+    if lack is Lack.NOT_POSITIVE:
+        return _not_positive(lang, reason.value)
+    if lack is Lack.NOT_AFTER:
+        assert reason.deadline is not None and reason.since is not None
+        return _not_after(lang, reason.deadline, reason.since, measured=reason.measured)
+    return _LACKS[lack][lang]
+
+
+_LACKS = {
+    Lack.TARGET: _MISSING_TARGET,
+    Lack.DEADLINE: _MISSING_DEADLINE,
+    Lack.BASELINE: _MISSING_BASELINE,
+    Lack.FROM_ZERO: _FROM_ZERO,
+}
+
 
 # --------------------------------------------------------------------------- words
 
@@ -275,7 +381,7 @@ def check_not_enough_data(facts: Facts, ctx: Context) -> Iterator[Violation]:
     plan = plan_for(facts, ctx)
     reasons: tuple[tuple[str, str], ...]
     if isinstance(plan, Missing):
-        reasons = plan.reasons
+        reasons = tuple(_reason(r, lang) for r in plan.reasons)
     elif plan.required > 0 and has_history(facts) and not history_paces(facts, plan):
         reasons = (
             (
