@@ -33,14 +33,7 @@ from smartlint import pace
 from smartlint.context import Context
 from smartlint.extract.time import add_months
 from smartlint.facts import Facts
-from smartlint.model import (
-    ChangeKind,
-    ChartData,
-    Comparator,
-    Direction,
-    Period,
-    Span,
-)
+from smartlint.model import ChangeKind, ChartData, Comparator, Direction, Period, Span
 
 CADENCE_PERIODS = 3  # how far a recurring goal's path is charted, in history periods
 
