@@ -280,9 +280,13 @@ def exit_status(report: Report, fail_on: Severity | None) -> int:
 
 
 def _reported_rules(enabled: tuple[Rule, ...], report: Report) -> tuple[Rule, ...]:
-    """Return the first path's enabled rules plus any rule another configuration reported."""
-    codes = {r.code for r in enabled} | {f.code for f in report.findings}
-    return tuple(r for r in ALL_RULES if r.code in codes)
+    """Return the first path's enabled rules plus any rule another configuration reported.
+
+    An enabled rule is kept as configured (its fix worded for the run's options).
+    """
+    configured = {r.code: r for r in enabled}
+    codes = configured.keys() | {f.code for f in report.findings}
+    return tuple(configured.get(r.code, r) for r in ALL_RULES if r.code in codes)
 
 
 def _first_path(paths: list[str] | None) -> Path | None:

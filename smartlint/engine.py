@@ -10,7 +10,7 @@ from datetime import date
 from types import MappingProxyType
 
 from smartlint.context import Context, Options, build_goal_set
-from smartlint.facts import Facts, build_facts, describe
+from smartlint.facts import Facts, build_facts
 from smartlint.model import (
     SMART,
     Criterion,
@@ -29,13 +29,12 @@ from smartlint.model import (
     Violation,
     verdict_of,
 )
-from smartlint.reporters.chart import chart_for, plot_for
+from smartlint.plan import chart_data, pace_plot
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import Rule
 from smartlint.suppress import FileKind, SuppressionTable, apply_suppressions, scan
-
-CHART_WIDTH = 36  # cells of the one-line history chart kept for the terminal report
+from smartlint.understood import describe
 
 
 @dataclass(frozen=True)
@@ -47,8 +46,8 @@ class RunSettings:
     rules: tuple[Rule, ...] = ALL_RULES
     severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     describe: bool = False  # keep what was understood of each goal (--show-reading)
-    chart: bool = True  # draw each history chart (only the pretty report shows them)
-    plot: bool = False  # keep each history chart's data (the HTML report draws it)
+    chart: bool = True  # keep each history chart's data (only the pretty report draws them)
+    plot: bool = False  # keep each chart's data with its realistic band (the HTML report)
 
 
 def lint_parsed(
@@ -257,6 +256,6 @@ def _result(
         rewrite=rewrite_goal(facts, dict(verdicts), ctx) if failed else None,
         findings=found,
         understood=describe(facts) if settings.describe else (),
-        chart=chart_for(facts, ctx, CHART_WIDTH) if facts.history and settings.chart else None,
-        plot=plot_for(facts, ctx) if facts.history and settings.plot else None,
+        chart=chart_data(facts, ctx) if facts.history and settings.chart else None,
+        plot=pace_plot(facts, ctx) if facts.history and settings.plot else None,
     )

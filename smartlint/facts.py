@@ -33,6 +33,10 @@ from smartlint.model import (
 
 T = TypeVar("T", covariant=True)
 
+# A field and the sentence agree on a number when they are within 0.5 % of each other
+# (rounding in the sentence, "12k" for 12,040, is not a conflict).
+AGREE_WITHIN = 0.005
+
 
 @dataclass(frozen=True, slots=True)
 class Located(Generic[T]):
@@ -144,7 +148,8 @@ def apply_change(baseline: float, change: Change) -> float:
     return change.value
 
 
-def _at(text: Text | None, snip: Snip | None, source: str = "sentence") -> Span:
+def _at(text: Text | None, snip: Snip | None) -> Span:
+    """Return the span of a snip of ``text`` (the whole text when there is no snip)."""
     if text is None:
         raise ValueError("a snip needs the text it came from")
     return text.span_of(snip.start, snip.end) if snip else text.span
@@ -397,17 +402,19 @@ def _target(
     if change is None:
         return sentence
     field = Located(change, goal.target.span, "field")
-    if sentence is not None and not _same_change(change, sentence.value):
+    if sentence is not None and _disagree(change, sentence.value):
         conflicts.append(
             Conflict("target", goal.target.span, goal.target.value, sentence.value.where.text)
         )
     return field
 
 
-def _same_change(a: Change, b: Change) -> bool:
-    if a.kind is not b.kind:
-        return True  # different forms (a level and a percent) cannot be compared without a baseline
-    return abs(a.value - b.value) <= 1e-9 + 0.005 * max(abs(a.value), abs(b.value))
+def _disagree(a: Change, b: Change) -> bool:
+    """Tell whether a field's change and the sentence's say different things."""
+    if a.kind is not b.kind:  # a level and a percent cannot be compared without a baseline
+        return False
+    close = abs(a.value - b.value) <= 1e-9 + AGREE_WITHIN * max(abs(a.value), abs(b.value))
+    return not close  # a value that is not a number (inf - inf) is no agreement
 
 
 def _baseline(
@@ -422,7 +429,7 @@ def _baseline(
         field = Located(goal.baseline.value, goal.baseline.span, "field")
         if reading is not None and reading.baseline is not None:
             said = reading.baseline.value
-            if abs(said - goal.baseline.value) > 0.005 * max(abs(said), 1e-9):
+            if abs(said - goal.baseline.value) > AGREE_WITHIN * max(abs(said), 1e-9):
                 conflicts.append(
                     Conflict(
                         "baseline",
@@ -463,71 +470,3 @@ def _compare_dates(
     a, b = field.value.end, sentence.value.end
     if a is not None and b is not None and a != b:
         conflicts.append(Conflict(name, field.span, a.isoformat(), sentence.value.where.text))
-
-
-def _kind_text(facts: Facts) -> str:
-    """Say which kind of goal was read: "bound ≥", "hold", "change", "… (milestone 1 of 3)"."""
-    if facts.kind is None:
-        return "—"
-    text = facts.kind.value
-    if facts.comparator is not None:
-        text += f" {facts.comparator.value}"
-    if facts.milestones:
-        text += f" (milestone: the first not yet passed of {facts.milestones})"
-    return text
-
-
-def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
-    """Return what was understood of a goal as (label, value) pairs, for --show-reading."""
-
-    def where(located: Located[object] | None, text: str) -> str:
-        if located is None:
-            return "—"
-        return f"{text}  [{located.source} {located.span.line}:{located.span.column}]"
-
-    def num(value: float) -> str:
-        return format(value, ",.15g")
-
-    target = facts.target
-    deadline = facts.deadline
-    rows: list[tuple[str, str]] = [
-        ("language", facts.language.value),
-        ("metric", where(facts.metric, facts.metric.value if facts.metric else "")),
-        ("baseline", where(facts.baseline, num(facts.baseline.value) if facts.baseline else "")),
-        (
-            "target",
-            where(target, f"{target.value.kind.value} {num(target.value.value)}" if target else ""),
-        ),
-        ("target level", "—" if facts.target_level is None else num(facts.target_level)),
-        ("direction", facts.direction.value if facts.direction else "—"),
-        (
-            "deadline",
-            where(
-                deadline,
-                (
-                    f"{deadline.value.end.isoformat() if deadline.value.end else '?'}"
-                    f"{' (' + deadline.value.problem.value + ')' if deadline.value.problem else ''}"
-                    f"{' (year assumed)' if deadline.value.year_assumed else ''}"
-                    f" from {deadline.value.where.text!r}"
-                )
-                if deadline
-                else "",
-            ),
-        ),
-        ("start", facts.period_start.isoformat() if facts.period_start else "—"),
-        ("cadence", facts.cadence.value.value if facts.cadence else "—"),
-        ("base", facts.base.value if facts.base else "—"),
-        ("placeholders", ", ".join(p.value for p in facts.placeholders) or "—"),
-        ("rate metric", "yes" if facts.rate else "no"),
-        ("kind", _kind_text(facts)),
-    ]
-    for n, part in enumerate(facts.parts, start=2):
-        metric = part.metric.value if part.metric else "—"
-        kind = part.kind.value if part.kind else "—"
-        shown = f"{part.target.value.kind.value} {num(part.target.value.value)}"
-        cmp = f" {part.comparator.value}" if part.comparator else ""
-        rows.append((f"target {n}", f"{metric}: {kind}{cmp} {shown}  [sentence "
-                     f"{part.target.span.line}:{part.target.span.column}]"))  # fmt: skip
-    if facts.reading is not None and facts.reading.means is not None:
-        rows.append(("means", facts.reading.means.text))
-    return tuple(rows)

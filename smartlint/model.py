@@ -395,6 +395,21 @@ class PacePlot:
 
 
 @dataclass(frozen=True, slots=True)
+class ChartData:
+    """What a goal's history chart shows: the past values, then the path the target needs.
+
+    ``end`` is where the required path arrives after ``periods`` history periods from
+    ``start``; ``points`` draws it straight (a rate in points) instead of geometric.
+    """
+
+    history: tuple[float, ...]  # past values, oldest first
+    start: float
+    end: float
+    periods: float
+    points: bool
+
+
+@dataclass(frozen=True, slots=True)
 class GoalResult:
     """A goal with its verdicts and suggested rewrite."""
 
@@ -404,8 +419,8 @@ class GoalResult:
     rewrite: str | None
     findings: tuple[Finding, ...] = ()
     understood: tuple[tuple[str, str], ...] = ()  # what was read, for --show-reading
-    chart: str | None = None  # history and required path, one line, for the terminal report
-    plot: PacePlot | None = None  # the same as data, for the HTML report's chart
+    chart: ChartData | None = None  # history and required path, drawn by the terminal report
+    plot: PacePlot | None = None  # the same with the realistic band, for the HTML report
 
     def verdict(self, criterion: Criterion) -> Verdict:
         """Return the verdict for one criterion."""

@@ -5,8 +5,7 @@ log space, ``log(v1 / v0) / periods``: doubling and halving then weigh the same,
 months of +5 % are twice one month of +5 %.  Rates (conversion 18 % -> 22 %) move
 additively, so their pace is in percentage points per period.
 
-Every function here is pure and knows nothing of goals or facts; :mod:`smartlint.rules.achievable`
-decides which numbers to feed it.
+Every function here is pure and knows nothing of goals or facts; :mod:`smartlint.plan` decides which numbers to feed it.
 
 Dates stand for whole days.  A measurement or a deadline on day ``d`` is taken at the *end*
 of that day (see :func:`end_of`), a period start at its beginning, so February 2021 counted
@@ -39,6 +38,8 @@ _MONTHS_PER: dict[Period, float] = {
 # by about this much on its own, so asking for less is not "beyond history".
 NOISE_MONTHLY_LOG = math.log(1.01)  # 1 % a month for counts
 NOISE_MONTHLY_POINTS = 0.1  # 0.1 percentage point a month for rates
+
+MAX_EXP = 700.0  # the largest exponent taken: math.exp overflows just above 709
 
 
 def end_of(day: date) -> date:
@@ -214,16 +215,13 @@ def project(start: float, pace_per_period: float, periods: float, *, points: boo
 
 def as_percent(log_pace: float) -> float:
     """Return a log pace as the percent change it makes in one period (ln 1.05 -> 5.0)."""
-    if log_pace > _MAX_EXP:
+    if log_pace > MAX_EXP:
         return math.inf
     return math.expm1(log_pace) * 100
 
 
-_MAX_EXP = 700.0  # math.exp overflows just above 709
-
-
 def _exp(x: float) -> float:
-    return math.inf if x > _MAX_EXP else math.exp(x)
+    return math.inf if x > MAX_EXP else math.exp(x)
 
 
 def from_percent(percent: float) -> float | None:

@@ -115,7 +115,7 @@ def settings_for(config: Config, overrides: Overrides, today: date) -> RunSettin
     return RunSettings(
         today=today,
         options=options,
-        rules=select_rules(layers, ALL_RULES),
+        rules=tuple(r.configured(options) for r in select_rules(layers, ALL_RULES)),
         severities=MappingProxyType(dict(config.severity)),
         describe=overrides.describe,
         chart=overrides.chart,

@@ -23,7 +23,7 @@ from smartlint.i18n import (
     pick,
 )
 from smartlint.model import ChangeKind, Criterion, Direction, Language, Verdict
-from smartlint.rules.achievable import realistic_level
+from smartlint.plan import realistic_level
 
 _VI_TIME_WORDS = re.compile(r"^(vào|trong|trước|đến|tới|cuối|hết|until|by)\b", re.IGNORECASE)
 _EN_TIME_WORDS = re.compile(

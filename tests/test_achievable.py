@@ -26,8 +26,8 @@ from smartlint.model import (
     TimeRef,
     Violation,
 )
+from smartlint.plan import Missing, Plan, plan_goal
 from smartlint.rules import achievable
-from smartlint.rules.achievable import Missing, Plan, plan_goal
 
 SPAN = Span(1, 1, 1, 10)
 TARGET_SPAN = Span(1, 20, 1, 24)

@@ -31,7 +31,8 @@ from smartlint.model import (
     TimeRef,
 )
 from smartlint.parser import parse_text
-from smartlint.reporters.chart import BLOCKS, chart_for, render_chart
+from smartlint.reporters.chart import BLOCKS, chart_for, draw_chart, render_chart
+from smartlint.reporters.pretty import CHART_WIDTH
 
 GOLDEN = Path(__file__).parent / "golden" / "chart"
 
@@ -186,4 +187,5 @@ def test_charts_are_drawn_only_when_a_report_shows_them(tmp_path: Path) -> None:
         f"json:{tmp_path / 'r.json'}",
         str(goals),
     )
-    assert on.files[0].goals[0].chart in both.stdout  # pretty beside json still charts
+    drawn = draw_chart(on.files[0].goals[0].chart, CHART_WIDTH)
+    assert drawn in both.stdout  # pretty beside json still charts

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from smartlint.extract import fields
+from smartlint.extract import fields, numbers
 from smartlint.extract.language import detect
 from smartlint.extract.sentence import read
 from smartlint.extract.text import fold
@@ -41,7 +41,7 @@ def read_sentence(
 
 def read_number(raw: str) -> float | None:
     """Read one number as written in a field ("1.000", "2,5 tỷ", "12000", "15%")."""
-    return fields.number(raw)
+    return numbers.read_number(raw)
 
 
 def read_target(raw: str) -> Change | None:

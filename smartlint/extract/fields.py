@@ -16,17 +16,6 @@ _SIGNED = re.compile(r"\s*(?P<sign>[+-])")
 _ANY_DAY = date(2000, 1, 1)  # targets do not depend on the date
 
 
-def number(raw: str) -> float | None:
-    """Read one number as written in a field, scaled; None when it is not a single number."""
-    f = fold(raw.strip())
-    qs = find_quantities(f, f.low)
-    if len(qs) != 1 or qs[0].factor:
-        return None
-    q = qs[0]
-    rest = (f.low[: q.start] + f.low[q.end :]).strip(" +")
-    return q.value if not rest else None
-
-
 def target(raw: str) -> Change | None:
     """Read a target field: signed means a change, unsigned a level, "x3" a factor."""
     f = fold(raw.strip())

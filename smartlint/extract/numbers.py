@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from smartlint.extract.text import Folded
+from smartlint.extract.text import Folded, fold
 
 _NUMERAL = r"\d+(?:[.,]\d+)*"
 _SCALE_WORD = {
@@ -287,3 +287,18 @@ def _mult_value(m: re.Match[str]) -> float | None:
         if en.startswith(stem):
             return v
     return None
+
+
+def read_number(raw: str) -> float | None:
+    """Read one number as written in a field, scaled; None when it is not a single number.
+
+    It needs only the folded text and the quantity finder, so the parser reads history
+    values with it without loading the sentence reader.
+    """
+    f = fold(raw.strip())
+    qs = find_quantities(f, f.low)
+    if len(qs) != 1 or qs[0].factor:
+        return None
+    q = qs[0]
+    rest = (f.low[: q.start] + f.low[q.end :]).strip(" +")
+    return q.value if not rest else None

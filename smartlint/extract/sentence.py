@@ -181,7 +181,7 @@ def read(
     hits, free, milestones = _milestones(masked, hits, free, base_hits, today)
     tail = _second_target(masked, free, excluded)
     parts: tuple[Reading, ...] = ()
-    vague = _vague_target(masked, free, excluded) if tail is None else None
+    vague = _vague_target(masked, free, excluded + holders) if tail is None else None
     if vague is not None:  # "Plant 500 trees and improve canopy health by 2028"
         masked = masked[: vague[0]] + " " * (len(masked) - vague[0])
     if tail is not None:
@@ -558,6 +558,8 @@ def _vague_target(
     for m in _CONNECTOR.finditer(masked, free[0].end):
         if _inside(m.start(), m.end(), excluded) or any(q.start >= m.end() for q in free):
             continue
+        if any(a >= m.end() for a, _ in excluded):
+            continue  # a placeholder or a means there ("… reduce cost to TBD"): reported as such
         verb = VERB.match(masked, m.end())
         if verb is None or verb.lastgroup not in ("inc", "dec", "imp"):
             continue

@@ -38,6 +38,6 @@ def _read(text: str) -> float | None:
     digits = text[1:] if text[:1] == "-" else text
     if len(digits) <= 15 and digits.isascii() and digits.isdigit():
         return float(text)
-    from smartlint.extract import read_number  # the one number reader shared with sentences
+    from smartlint.extract.numbers import read_number  # the one reader shared with sentences
 
     return read_number(text)

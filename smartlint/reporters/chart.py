@@ -15,17 +15,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from smartlint import pace
 from smartlint.context import Context
 from smartlint.facts import Facts
 from smartlint.i18n import fmt_number
-from smartlint.model import Language, PacePlot
-from smartlint.rules.achievable import Plan, judge_goal, plan_for
+from smartlint.model import ChartData, Language
+from smartlint.plan import chart_data
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 ASCII_BLOCKS = "_.:-=+*#"
 _MAX_STEPS = 10_000
-_CADENCE_PERIODS = 3  # how far a recurring goal's path is drawn, in history periods
 
 
 def render_chart(
@@ -74,68 +72,28 @@ def render_chart(
     return f"{left}{separator}{right}{label}" if left else f"{separator}{right}{label}"
 
 
+def draw_chart(
+    data: ChartData, width: int, *, language: Language = Language.EN, ascii_only: bool = False
+) -> str:
+    """Draw a goal's chart data in at most ``width`` characters ("" when nothing fits)."""
+    return render_chart(
+        data.history,
+        data.start,
+        data.end,
+        data.periods,
+        width,
+        language=language,
+        ascii_only=ascii_only,
+        points=data.points,
+    )
+
+
 def chart_for(facts: Facts, ctx: Context, width: int, *, ascii_only: bool = False) -> str | None:
     """Draw the chart of one goal from its facts, or None when the goal has no pace to show."""
-    plan = plan_for(facts, ctx)
-    if not isinstance(plan, Plan):
+    data = chart_data(facts, ctx)
+    if data is None:
         return None
-    history = [p.value for p in facts.history.points] if facts.history is not None else []
-    start = plan.start if plan.start is not None else (history[-1] if history else None)
-    if start is None:
-        return None
-    periods = plan.periods if plan.periods is not None else float(_CADENCE_PERIODS)
-    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
-    drawn = render_chart(
-        history,
-        start,
-        end,
-        periods,
-        width,
-        language=facts.language,
-        ascii_only=ascii_only,
-        points=plan.points,
-    )
-    return drawn or None
-
-
-def plot_for(facts: Facts, ctx: Context) -> PacePlot | None:
-    """Return the data of one goal's chart for the HTML report, or None with no pace to show.
-
-    The same plan as :func:`chart_for`, plus where the realistic pace (the factor times the
-    best historical pace, as Achievable judges) would lead over the same periods.
-    """
-    plan = plan_for(facts, ctx)
-    if not isinstance(plan, Plan) or facts.history is None:
-        return None
-    points = facts.history.points
-    history = tuple(p.value for p in points if math.isfinite(p.value))
-    start = plan.start if plan.start is not None else (history[-1] if history else None)
-    if start is None or not math.isfinite(start):
-        return None
-    periods = plan.periods if plan.periods is not None else float(_CADENCE_PERIODS)
-    if not math.isfinite(periods) or periods <= 0:
-        return None
-    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
-    if not math.isfinite(end):
-        return None
-    judged = judge_goal(facts, ctx)
-    realistic = None
-    if judged is not None:
-        level = pace.project(start, plan.sign * judged[1].allowed, periods, points=plan.points)
-        realistic = level if math.isfinite(level) else None
-    return PacePlot(
-        history=history,
-        history_end=points[-1].when if points else None,
-        period=facts.history.period,
-        start=start,
-        end=end,
-        periods=periods,
-        points=plan.points,
-        realistic=realistic,
-        factor=ctx.options.achievable_factor,
-        deadline=plan.deadline,
-        cadence=plan.cadence,
-    )
+    return draw_chart(data, width, language=facts.language, ascii_only=ascii_only) or None
 
 
 def _between(a: float, b: float, t: float, *, points: bool) -> float:

@@ -13,9 +13,11 @@ from rich.text import Text
 from smartlint.i18n import pick
 from smartlint.model import SMART, Finding, GoalResult, Language, Report, Severity, Verdict
 from smartlint.reporters.base import RenderContext
+from smartlint.reporters.chart import draw_chart
 from smartlint.reporters.json import summary_record
 
 _MARK = {Verdict.PASS: ("✓", "green"), Verdict.FAIL: ("✗", "bold red"), Verdict.SKIP: ("–", "dim")}
+CHART_WIDTH = 36  # cells of the one-line history chart beside the verdicts
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -75,8 +77,9 @@ def _print_goal(console: Console, result: GoalResult, ctx: RenderContext) -> Non
     if goal.title is not None:
         console.print(Padding(Text(_clip(goal.title.value, 400)), (0, 0, 0, 2)))
     row = Text("  ").append_text(verdict_row(result))
-    if result.chart:
-        row.append("   " + result.chart, style="cyan")
+    chart = draw_chart(result.chart, CHART_WIDTH, language=lang) if result.chart else ""
+    if chart:
+        row.append("   " + chart, style="cyan")
     console.print(row)
     if ctx.show_reading and result.understood:
         _print_reading(console, result.understood)

@@ -1,35 +1,17 @@
 """Achievable (A3xx): the pace a target requires, against the pace the metric has shown.
 
-The math lives in :mod:`smartlint.pace`; this module decides which numbers to feed it:
-
-- The **start value** is the baseline (a field, the sentence, or the last history value).
-- The **periods** are counted in the history's unit (a month when there is no history),
-  fractionally, from the last measurement to the end of the deadline day.  A dated point
-  stands at the end of its day; an undated list's last value stands at the baseline's
-  ``as_of``, else at today.  A relative target over the goal's own named period ("lên 8%
-  trong tháng 2 năm 2021") is counted from that period's start instead: the change is
-  measured over it, so it needs no baseline.  A relative target against a named base
-  ("-15% so với quý 4 năm 2026 vào cuối quý 3 năm 2027") is not: it is counted from the
-  last measurement, like a level.
-- A **cadence** goal ("+5% hàng tháng") requires the change itself every cadence period.
-- Counts compare in log space, rates (``facts.rate``, "18% → 22%", a change in points) in
-  percentage points.  Direction is the goal's verb; for "reach" it is where the target lies.
-- The goal may ask up to ``achievable_factor`` × the best historical pace in its direction,
-  and never less than a noise floor (+1 %/month, 0.1 point/month) so a flat history does not
-  fail a goal that asks for almost nothing.
+The plan (start, periods, required pace) and its judgement against the history come from
+:mod:`smartlint.plan`; this module keeps the checks and their wording.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import cast
+from datetime import date
 
 from smartlint import pace
-from smartlint.context import Context
-from smartlint.extract.time import add_months
+from smartlint.context import Context, Options
 from smartlint.facts import Facts
 from smartlint.i18n import (
     fmt_exact,
@@ -40,264 +22,20 @@ from smartlint.i18n import (
     pick,
     written,
 )
-from smartlint.model import (
-    ChangeKind,
-    Comparator,
-    Criterion,
-    Direction,
-    Effect,
-    Language,
-    Period,
-    Severity,
-    Span,
-    Violation,
+from smartlint.model import Criterion, Effect, Language, Period, Severity, Violation
+from smartlint.plan import (
+    Lack,
+    Missing,
+    Plan,
+    Reason,
+    has_history,
+    history_paces,
+    judge_goal,
+    plan_for,
 )
 from smartlint.rules.base import Rule, rule
 
-# --------------------------------------------------------------------------- the plan
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What a goal asks for, as a pace per history period."""
-
-    required: float  # magnitude in the goal's direction, per ``unit``; <= 0 asks nothing
-    sign: int  # +1 up, -1 down
-    points: bool  # rate: pace in percentage points
-    unit: Period
-    span: Span  # where the target was written
-    start: float | None  # the start value, when known
-    target: float | None  # the target level, when known
-    periods: float | None  # None for a cadence goal
-    deadline: date | None
-    cadence: Period | None
-    held: bool = False  # a bound the start value already meets: the goal holds it
-
-
-@dataclass(frozen=True, slots=True)
-class Missing:
-    """Why the pace cannot be computed: one line per missing fact, with how to add it."""
-
-    reasons: tuple[tuple[str, str], ...]  # (message part, suggestion part)
-
-
-def _is_rate(facts: Facts) -> bool:
-    target = facts.target
-    if target is None:
-        return False
-    kind = target.value.kind
-    if kind is ChangeKind.POINTS:
-        return True
-    if kind not in (ChangeKind.LEVEL, ChangeKind.DELTA):
-        return False  # a relative change of a rate is still a ratio
-    if facts.rate:
-        return True
-    # "xuống 5%", "to 3%", "từ 18% lên 22%": a level written in percent is a rate's level
-    reading = facts.reading
-    baseline_percent = bool(reading and reading.baseline and reading.baseline.percent)
-    return (kind is ChangeKind.LEVEL and "%" in target.value.where.text) or baseline_percent
-
-
-def _measured_at(facts: Facts, today: date) -> date:
-    """Return the day the start value was measured (see the module docs)."""
-    days: list[date] = []
-    history = facts.history
-    if history is not None and history.points and history.points[-1].when is not None:
-        days.append(history.points[-1].when)
-    if facts.baseline_as_of is not None:
-        days.append(facts.baseline_as_of)
-    return max(days) if days else today
-
-
-def _ratio_of(kind: ChangeKind, value: float, start: float | None) -> float | None:
-    """Return the end/start ratio a relative change asks for, when it is defined."""
-    if kind is ChangeKind.PERCENT:
-        return 1 + value / 100
-    if kind is ChangeKind.FACTOR:
-        return value
-    if kind is ChangeKind.DELTA and start is not None and start > 0:
-        return (start + value) / start
-    return None
-
-
-def _sign(facts: Facts, raw: float) -> int:
-    if facts.direction is Direction.INCREASE:
-        return 1
-    if facts.direction is Direction.DECREASE:
-        return -1
-    return 1 if raw >= 0 else -1
-
-
-def plan_for(facts: Facts, ctx: Context) -> Plan | Missing:
-    """Return the goal's plan, computed once per run for every rule and chart that reads it."""
-    key = ("achievable-plan", facts.goal.index)
-    found = ctx.derived.get(key)
-    if found is None:
-        found = ctx.derived[key] = plan_goal(facts, ctx.today)
-    return cast("Plan | Missing", found)
-
-
-def plan_goal(facts: Facts, today: date) -> Plan | Missing:
-    """Return the pace the goal requires per history period, or why it cannot be told."""
-    lang = facts.language
-    unit = facts.history.period if facts.history is not None else Period.MONTH
-    target = facts.target
-    if target is None:
-        return Missing((_MISSING_TARGET[lang],))
-    change = target.value
-    points = _is_rate(facts)
-    start = facts.baseline.value if facts.baseline is not None else None
-    level = facts.target_level
-    # A bound the metric already meets is a hold; one not yet met is a change from the last
-    # value to the bound (judged below like any level).
-    held = (
-        facts.is_bound
-        and change.kind is ChangeKind.LEVEL
-        and start is not None
-        and _meets(facts.comparator, start, change.value)
-    )
-    if held:
-        up = facts.comparator is None or facts.comparator.upward
-        return Plan(
-            required=0.0,
-            sign=1 if up else -1,
-            points=_is_rate(facts),
-            unit=unit,
-            span=target.span,
-            start=start,
-            target=change.value,
-            periods=None,
-            deadline=facts.deadline.value.end if facts.deadline is not None else None,
-            cadence=facts.cadence.value if facts.cadence is not None else None,
-            held=True,
-        )
-
-    if facts.cadence is not None and change.kind is not ChangeKind.LEVEL:
-        per_cadence: float | None
-        if change.kind is ChangeKind.DELTA and start is None:
-            return Missing((_MISSING_BASELINE[lang],))
-        if change.kind is ChangeKind.POINTS:
-            per_cadence, points = change.value, True
-        elif points:  # a delta of a rate
-            per_cadence = change.value
-        else:
-            ratio = _ratio_of(change.kind, change.value, start)
-            per_cadence = math.log(ratio) if ratio is not None and ratio > 0 else None
-        if per_cadence is None:
-            return Missing((_not_positive(lang, start),))
-        raw = pace.convert_pace(per_cadence, facts.cadence.value, unit)
-        sign = _sign(facts, raw)
-        return Plan(
-            required=sign * raw,
-            sign=sign,
-            points=points,
-            unit=unit,
-            span=target.span,
-            start=start,
-            target=level,
-            periods=None,
-            deadline=None,
-            cadence=facts.cadence.value,
-        )
-
-    missing: list[tuple[str, str]] = []
-    deadline = facts.deadline.value.end if facts.deadline is not None else None
-    if deadline is None and facts.is_bound and facts.cadence is not None:
-        # A recurring bound ("≥ 99.95% mỗi tháng") is checked at the end of its next period.
-        deadline = _period_after(_measured_at(facts, today), facts.cadence.value)
-    if deadline is None:
-        missing.append(_MISSING_DEADLINE[lang])
-    # A relative change over the goal's own period is measured from that period's start;
-    # against a named base ("so với quý 4 năm 2026") it runs from the base's measurement.
-    own_period = (
-        change.kind is not ChangeKind.LEVEL
-        and facts.period_start is not None
-        and facts.base is None
-    )
-    needs_start = change.kind in (ChangeKind.LEVEL, ChangeKind.DELTA) or points
-    if start is None and needs_start:
-        missing.append(_MISSING_BASELINE[lang])
-    if missing:
-        return Missing(tuple(missing))
-    assert deadline is not None
-
-    if own_period:
-        assert facts.period_start is not None
-        begin = facts.period_start
-    else:
-        begin = pace.end_of(_measured_at(facts, today))
-    periods = pace.periods_between(begin, pace.end_of(deadline), unit)
-    if periods <= 0:
-        return Missing((_not_after(lang, deadline, begin, measured=not own_period),))
-
-    raw_pace: float | None
-    if points:
-        assert start is not None
-        end_level = level if level is not None else start
-        raw_pace = pace.pace(start, end_level, periods, points=True)
-    elif change.kind is ChangeKind.LEVEL:
-        assert start is not None
-        raw_pace = pace.pace(start, change.value, periods)
-    else:
-        ratio = _ratio_of(change.kind, change.value, start)
-        raw_pace = pace.pace(1.0, ratio, periods) if ratio is not None else None
-    if raw_pace is None:
-        if facts.implied_zero_baseline and not start:
-            return Missing((_FROM_ZERO[lang],))
-        return Missing((_not_positive(lang, start if start is not None and start <= 0 else level),))
-    sign = _sign(facts, raw_pace)
-    return Plan(
-        required=sign * raw_pace,
-        sign=sign,
-        points=points,
-        unit=unit,
-        span=target.span,
-        start=start,
-        target=level,
-        periods=periods,
-        deadline=deadline,
-        cadence=None,
-    )
-
-
-def _period_after(day: date, period: Period) -> date:
-    """Return the day one period after ``day``."""
-    if period is Period.DAY:
-        return day + timedelta(days=1)
-    if period is Period.WEEK:
-        return day + timedelta(weeks=1)
-    return add_months(day, {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}[period])
-
-
-def _meets(comparator: Comparator | None, value: float, level: float) -> bool:
-    """Tell whether a value already satisfies a bound ("≥ 95%" is met by 96%)."""
-    close = abs(value - level) <= 1e-9 * max(1.0, abs(level))
-    if comparator is Comparator.AT_LEAST:
-        return value >= level or close
-    if comparator is Comparator.MORE_THAN:
-        return value > level
-    if comparator is Comparator.AT_MOST:
-        return value <= level or close
-    if comparator is Comparator.LESS_THAN:
-        return value < level
-    return close  # a standard stated as a level is held when the metric stands at it
-
-
-def history_paces(facts: Facts, plan: Plan) -> tuple[float, ...]:
-    """Return the paces the goal's history shows, in the plan's unit and space."""
-    history = facts.history
-    if history is None:
-        return ()
-    values = [p.value for p in history.points]
-    whens = [p.when for p in history.points]
-    return pace.history_paces(values, whens, history.period, points=plan.points)
-
-
-def _has_history(facts: Facts) -> bool:
-    return facts.history is not None and len(facts.history.points) >= 2
-
-
-# --------------------------------------------------------------------------- words
+# --------------------------------------------------------------------------- why a plan is missing
 
 _MISSING_TARGET = {
     Language.VI: (
@@ -358,12 +96,11 @@ def _not_positive(lang: Language, value: float | None) -> tuple[str, str]:
     )
 
 
-def _not_after(lang: Language, deadline: date, begin: date, *, measured: bool) -> tuple[str, str]:
-    if measured:  # ``begin`` is the end of the measurement day
-        since = date.fromordinal(begin.toordinal() - 1)
+def _not_after(lang: Language, deadline: date, since: date, *, measured: bool) -> tuple[str, str]:
+    if measured:
         what = pick(lang, "lần đo cuối", "the last measurement")
     else:
-        since, what = begin, pick(lang, "ngày bắt đầu", "the start")
+        what = pick(lang, "ngày bắt đầu", "the start")
     shown, day = fmt_short_date(deadline, lang), fmt_short_date(since, lang)
     return (
         pick(
@@ -373,6 +110,28 @@ def _not_after(lang: Language, deadline: date, begin: date, *, measured: bool) -
         ),
         pick(lang, f"đặt thời hạn sau {what}", f"set a deadline after {what}"),
     )
+
+
+def _reason(reason: Reason, lang: Language) -> tuple[str, str]:
+    """Word one reason the pace cannot be computed: (message part, suggestion part)."""
+    lack = reason.lack
+    if lack is Lack.NOT_POSITIVE:
+        return _not_positive(lang, reason.value)
+    if lack is Lack.NOT_AFTER:
+        assert reason.deadline is not None and reason.since is not None
+        return _not_after(lang, reason.deadline, reason.since, measured=reason.measured)
+    return _LACKS[lack][lang]
+
+
+_LACKS = {
+    Lack.TARGET: _MISSING_TARGET,
+    Lack.DEADLINE: _MISSING_DEADLINE,
+    Lack.BASELINE: _MISSING_BASELINE,
+    Lack.FROM_ZERO: _FROM_ZERO,
+}
+
+
+# --------------------------------------------------------------------------- words
 
 
 def _show_pace(signed: float, plan: Plan, lang: Language) -> str:
@@ -431,37 +190,13 @@ def _times(factor: float, lang: Language) -> str:
     return pick(lang, f"gấp {fmt_number(factor, lang)} lần", f"{fmt_number(factor, lang)}×")
 
 
+def _growth_fix(options: Options) -> str:
+    """Word A301's fix with the configured factor: "… at most twice the best pace …"."""
+    times = _times(options.achievable_factor, Language.EN)
+    return f"Lower the target to at most {times} the best pace in the history."
+
+
 # --------------------------------------------------------------------------- checks
-
-
-def judge_goal(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
-    """Judge the goal's required pace against its history, or None when it cannot be."""
-    plan = plan_for(facts, ctx)
-    if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
-        return None
-    paces = history_paces(facts, plan)
-    if not paces:
-        return None
-    verdict = pace.judge(
-        plan.required,
-        paces,
-        plan.sign,
-        factor=ctx.options.achievable_factor,
-        unit=plan.unit,
-        points=plan.points,
-    )
-    return plan, verdict
-
-
-def realistic_level(facts: Facts, ctx: Context) -> float | None:
-    """Return the level the history makes reachable by the deadline, when the goal asks more."""
-    judged = judge_goal(facts, ctx)
-    if judged is None or not judged[1].beyond:
-        return None
-    plan, verdict = judged
-    if plan.periods is None or plan.start is None:
-        return None
-    return pace.project(plan.start, plan.sign * verdict.allowed, plan.periods, points=plan.points)
 
 
 def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
@@ -580,7 +315,7 @@ def check_no_history(facts: Facts, ctx: Context) -> Iterator[Violation]:
         history: {period: month, values: [11200, 11500, 11800, 12000]}
     ```
     """
-    if _has_history(facts):
+    if has_history(facts):
         return
     plan = plan_for(facts, ctx)
     if isinstance(plan, Missing) or plan.held:
@@ -646,8 +381,8 @@ def check_not_enough_data(facts: Facts, ctx: Context) -> Iterator[Violation]:
     plan = plan_for(facts, ctx)
     reasons: tuple[tuple[str, str], ...]
     if isinstance(plan, Missing):
-        reasons = plan.reasons
-    elif plan.required > 0 and _has_history(facts) and not history_paces(facts, plan):
+        reasons = tuple(_reason(r, lang) for r in plan.reasons)
+    elif plan.required > 0 and has_history(facts) and not history_paces(facts, plan):
         reasons = (
             (
                 pick(
@@ -698,7 +433,7 @@ def check_extreme_growth(facts: Facts, ctx: Context) -> Iterator[Violation]:
     - `extreme-monthly-growth` (default 0.30): the monthly growth called extreme.
     - `extreme-overall-factor` (default 10): the overall multiplier called extreme.
     """
-    if _has_history(facts):
+    if has_history(facts):
         return
     plan = plan_for(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0:
@@ -721,7 +456,7 @@ def check_extreme_growth(facts: Facts, ctx: Context) -> Iterator[Violation]:
     ):
         overall = abs(math.log(plan.target) - math.log(plan.start))  # no ratio underflow
         if overall > math.log(options.extreme_overall_factor):
-            ratio = math.exp(min(overall, 700.0)) ** (1 if plan.target >= plan.start else -1)
+            ratio = math.exp(min(overall, pace.MAX_EXP)) ** (1 if plan.target >= plan.start else -1)
             shown = (
                 f"×{fmt_number(ratio, lang, decimals=1)}"
                 if ratio >= 1
@@ -832,20 +567,10 @@ def check_trend_reaches_target(facts: Facts, ctx: Context) -> Iterator[Violation
         history: {period: month, values: [1000, 1100, 1210]}
     ```
     """
-    plan = plan_for(facts, ctx)
-    if isinstance(plan, Missing) or plan.required <= 0 or not _has_history(facts):
+    judged = judge_goal(facts, ctx)
+    if judged is None:
         return
-    paces = history_paces(facts, plan)
-    if not paces:
-        return
-    verdict = pace.judge(
-        plan.required,
-        paces,
-        plan.sign,
-        factor=ctx.options.achievable_factor,
-        unit=plan.unit,
-        points=plan.points,
-    )
+    plan, verdict = judged
     if not verdict.trend_reaches or verdict.beyond or verdict.trend is None:
         return
     lang = facts.language
@@ -925,7 +650,8 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         check_growth_beyond_history,
         effect=Effect.FAIL,
-        fix="Lower the target to at most twice the best pace in the history.",
+        fix=_growth_fix(Options()),
+        fix_for=_growth_fix,
     ),
     rule(
         "A302",

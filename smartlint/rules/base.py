@@ -5,13 +5,13 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from smartlint.model import Criterion, Effect, Severity, Violation
 
 if TYPE_CHECKING:
-    from smartlint.context import Context
+    from smartlint.context import Context, Options
     from smartlint.facts import Facts
 
 Check = Callable[["Facts", "Context"], Iterable[Violation]]
@@ -39,6 +39,13 @@ class Rule:
     doc: str
     check: Check | None = None
     fix: str = ""  # one line saying how to fix, shown as the finding's help in SARIF
+    fix_for: Callable[[Options], str] | None = None  # the fix worded for a run's options
+
+    def configured(self, options: Options) -> Rule:
+        """Return the rule with its fix worded for the run's options (the catalog's: defaults)."""
+        if self.fix_for is None:
+            return self
+        return replace(self, fix=self.fix_for(options))
 
     def sections(self) -> dict[str, str]:
         """Split the docs into their ``## Section`` parts."""
@@ -66,6 +73,7 @@ def rule(
     effect: Effect = Effect.FAIL,
     doc: str | None = None,
     fix: str = "",
+    fix_for: Callable[[Options], str] | None = None,
 ) -> Rule:
     """Build a rule whose docs are the check's docstring (or ``doc`` for file rules)."""
     text = inspect.cleandoc(doc if doc is not None else (check.__doc__ if check else "") or "")
@@ -80,4 +88,5 @@ def rule(
         doc=body.strip(),
         check=check,
         fix=fix,
+        fix_for=fix_for,
     )
