@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from smartlint.extract.language import detect
 from smartlint.extract.numbers import Quantity, find_quantities
@@ -32,7 +33,6 @@ from smartlint.extract.phrases import (
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
     COMPARATOR_PHRASES,
-    COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
     CONNECT,
     COPULA,
@@ -165,23 +165,27 @@ def read(
     masked = _blank(masked, [(h.start, h.end) for h in hits])
     means = _means(low, hits) + _purposes(masked)
     base, base_hits = _base(low, hits)
-    capitals = not f.src.islower()  # a standard's name ("WCAG 2.2") is written with capitals
+    # The sentence's words, once: most of the rarer readings are looked for only when one of
+    # their words is among them.
+    words = frozenset(_PUNCTUATION.sub(" ", clean).split())
+    standards = not f.src.islower() and not STANDARD_WORDS.isdisjoint(words)  # "WCAG 2.2"
+    things = not _THING_WORDS.isdisjoint(words)  # "the new 311 app"
     quantities = [
         q
         for q in find_quantities(f, masked)
         if not _names_a_rating(masked, q)
         and not _names_a_label(masked, q)
         and not _names_a_year(f, masked, q)
-        and not (capitals and _names_a_standard(f, masked, q))
+        and not (standards and _names_a_standard(f, masked, q))
         and not _qualifies_a_noun(masked, q)
-        and not _names_a_thing(f, masked, q)
+        and not (things and _names_a_thing(f, masked, q))
     ]
     excluded = means + ([base] if base else [])
     free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
     hits, free, milestones = _milestones(masked, hits, free, base_hits, today)
-    tail = _second_target(masked, free, excluded)
+    tail = _second_target(masked, free, excluded, words)
     parts: tuple[Reading, ...] = ()
-    vague = _vague_target(masked, free, excluded + holders) if tail is None else None
+    vague = _vague_target(masked, free, excluded + holders, words) if tail is None else None
     if vague is not None:  # "Plant 500 trees and improve canopy health by 2028"
         masked = masked[: vague[0]] + " " * (len(masked) - vague[0])
     if tail is not None:
@@ -192,6 +196,7 @@ def read(
             masked = masked[:tail] + " " * (len(masked) - tail)
     whole = _Whole(
         text=text,
+        words=words,
         placeholders=tuple(_snip(f, a, b) for a, b in holders),
         milestones=milestones,
         parts=parts,
@@ -204,9 +209,12 @@ def read(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Whole:
-    """What only the whole sentence knows, added to the reading of its main clause."""
+class _Whole(NamedTuple):
+    """What only the whole sentence knows, added to the reading of its main clause.
+
+    A named tuple: as frozen as the dataclasses between stages, and cheaper to build once per
+    sentence.
+    """
 
     text: str
     placeholders: tuple[Snip, ...] = ()
@@ -215,6 +223,7 @@ class _Whole:
     label: Snip | None = None
     label_metric: tuple[int, int] | None = None  # "Revenue: grow …": the label names the metric
     vague_parts: tuple[Snip, ...] = ()
+    words: frozenset[str] = frozenset()  # the sentence's words, for the gates
 
 
 def _read_clause(
@@ -234,18 +243,21 @@ def _read_clause(
     low = f.low
     excluded = means + ([base] if base else [])
     cadences = [m for m in _scan(CADENCE, masked) if f.plain(m.start(), m.end())]
-    verbs = [
-        _Verb(m.start(), m.end(), m.lastgroup or "")
-        for m in VERB.finditer(masked)
-        if not _inside(m.start(), m.end(), excluded)
-        and (f.plain(m.start(), m.end()) or m.group(0) == "lap dat")  # "lắp đặt" is not "đạt"
-    ]
+    verbs: list[_Verb] = []
+    for m in VERB.finditer(masked):
+        a, b = m.span()
+        if excluded and _inside(a, b, excluded):
+            continue
+        if f.ascii or f.plain(a, b) or m.group(0) == "lap dat":  # "lắp đặt" is not "đạt"
+            verbs.append(_Verb(a, b, m.lastgroup or ""))
     verb = _primary(verbs, free, masked)
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
     stated = False  # a level stated as a state, with no verb
     row = KPI_LABEL.match(masked) if _ROW_GATE.search(masked, 0, 100) else None
-    comparing = _may_compare(masked)  # most goals hold no comparator: skip their patterns
-    if verb is not None and _copula_before_level(masked, verb, free):
+    # Most goals hold no comparator and no copula: their patterns are not run.
+    comparing = _may_compare(masked, whole.words if whole else None)
+    copula = whole is None or not _COPULA_ENDS.isdisjoint(whole.words)
+    if verb is not None and copula and _copula_before_level(masked, verb, free):
         # "Average time to answer a chat is 45 seconds": the verb names the metric's action,
         # the level is stated as a state.
         verb = None
@@ -331,6 +343,17 @@ def _read_clause(
 _WITHIN = re.compile(r"(?:within|trong(?:\s+vong)?)\s")
 _DAYS_OR_WEEKS = re.compile(r"(?:ngay|days?|tuan|weeks?)$")
 # The last word of each COPULA phrase: the pattern runs only after one of them.
+# The last word of every START_CTX, END_CTX, POINT_CTX, IN_CTX and BEFORE_CTX phrase.
+_CONTEXT_ENDS = (
+    "tu", "from", "starting", "in", "on", "beginning", "since", "dau", "cuoi", "het", "of",
+    "the", "truoc", "ngay", "by", "before", "until", "till", "den", "toi", "than", "deadline",
+    "deadline:", "chot", "chot:", "trong", "vong", "vao", "during", "within", "for", "over", "o",
+    "to",
+)  # fmt: skip
+_COMPARATOR_CHARS = ("≥", "≤", "<", ">", "=", "+")
+_COMPARATOR_PAIRS = tuple(tuple(p.split()) for p in COMPARATOR_PHRASES)
+_PUNCTUATION = re.compile(r"[,;:()]")
+_THING_WORDS = frozenset(("the", "new", "our"))
 _COPULA_ENDS = frozenset(
     ("is", "are", "stay", "stays", "remain", "remains", "be", "la", "muc", "luon")
 )
@@ -346,7 +369,7 @@ _LABEL_GATE = re.compile(
 _ROW_GATE = re.compile(r"[:—–]")
 _MARKUP_GATE = re.compile(r"[*_`<\]]")
 _REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
-_CONNECTOR_WORDS = (" and ", " va ", ";", " dong thoi ", " as well as ", " plus ", " cung nhu ")
+_CONNECTOR_SET = frozenset(("and", "va", "thoi", "well", "plus", "nhu"))
 _CONNECTOR = re.compile(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
 _MILESTONE_GAP = re.compile(
     r"\s*(?:by|in|truoc|vao|den|toi|trong|until|for|at|on)?\s*(?:the\s+end\s+of\s+|cuoi\s+|het\s+)?$"
@@ -404,7 +427,8 @@ def _service_levels(masked: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         seg = masked[h.start : h.end]
         if (
-            _WITHIN.match(seg)
+            seg.startswith(("within", "trong"))
+            and _WITHIN.match(seg)
             and _DAYS_OR_WEEKS.search(seg)
             and (
                 SLA_UNIT.match(masked, h.end) is not None
@@ -515,12 +539,15 @@ def _milestones(
 
 
 def _second_target(
-    masked: str, free: list[Quantity], excluded: list[tuple[int, int]]
+    masked: str, free: list[Quantity], excluded: list[tuple[int, int]], words: frozenset[str]
 ) -> int | None:
     """Return where a second target starts ("Cut incidents by 30% and reach an NPS of 50")."""
     if len(free) < 2:
         return None
-    for m in _CONNECTOR.finditer(masked, free[0].end):
+    joined = not _CONNECTOR_SET.isdisjoint(words) or ";" in masked
+    if not joined and "," not in masked:
+        return None
+    for m in _CONNECTOR.finditer(masked, free[0].end) if joined else ():
         if _inside(m.start(), m.end(), excluded):
             continue
         later = [q for q in free if q.start >= m.end()]
@@ -550,10 +577,10 @@ def _second_target(
 
 
 def _vague_target(
-    masked: str, free: list[Quantity], excluded: list[tuple[int, int]]
+    masked: str, free: list[Quantity], excluded: list[tuple[int, int]], words: frozenset[str]
 ) -> tuple[int, int] | None:
     """Return a further target that states no number ("… and improve canopy health")."""
-    if not free or not _holds_any(masked, _CONNECTOR_WORDS):
+    if not free or (_CONNECTOR_SET.isdisjoint(words) and ";" not in masked):
         return None
     for m in _CONNECTOR.finditer(masked, free[0].end):
         if _inside(m.start(), m.end(), excluded) or any(q.start >= m.end() for q in free):
@@ -728,13 +755,14 @@ def _kpi_metric(
     return a, b
 
 
-def _may_compare(window: str) -> bool:
-    """Tell cheaply whether a comparator can end ``window`` (most goals have none)."""
-    return (
-        COMPARATOR_SIGNS.search(window) is not None
-        or not COMPARATOR_WORDS.isdisjoint(window.split())
-        or _holds_any(window, COMPARATOR_PHRASES)
-    )
+def _may_compare(window: str, words: frozenset[str] | None = None) -> bool:
+    """Tell cheaply whether a comparator can stand in ``window`` (most goals have none)."""
+    if words is None:
+        words = frozenset(window.split())
+    if not COMPARATOR_WORDS.isdisjoint(words) or _holds_any(window, _COMPARATOR_CHARS):
+        return True
+    # Phrases whose words are common alone: "tối đa", "ít nhất", "không quá", "trở lên", "up to".
+    return any(a in words and b in words for a, b in _COMPARATOR_PAIRS)
 
 
 def _comparator(masked: str, q: Quantity, comparing: bool = True) -> Comparator | None:
@@ -1227,6 +1255,9 @@ def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | No
             continue
         at = max(0, h.start - 30)
         pre = low[at : h.start]
+        if not pre.rstrip().endswith(_CONTEXT_ENDS):
+            candidates.append((h, False))  # no word before it that opens, ends or dates it
+            continue
         opens = START_CTX.search(pre)
         if opens and f.plain(at + opens.start(), at + opens.end()):  # "điện tử" is not "từ"
             start = start or h

@@ -120,6 +120,7 @@ class Folded:
     src: str
     low: str
     _map: tuple[int, ...] | None = None
+    ascii: bool = False  # the whole text is ASCII: every keyword is spelt plainly
 
     def orig(self, i: int) -> int:
         """Return the offset in ``src`` of folded offset ``i``."""
@@ -133,6 +134,8 @@ class Folded:
 
     def plain(self, start: int, end: int) -> bool:
         """Tell whether the words at folded ``start:end`` are spelt as the keywords they fold to."""
+        if self.ascii:
+            return True  # typed without diacritics: the plain spelling of any keyword
         seg = self.source(start, end)
         if seg.isascii():
             return True  # typed without diacritics: the plain spelling of any keyword
@@ -154,7 +157,7 @@ def fold(text: str) -> Folded:
     if unicodedata.is_normalized("NFC", src):
         low = src.translate(_TABLE)
         if not _COMBINING.search(low):
-            return Folded(src, low)
+            return Folded(src, low, None, src.isascii())
         pieces = [(i, ch) for i, ch in enumerate(low)]
     else:
         # Compose each starter with its marks on its own, so that every folded character
