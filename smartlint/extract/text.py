@@ -121,6 +121,9 @@ class Folded:
     low: str
     _map: tuple[int, ...] | None = None
     ascii: bool = False  # the whole text is ASCII: every keyword is spelt plainly
+    # Folded spans of the words whose accents make them another word than the keyword they
+    # fold to ("tính năng" holds "nang" spelt "năng", not "nâng"), found once per text.
+    _other_words: tuple[tuple[int, int], ...] = ()
 
     def orig(self, i: int) -> int:
         """Return the offset in ``src`` of folded offset ``i``."""
@@ -134,15 +137,8 @@ class Folded:
 
     def plain(self, start: int, end: int) -> bool:
         """Tell whether the words at folded ``start:end`` are spelt as the keywords they fold to."""
-        if self.ascii:
-            return True  # typed without diacritics: the plain spelling of any keyword
-        seg = self.source(start, end)
-        if seg.isascii():
-            return True  # typed without diacritics: the plain spelling of any keyword
-        seg = unicodedata.normalize("NFC", seg).lower()
-        for w in _WORD.findall(seg):
-            allowed = _ALLOWED.get(w.translate(_TABLE))
-            if allowed is not None and w not in allowed:
+        for a, b in self._other_words:  # noqa: SIM110 -- a loop builds no generator
+            if a < end and start < b:
                 return False
         return True
 
@@ -157,7 +153,9 @@ def fold(text: str) -> Folded:
     if unicodedata.is_normalized("NFC", src):
         low = src.translate(_TABLE)
         if not _COMBINING.search(low):
-            return Folded(src, low, None, src.isascii())
+            if src.isascii():
+                return Folded(src, low, None, True)
+            return Folded(src, low, None, False, _other_words(src, low, None))
         pieces = [(i, ch) for i, ch in enumerate(low)]
     else:
         # Compose each starter with its marks on its own, so that every folded character
@@ -172,4 +170,23 @@ def fold(text: str) -> Folded:
     kept = [(i, ch) for i, ch in pieces if not unicodedata.combining(ch)]
     where = [i for i, _ in kept]
     where.append(len(src))
-    return Folded(src, "".join(ch for _, ch in kept), tuple(where))
+    low = "".join(ch for _, ch in kept)
+    return Folded(src, low, tuple(where), False, _other_words(src, low, tuple(where)))
+
+
+def _other_words(src: str, low: str, where: tuple[int, ...] | None) -> tuple[tuple[int, int], ...]:
+    """Return the folded spans of words spelt as another word than the keyword they fold to."""
+    found: list[tuple[int, int]] = []
+    for m in _WORD.finditer(low):
+        allowed = _ALLOWED.get(m.group())
+        if allowed is None:
+            continue
+        a, b = m.span()
+        if where is not None:
+            a, b = where[min(a, len(where) - 1)], where[min(b, len(where) - 1)]
+        word = src[a:b]
+        if word.isascii():
+            continue  # typed without diacritics: the plain spelling of the keyword
+        if unicodedata.normalize("NFC", word).lower() not in allowed:
+            found.append(m.span())
+    return tuple(found)
