@@ -110,7 +110,8 @@ _ALLOWED: dict[str, frozenset[str]] = {
         "la": "la là lá",  # "đô la"
     }.items()
 }
-_WORD = re.compile(r"\w+")
+_FOLDED_WORD = re.compile(r"\w+")
+_ACCENTED_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")  # a word with a non-ASCII letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,18 +176,25 @@ def fold(text: str) -> Folded:
 
 
 def _other_words(src: str, low: str, where: tuple[int, ...] | None) -> tuple[tuple[int, int], ...]:
-    """Return the folded spans of words spelt as another word than the keyword they fold to."""
+    """Return the folded spans of words spelt as another word than the keyword they fold to.
+
+    Only a word with a non-ASCII letter can be spelt otherwise ("năng" for "nâng"); typed
+    without diacritics, every keyword is spelt plainly.
+    """
     found: list[tuple[int, int]] = []
-    for m in _WORD.finditer(low):
+    if where is None:  # NFC text: one folded character per character of the text
+        for m in _ACCENTED_WORD.finditer(src):
+            a, b = m.span()
+            allowed = _ALLOWED.get(low[a:b])
+            if allowed is not None and m.group().lower() not in allowed:
+                found.append((a, b))
+        return tuple(found)
+    for m in _FOLDED_WORD.finditer(low):
         allowed = _ALLOWED.get(m.group())
         if allowed is None:
             continue
-        a, b = m.span()
-        if where is not None:
-            a, b = where[min(a, len(where) - 1)], where[min(b, len(where) - 1)]
+        a, b = where[min(m.start(), len(where) - 1)], where[min(m.end(), len(where) - 1)]
         word = src[a:b]
-        if word.isascii():
-            continue  # typed without diacritics: the plain spelling of the keyword
-        if unicodedata.normalize("NFC", word).lower() not in allowed:
+        if not word.isascii() and unicodedata.normalize("NFC", word).lower() not in allowed:
             found.append(m.span())
     return tuple(found)
