@@ -33,6 +33,7 @@ from smartlint.extract.phrases import (
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
     COMPARATOR_PHRASES,
+    COMPARATOR_SIGNS,
     COMPARATOR_WORDS,
     CONNECT,
     COPULA,
@@ -167,7 +168,7 @@ def read(
     base, base_hits = _base(low, hits)
     # The sentence's words, once: most of the rarer readings are looked for only when one of
     # their words is among them.
-    words = frozenset(_PUNCTUATION.sub(" ", clean).split())
+    words = frozenset(clean.translate(_PUNCTUATION).split())
     standards = not f.src.islower() and not STANDARD_WORDS.isdisjoint(words)  # "WCAG 2.2"
     things = not _THING_WORDS.isdisjoint(words)  # "the new 311 app"
     quantities = [
@@ -350,9 +351,8 @@ _CONTEXT_ENDS = (
     "deadline:", "chot", "chot:", "trong", "vong", "vao", "during", "within", "for", "over", "o",
     "to",
 )  # fmt: skip
-_COMPARATOR_CHARS = ("≥", "≤", "<", ">", "=", "+")
 _COMPARATOR_PAIRS = tuple(tuple(p.split()) for p in COMPARATOR_PHRASES)
-_PUNCTUATION = re.compile(r"[,;:()]")
+_PUNCTUATION = str.maketrans(",;:()", "     ")
 _THING_WORDS = frozenset(("the", "new", "our"))
 _COPULA_ENDS = frozenset(
     ("is", "are", "stay", "stays", "remain", "remains", "be", "la", "muc", "luon")
@@ -366,6 +366,7 @@ _AVERAGE_WORDS = ("binh quan", "trung binh", "average", "avg", "cagr", "compound
 _LABEL_GATE = re.compile(
     r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?(?:\[|kr|okr|o\s*\d|obj|key|goal|target|kq|ket|muc|kpi|p[0-4])"
 )
+_LABEL_STARTS = frozenset("-–•*+[kogtmp")  # what a label (or the bullet before it) opens with
 _ROW_GATE = re.compile(r"[:—–]")
 _MARKUP_GATE = re.compile(r"[*_`<\]]")
 _REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
@@ -404,7 +405,8 @@ def _label(clean: str) -> tuple[_Span | None, _Span | None]:
     """Return the span of a label before the goal ("KR2:", "O1 -", "[P1]", "CEO:"), and the
     words of a "Name:" label, which name the metric when the clause names none ("Revenue:
     grow from 2 to 3 tỷ"); "KR2." and "[P1]" name nothing."""
-    m = LEAD_LABEL.match(clean) if _LABEL_GATE.match(clean) else None
+    head = clean.lstrip()[:1]
+    m = LEAD_LABEL.match(clean) if head in _LABEL_STARTS and _LABEL_GATE.match(clean) else None
     if m is not None and clean[m.end() :].strip():
         return m.span("l"), None
     if ":" not in clean[:48]:
@@ -759,7 +761,7 @@ def _may_compare(window: str, words: frozenset[str] | None = None) -> bool:
     """Tell cheaply whether a comparator can stand in ``window`` (most goals have none)."""
     if words is None:
         words = frozenset(window.split())
-    if not COMPARATOR_WORDS.isdisjoint(words) or _holds_any(window, _COMPARATOR_CHARS):
+    if not COMPARATOR_WORDS.isdisjoint(words) or COMPARATOR_SIGNS.search(window) is not None:
         return True
     # Phrases whose words are common alone: "tối đa", "ít nhất", "không quá", "trở lên", "up to".
     return any(a in words and b in words for a, b in _COMPARATOR_PAIRS)
