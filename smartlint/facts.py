@@ -192,7 +192,7 @@ def build_facts(
 
     target = _target(goal, title, reading, conflicts)
     field_comparator = (
-        _read_comparator(goal.target.value)
+        _read_target(goal.target.value)[1]
         if goal.target is not None and target is not None and target.source == "field"
         else None
     )
@@ -366,13 +366,8 @@ def _is_placeholder(raw: str) -> bool:
 
 
 @lru_cache(maxsize=_FIELD_CACHE)
-def _read_target(raw: str) -> Change | None:
-    return extract.read_target(raw)
-
-
-@lru_cache(maxsize=_FIELD_CACHE)
-def _read_comparator(raw: str) -> Comparator | None:
-    return extract.read_comparator(raw)
+def _read_target(raw: str) -> tuple[Change | None, Comparator | None]:
+    return extract.read_target_bound(raw)
 
 
 @lru_cache(maxsize=_FIELD_CACHE)
@@ -398,7 +393,7 @@ def _target(
     )
     if goal.target is None:
         return sentence
-    change = _read_target(goal.target.value)
+    change = _read_target(goal.target.value)[0]
     if change is None:
         return sentence
     field = Located(change, goal.target.span, "field")

@@ -271,11 +271,6 @@ class Reading:
     label: Snip | None = None  # a label read past ("KR2:", "Mục tiêu 1:", "[P1]")
     vague_parts: tuple[Snip, ...] = ()  # "… and improve canopy health": a target with no number
 
-    @property
-    def is_bound(self) -> bool:
-        """Tell whether the target is a bound or a hold, which needs no baseline."""
-        return self.kind in (GoalKind.BOUND, GoalKind.HOLD)
-
 
 # --------------------------------------------------------------------------- findings
 

@@ -49,9 +49,9 @@ def read_target(raw: str) -> Change | None:
     return fields.target(raw)
 
 
-def read_comparator(raw: str) -> Comparator | None:
-    """Read the comparator of a bound written in a target field: "≥ 99.95%", "dưới 3%"."""
-    return fields.comparator(raw)
+def read_target_bound(raw: str) -> tuple[Change | None, Comparator | None]:
+    """Read a target field and, when it is a bound ("≥ 99.95%", "dưới 3%"), its comparator."""
+    return fields.target_and_bound(raw)
 
 
 def read_time(raw: str, today: date, fiscal_year_end: tuple[int, int] = (12, 31)) -> TimeRef | None:

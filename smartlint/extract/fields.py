@@ -18,6 +18,11 @@ _ANY_DAY = date(2000, 1, 1)  # targets do not depend on the date
 
 def target(raw: str) -> Change | None:
     """Read a target field: signed means a change, unsigned a level, "x3" a factor."""
+    return target_and_bound(raw)[0]
+
+
+def target_and_bound(raw: str) -> tuple[Change | None, Comparator | None]:
+    """Read a target field, and the comparator when it is a bound ("≥ 99.95%", "dưới 3%")."""
     f = fold(raw.strip())
     where = Snip(0, len(f.src), f.src)
     qs = find_quantities(f, f.low)
@@ -26,25 +31,18 @@ def target(raw: str) -> Change | None:
         q = qs[0]
         signed = _SIGNED.match(f.low) is not None
         if q.factor:
-            return Change(ChangeKind.FACTOR, q.value, where)
+            return Change(ChangeKind.FACTOR, q.value, where), None
         if q.points:
-            return Change(ChangeKind.POINTS, q.value, where)
+            return Change(ChangeKind.POINTS, q.value, where), None
         if signed and q.percent:
-            return Change(ChangeKind.PERCENT, q.value, where)
+            return Change(ChangeKind.PERCENT, q.value, where), None
         if signed:
-            return Change(ChangeKind.DELTA, q.value, where)
-        return Change(ChangeKind.LEVEL, q.value, where)
+            return Change(ChangeKind.DELTA, q.value, where), None
+        return Change(ChangeKind.LEVEL, q.value, where), None
     bound = _bound(f, qs)
     if bound is not None:
-        return Change(ChangeKind.LEVEL, qs[0].value, where)
-    reading = read(f.src, _ANY_DAY)
-    return reading.target
-
-
-def comparator(raw: str) -> Comparator | None:
-    """Read the comparator of a target field that is a bound ("≥ 99.95%", "dưới 3%", "40+")."""
-    f = fold(raw.strip())
-    return _bound(f, find_quantities(f, f.low))
+        return Change(ChangeKind.LEVEL, qs[0].value, where), bound
+    return read(f.src, _ANY_DAY).target, None
 
 
 def _bound(f: Folded, qs: list[Quantity]) -> Comparator | None:
