@@ -201,9 +201,7 @@ def build_facts(
         # A KPI row ("Doanh thu dịch vụ" | 500 tỷ): the title names the metric the field sets.
         metric = Located(title.value.strip(), title.span, "sentence")
     history = _in_target_scale(goal.history, reading, target)
-    if history is not goal.history:
-        goal = replace(goal, history=history)
-    baseline, as_of = _baseline(goal, title, reading, target, conflicts, language)
+    baseline, as_of = _baseline(goal, history, title, reading, target, conflicts, language)
     deadline = _time_field(goal.deadline, today, fiscal_year_end)
     sentence_deadline = (
         Located(reading.deadline, _at(title, reading.deadline.where), "sentence")
@@ -265,7 +263,7 @@ def build_facts(
         base=base,
         placeholders=placeholders,
         rate=bool(reading and reading.rate),
-        history=goal.history,
+        history=history,
         conflicts=tuple(conflicts),
         section_deadline=_time_field(goal.section_deadline, today, fiscal_year_end),
         kind=GoalKind.BOUND if field_comparator or row else _kind(reading, target),
@@ -414,6 +412,7 @@ def _disagree(a: Change, b: Change) -> bool:
 
 def _baseline(
     goal: Goal,
+    history: History | None,
     title: Text | None,
     reading: Reading | None,
     target: Located[Change] | None,
@@ -439,8 +438,8 @@ def _baseline(
     if reading is not None and reading.implied_baseline is not None:
         span = _at(title, reading.target.where) if reading.target else _at(title, None)
         return Located(reading.implied_baseline, span, "implied"), None
-    if goal.history is not None and goal.history.points:
-        last = goal.history.points[-1]
+    if history is not None and history.points:
+        last = history.points[-1]
         return Located(last.value, last.span, "history"), last.when
     if reading is not None and reading.implied_zero_baseline:
         span = _at(title, reading.target.where) if reading.target else _at(title, None)
