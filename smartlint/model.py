@@ -338,6 +338,34 @@ class Violation:
     suggestion: str
 
 
+class FixSafety(str, enum.Enum):
+    """How sure a fix is: safe fixes keep what the author committed to; unsafe ones change it."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """Replace the source text in ``span`` (1-based, end column exclusive) with ``text``.
+
+    Columns count characters of the decoded line, as every other span does; an empty span
+    inserts.  Edits of one fix never overlap.
+    """
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mend a rule offers for its finding: edits to the goal file and what they do."""
+
+    safety: FixSafety
+    description: str  # a sentence in the finding's language: what applying the fix does
+    edits: tuple[TextEdit, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A stamped violation, ready for a reporter."""
@@ -354,6 +382,7 @@ class Finding:
     goal_id: str | None = None
     goal_index: int | None = None
     field: str | None = None  # the goal field the finding is about, for stable fingerprints
+    fix: Fix | None = None  # the edits that mend it, when the rule knows them without guessing
 
 
 def verdict_of(criterion: Criterion, findings: Iterable[Finding]) -> Verdict:
