@@ -76,6 +76,9 @@ from smartlint.extract.phrases import (
     START_CTX,
     STOP,
     VERB,
+    WORD,
+    gate,
+    opens,
 )
 from smartlint.extract.text import Folded, fold
 from smartlint.extract.time import FiscalEnd, Hit, find_times
@@ -104,8 +107,8 @@ class _Verb:
     kind: str
 
 
-def _scan(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    return list(rx.finditer(text)) if _holds_any(text, GATES[rx]) else []
+def _scan(rx: re.Pattern[str], text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    return list(rx.finditer(text)) if opens(GATES[rx], text, words) else []
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -120,14 +123,6 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     for s, e in spans:  # noqa: SIM110 -- a loop builds no generator; runs for every quantity
         if s <= a and b <= e:
-            return True
-    return False
-
-
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Tell whether any of ``words`` occurs in ``text`` (a gate before a pattern runs)."""
-    for word in words:  # noqa: SIM110 -- a loop builds no generator; runs on every sentence
-        if word in text:
             return True
     return False
 
@@ -154,21 +149,21 @@ def read(
     # Labels and markup are read past: blanked, so every offset still points into the text.
     markup = [m.span() for m in MARKUP.finditer(low)] if _MARKUP_GATE.search(low) else []
     clean = _blank(low, markup)
+    # The sentence's words, once: most patterns, and the rarer readings, are looked for only
+    # when one of their words is among them.
+    words = frozenset(WORD.findall(low))
     label, named_by_label = _label(clean)
     clean = _blank(clean, [label] if label else [])
     holders: list[tuple[int, int]] = []
-    if PLACEHOLDER_GATE.search(f.src) or _holds_any(low, PLACEHOLDER_WORDS):
+    if PLACEHOLDER_GATE.search(f.src) or opens(PLACEHOLDER_WORDS, low, words):
         holders = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(clean) if _keep(f, m)]
     bullet = BULLET.match(clean)  # "2. Nâng cao …": a list number, not a quantity
     masked = _blank(clean, holders + ([bullet.span("b")] if bullet else []))
     hits = find_times(f, masked, today, fiscal)
     hits = _service_levels(masked, hits)
     masked = _blank(masked, [(h.start, h.end) for h in hits])
-    means = _means(low, hits) + _purposes(masked)
-    base, base_hits = _base(low, hits)
-    # The sentence's words, once: most of the rarer readings are looked for only when one of
-    # their words is among them.
-    words = frozenset(clean.translate(_PUNCTUATION).split())
+    means = _means(low, hits, words) + _purposes(masked, words)
+    base, base_hits = _base(low, hits, words)
     standards = not f.src.islower() and not STANDARD_WORDS.isdisjoint(words)  # "WCAG 2.2"
     things = not _THING_WORDS.isdisjoint(words)  # "the new 311 app"
     quantities = [
@@ -190,14 +185,13 @@ def read(
     if vague is not None:  # "Plant 500 trees and improve canopy health by 2028"
         masked = masked[: vague[0]] + " " * (len(masked) - vague[0])
     if tail is not None:
-        part = _read_part(f, masked, tail, quantities, hits, excluded, lang)
+        part = _read_part(f, masked, tail, quantities, hits, excluded, lang, words)
         if part is not None:
             parts = (part,)
             free = [q for q in free if q.start < tail]
             masked = masked[:tail] + " " * (len(masked) - tail)
     whole = _Whole(
         text=text,
-        words=words,
         placeholders=tuple(_snip(f, a, b) for a, b in holders),
         milestones=milestones,
         parts=parts,
@@ -206,7 +200,7 @@ def read(
         vague_parts=(_snip(f, *vague),) if vague else (),
     )
     return _read_clause(
-        f, masked, lang, hits, base, base_hits, means, quantities, free, holders, whole
+        f, masked, lang, hits, base, base_hits, means, quantities, free, holders, words, whole
     )
 
 
@@ -224,7 +218,6 @@ class _Whole(NamedTuple):
     label: Snip | None = None
     label_metric: tuple[int, int] | None = None  # "Revenue: grow …": the label names the metric
     vague_parts: tuple[Snip, ...] = ()
-    words: frozenset[str] = frozenset()  # the sentence's words, for the gates
 
 
 def _read_clause(
@@ -238,12 +231,13 @@ def _read_clause(
     quantities: list[Quantity],
     free: list[Quantity],
     holders: list[tuple[int, int]],
+    words: frozenset[str],
     whole: _Whole | None = None,
 ) -> Reading:
     """Read one clause's target, metric and kind; the deadline is the whole sentence's."""
     low = f.low
     excluded = means + ([base] if base else [])
-    cadences = [m for m in _scan(CADENCE, masked) if f.plain(m.start(), m.end())]
+    cadences = [m for m in _scan(CADENCE, masked, words) if f.plain(m.start(), m.end())]
     verbs: list[_Verb] = []
     for m in VERB.finditer(masked):
         a, b = m.span()
@@ -256,8 +250,8 @@ def _read_clause(
     stated = False  # a level stated as a state, with no verb
     row = KPI_LABEL.match(masked) if _ROW_GATE.search(masked, 0, 100) else None
     # Most goals hold no comparator and no copula: their patterns are not run.
-    comparing = _may_compare(masked, whole.words if whole else None)
-    copula = whole is None or not _COPULA_ENDS.isdisjoint(whole.words)
+    comparing = _may_compare(masked, words)
+    copula = whole is None or not _COPULA_ENDS.isdisjoint(words)
     if verb is not None and copula and _copula_before_level(masked, verb, free):
         # "Average time to answer a chat is 45 seconds": the verb names the metric's action,
         # the level is stated as a state.
@@ -306,7 +300,7 @@ def _read_clause(
             found = _cadence(cadences, masked, r.target_q, verb, means)
             cadence = _period_of(found) if found else None
             if cadence is None:
-                cadence = _average(cadences, masked, r.target_q) or _basis(masked)
+                cadence = _average(cadences, masked, r.target_q, words) or _basis(masked)
         elif r.zero:
             # Producing a count every period recurs: "books 12 discovery calls per week".
             cadence = _recurring(cadences, masked, r.target_q, means, after_only=True)
@@ -352,7 +346,6 @@ _CONTEXT_ENDS = (
     "to",
 )  # fmt: skip
 _COMPARATOR_PAIRS = tuple(tuple(p.split()) for p in COMPARATOR_PHRASES)
-_PUNCTUATION = str.maketrans(",;:()", "     ")
 _THING_WORDS = frozenset(("the", "new", "our"))
 _COPULA_ENDS = frozenset(
     ("is", "are", "stay", "stays", "remain", "remains", "be", "la", "muc", "luon")
@@ -362,7 +355,7 @@ _WORKING = re.compile(r"\s+lam\s+viec")
 _COUNT_DIGIT = re.compile(r"\d(?![\d.,]*\s?%)")
 _DIGIT = re.compile(r"\d")
 _ROLLING_WORDS = re.compile(r"rolling|trailing|last|past|any")
-_AVERAGE_WORDS = ("binh quan", "trung binh", "average", "avg", "cagr", "compound")
+_AVERAGE_WORDS = gate("binh quan", "trung binh", "average", "avg", "cagr", "compound")
 _LABEL_GATE = re.compile(
     r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?(?:\[|kr|okr|o\s*\d|obj|key|goal|target|kq|ket|muc|kpi|p[0-4])"
 )
@@ -454,10 +447,10 @@ def _sla_verb_without_count(masked: str, at: int) -> bool:
     return _COUNT_DIGIT.search(masked, verb.end(), at) is None
 
 
-def _purposes(masked: str) -> list[tuple[int, int]]:
+def _purposes(masked: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Return purpose clauses ("nhằm …", "để tăng …", "in order to …"): they set no target."""
     spans: list[tuple[int, int]] = []
-    if not _holds_any(masked, PURPOSE_GATE):
+    if not opens(PURPOSE_GATE, masked, words):
         return spans
     for m in PURPOSE.finditer(masked):
         end = CLAUSE_END.search(masked, m.end())
@@ -607,12 +600,13 @@ def _read_part(
     hits: list[Hit],
     excluded: list[tuple[int, int]],
     lang: Language,
+    words: frozenset[str],
 ) -> Reading | None:
     """Read a further target on the line; None when it names no metric of its own."""
     part_masked = " " * tail + masked[tail:]
     free = [q for q in quantities if q.start >= tail and not _inside(q.start, q.end, excluded)]
     own = [q for q in quantities if q.start >= tail]
-    reading = _read_clause(f, part_masked, lang, hits, None, set(), [], own, free, [])
+    reading = _read_clause(f, part_masked, lang, hits, None, set(), [], own, free, [], words)
     if reading.target is None or reading.metric is None:
         return None
     return reading
@@ -861,10 +855,10 @@ def _basis(masked: str) -> tuple[Period, tuple[int, int]] | None:
 
 
 def _average(
-    cadences: list[re.Match[str]], masked: str, target_q: Quantity
+    cadences: list[re.Match[str]], masked: str, target_q: Quantity, words: frozenset[str]
 ) -> tuple[Period, tuple[int, int]] | None:
     """Return the period of an average change ("bình quân 7%/năm", "CAGR of 12%")."""
-    if not _holds_any(masked, _AVERAGE_WORDS):
+    if not opens(_AVERAGE_WORDS, masked, words):
         return None
     avg = AVERAGE.search(masked, max(0, target_q.start - 60), target_q.start)
     if avg is None:
@@ -916,9 +910,9 @@ def _keep(f: Folded, m: re.Match[str]) -> bool:
     return True
 
 
-def _means(low: str, hits: list[Hit]) -> list[tuple[int, int]]:
+def _means(low: str, hits: list[Hit], words: frozenset[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for m in _scan(MEANS, low):
+    for m in _scan(MEANS, low, words):
         if any(h.start - m.end() in (0, 1) for h in hits):
             continue  # "through Q3 2027" is a deadline, not a means
         end_m = CLAUSE_END.search(low, m.end())
@@ -926,11 +920,13 @@ def _means(low: str, hits: list[Hit]) -> list[tuple[int, int]]:
     return spans
 
 
-def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
+def _base(
+    low: str, hits: list[Hit], words: frozenset[str]
+) -> tuple[tuple[int, int] | None, set[int]]:
     """Return the comparison base's span and the ids of the time hits it covers."""
     covered: set[int] = set()
     base: tuple[int, int] | None = None
-    for m in _scan(BASE_WORD, low):
+    for m in _scan(BASE_WORD, low, words):
         end = m.end()
         filler = BASE_FILLER.match(low, end)  # "compared with last August"
         if filler:
@@ -942,16 +938,16 @@ def _base(low: str, hits: list[Hit]) -> tuple[tuple[int, int] | None, set[int]]:
                 break
         else:
             stop = CLAUSE_END.search(low, end)
-            words = []
+            kept: list[str] = []
             for word in low[end : stop.start() if stop else len(low)].split()[:4]:
                 if word in BASE_ENDS:  # "… last year by 31 Dec": the deadline starts here
                     break
-                words.append(word)
+                kept.append(word)
             rest = low[end:]
-            end = end + (len(rest) - len(rest.lstrip())) + len(" ".join(words)) if words else end
+            end = end + (len(rest) - len(rest.lstrip())) + len(" ".join(kept)) if kept else end
         if base is None:
             base = (m.start(), end)
-    for m in _scan(BASE_ALONE, low):
+    for m in _scan(BASE_ALONE, low, words):
         for h in hits:
             if m.start() <= h.start and h.end <= m.end() + 12 and h.past:
                 covered.add(id(h))

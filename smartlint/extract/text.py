@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Goals are one sentence; the first MAX_CHARS characters are analysed so that a hostile
 # one-megabyte title costs the same as a long sentence.
@@ -123,8 +123,11 @@ class Folded:
     _map: tuple[int, ...] | None = None
     ascii: bool = False  # the whole text is ASCII: every keyword is spelt plainly
     # Folded spans of the words whose accents make them another word than the keyword they
-    # fold to ("tính năng" holds "nang" spelt "năng", not "nâng"), found once per text.
-    _other_words: tuple[tuple[int, int], ...] = ()
+    # fold to ("tính năng" holds "nang" spelt "năng", not "nâng"): found on the first
+    # question about an accented stretch, kept here (a one-slot cache in a frozen value).
+    _other_words: list[tuple[tuple[int, int], ...]] = field(
+        default_factory=list, compare=False, repr=False
+    )
 
     def orig(self, i: int) -> int:
         """Return the offset in ``src`` of folded offset ``i``."""
@@ -138,7 +141,11 @@ class Folded:
 
     def plain(self, start: int, end: int) -> bool:
         """Tell whether the words at folded ``start:end`` are spelt as the keywords they fold to."""
-        for a, b in self._other_words:  # noqa: SIM110 -- a loop builds no generator
+        if self.ascii or self.src[self.orig(start) : self.orig(end)].isascii():
+            return True  # typed without diacritics: the plain spelling of any keyword
+        if not self._other_words:
+            self._other_words.append(_other_words(self.src, self.low, self._map))
+        for a, b in self._other_words[0]:  # noqa: SIM110 -- a loop builds no generator
             if a < end and start < b:
                 return False
         return True
@@ -156,7 +163,7 @@ def fold(text: str) -> Folded:
         if not _COMBINING.search(low):
             if src.isascii():
                 return Folded(src, low, None, True)
-            return Folded(src, low, None, False, _other_words(src, low, None))
+            return Folded(src, low)
         pieces = [(i, ch) for i, ch in enumerate(low)]
     else:
         # Compose each starter with its marks on its own, so that every folded character
@@ -172,7 +179,7 @@ def fold(text: str) -> Folded:
     where = [i for i, _ in kept]
     where.append(len(src))
     low = "".join(ch for _, ch in kept)
-    return Folded(src, low, tuple(where), False, _other_words(src, low, tuple(where)))
+    return Folded(src, low, tuple(where))
 
 
 def _other_words(src: str, low: str, where: tuple[int, ...] | None) -> tuple[tuple[int, int], ...]:
