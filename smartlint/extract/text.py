@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Goals are one sentence; the first MAX_CHARS characters are analysed so that a hostile
 # one-megabyte title costs the same as a long sentence.
@@ -122,12 +122,6 @@ class Folded:
     low: str
     _map: tuple[int, ...] | None = None
     ascii: bool = False  # the whole text is ASCII: every keyword is spelt plainly
-    # Folded spans of the words whose accents make them another word than the keyword they
-    # fold to ("tính năng" holds "nang" spelt "năng", not "nâng"): found on the first
-    # question about an accented stretch, kept here (a one-slot cache in a frozen value).
-    _other_words: list[tuple[tuple[int, int], ...]] = field(
-        default_factory=list, compare=False, repr=False
-    )
 
     def orig(self, i: int) -> int:
         """Return the offset in ``src`` of folded offset ``i``."""
@@ -140,13 +134,22 @@ class Folded:
         return self.src[self.orig(start) : self.orig(end)]
 
     def plain(self, start: int, end: int) -> bool:
-        """Tell whether the words at folded ``start:end`` are spelt as the keywords they fold to."""
-        if self.ascii or self.src[self.orig(start) : self.orig(end)].isascii():
+        """Tell whether the words at folded ``start:end`` are spelt as the keywords they fold to
+        ("tính năng" holds "nang" spelt "năng", not the verb "nâng")."""
+        if self.ascii:
+            return True
+        seg = self.src[self.orig(start) : self.orig(end)]
+        if seg.isascii():
             return True  # typed without diacritics: the plain spelling of any keyword
-        if not self._other_words:
-            self._other_words.append(_other_words(self.src, self.low, self._map))
-        for a, b in self._other_words[0]:  # noqa: SIM110 -- a loop builds no generator
-            if a < end and start < b:
+        if self._map is None:  # NFC text: one folded character per character
+            for m in _ACCENTED_WORD.finditer(seg):
+                allowed = _ALLOWED.get(self.low[start + m.start() : start + m.end()])
+                if allowed is not None and m.group().lower() not in allowed:
+                    return False
+            return True
+        for word in _FOLDED_WORD.findall(unicodedata.normalize("NFC", seg).lower()):
+            allowed = _ALLOWED.get(word.translate(_TABLE))
+            if allowed is not None and word not in allowed:
                 return False
         return True
 
@@ -180,28 +183,3 @@ def fold(text: str) -> Folded:
     where.append(len(src))
     low = "".join(ch for _, ch in kept)
     return Folded(src, low, tuple(where))
-
-
-def _other_words(src: str, low: str, where: tuple[int, ...] | None) -> tuple[tuple[int, int], ...]:
-    """Return the folded spans of words spelt as another word than the keyword they fold to.
-
-    Only a word with a non-ASCII letter can be spelt otherwise ("năng" for "nâng"); typed
-    without diacritics, every keyword is spelt plainly.
-    """
-    found: list[tuple[int, int]] = []
-    if where is None:  # NFC text: one folded character per character of the text
-        for m in _ACCENTED_WORD.finditer(src):
-            a, b = m.span()
-            allowed = _ALLOWED.get(low[a:b])
-            if allowed is not None and m.group().lower() not in allowed:
-                found.append((a, b))
-        return tuple(found)
-    for m in _FOLDED_WORD.finditer(low):
-        allowed = _ALLOWED.get(m.group())
-        if allowed is None:
-            continue
-        a, b = where[min(m.start(), len(where) - 1)], where[min(m.end(), len(where) - 1)]
-        word = src[a:b]
-        if not word.isascii() and unicodedata.normalize("NFC", word).lower() not in allowed:
-            found.append(m.span())
-    return tuple(found)
