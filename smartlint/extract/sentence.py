@@ -169,12 +169,7 @@ def read(
     quantities = [
         q
         for q in find_quantities(f, masked)
-        if not _names_a_rating(masked, q)
-        and not _names_a_label(masked, q)
-        and not _names_a_year(f, masked, q)
-        and not (standards and _names_a_standard(f, masked, q))
-        and not _qualifies_a_noun(masked, q)
-        and not (things and _names_a_thing(f, masked, q))
+        if not _names_no_amount(f, masked, q, standards, things)
     ]
     excluded = means + ([base] if base else [])
     free = [q for q in quantities if not _inside(q.start, q.end, excluded)]
@@ -346,6 +341,8 @@ _CONTEXT_ENDS = (
     "to",
 )  # fmt: skip
 _COMPARATOR_PAIRS = tuple(tuple(p.split()) for p in COMPARATOR_PHRASES)
+_COMPARATOR_PAIR_STARTS = frozenset(p[0] for p in _COMPARATOR_PAIRS)
+_COMPARATOR_PAIR_ENDS = frozenset(p[-1] for p in _COMPARATOR_PAIRS)
 _THING_WORDS = frozenset(("the", "new", "our"))
 _COPULA_ENDS = frozenset(
     ("is", "are", "stay", "stays", "remain", "remains", "be", "la", "muc", "luon")
@@ -456,6 +453,25 @@ def _purposes(masked: str, words: frozenset[str]) -> list[tuple[int, int]]:
         end = CLAUSE_END.search(masked, m.end())
         spans.append((m.start(), end.start() if end else len(masked)))
     return spans
+
+
+def _names_no_amount(f: Folded, masked: str, q: Quantity, standards: bool, things: bool) -> bool:
+    """Tell whether a number names something (a rating, a standard, a year, a label, a noun's
+    measure, a thing) instead of being an amount.  Only a bare number can name most of them,
+    so a percent or a unit is asked one question."""
+    if _names_a_rating(masked, q):
+        return True
+    if q.percent:
+        return False
+    if _qualifies_a_noun(masked, q) or (standards and _names_a_standard(f, masked, q)):
+        return True
+    if q.points or q.factor or q.unit:
+        return False
+    return (
+        _names_a_label(masked, q)
+        or _names_a_year(f, masked, q)
+        or (things and _names_a_thing(f, masked, q))
+    )
 
 
 def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
@@ -758,6 +774,8 @@ def _may_compare(window: str, words: frozenset[str] | None = None) -> bool:
     if not COMPARATOR_WORDS.isdisjoint(words) or COMPARATOR_SIGNS.search(window) is not None:
         return True
     # Phrases whose words are common alone: "tối đa", "ít nhất", "không quá", "trở lên", "up to".
+    if _COMPARATOR_PAIR_STARTS.isdisjoint(words) or _COMPARATOR_PAIR_ENDS.isdisjoint(words):
+        return False
     return any(a in words and b in words for a, b in _COMPARATOR_PAIRS)
 
 
