@@ -211,7 +211,9 @@ def lint(
     ] = False,
     statistics: Annotated[
         bool,
-        typer.Option("--statistics", help="Print how many findings each rule gave, and exit."),
+        typer.Option(
+            "--statistics", help="Print how many findings each rule gave instead of the report."
+        ),
     ] = False,
     color: Annotated[
         str,
