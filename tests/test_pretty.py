@@ -314,3 +314,12 @@ def test_the_report_module_does_not_load_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert done.stdout.strip() == "False"
+
+
+def test_github_job_summary_counts_only_real_passes(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    _, document, _ = _cli(CASES["goals.en.yaml"], "-f", "json")
+    goals = json.loads(document)["goals"]
+    real = sum(1 for g in goals if set(g["criteria"].values()) == {"pass"})
+    _cli(CASES["goals.en.yaml"], "-f", "github", GITHUB_STEP_SUMMARY=str(summary))
+    assert f"{len(goals)} goals, {real} pass all five criteria" in summary.read_text("utf-8")
