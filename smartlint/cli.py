@@ -17,10 +17,12 @@ from smartlint import __version__
 from smartlint.config import FAIL_ON, ConfigError, Resolver
 from smartlint.engine import fewer_collections
 from smartlint.model import Language, Report, Severity
-from smartlint.outputs import OutputError, emit, targets
+from smartlint.outputs import OutputError, View, emit, targets
 from smartlint.project import Overrides, run_project, settings_for
 from smartlint.project import show_settings as show_settings_text
 from smartlint.reporters import CHARTED_FORMATS, FORMATS, PLOTTED_FORMATS
+from smartlint.reporters.progress import Progress
+from smartlint.reporters.terminal import COLOR_MODES
 from smartlint.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
 from smartlint.rules.base import Rule
 from smartlint.selection import SelectorError, matches, split_selectors
@@ -195,6 +197,33 @@ def lint(
         bool,
         typer.Option("--tree", help="Print the goal tree with each goal's S M A R T marks."),
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print only the summary; the exit status tells the rest."
+        ),
+    ] = False,
+    show_info: Annotated[
+        bool,
+        typer.Option(
+            "--show-info", "-v", help="List every info finding instead of one line per goal."
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics", help="Print how many findings each rule gave instead of the report."
+        ),
+    ] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="Colour the terminal report: auto (when stdout is a terminal; NO_COLOR and "
+            "FORCE_COLOR are honoured), always or never.",
+        ),
+    ] = "auto",
     root: Annotated[
         str | None,
         typer.Option(
@@ -252,20 +281,26 @@ def lint(
     threshold = _parse_fail_on(fail_on or first.fail_on or "error")
     if root is None and first.goal_root is not None:  # the configuration's `root`
         root = str(first.root / first.goal_root)
-    with fewer_collections():  # parsing builds as many small values as linting
-        result = run_project(list(paths), overrides, resolver, when, root=root)
-    for error in result.errors:
-        typer.echo(f"smartlint: error: {error}", err=True)
-    emit(
-        result.report,
-        wanted,
-        rules=_reported_rules(settings_for(first, overrides, when).rules, result.report),
-        stdout=sys.stdout,
-        environ=os.environ,
-        show_reading=show_reading,
-        show_tree=tree,
-        dated=when if today is not None else None,
-    )
+    if color not in COLOR_MODES:
+        raise UsageProblem(f"--color {color!r}: choose one of {', '.join(COLOR_MODES)}")
+    view = View(color, show_info, quiet, statistics, overrides.language)
+    with Progress(sys.stderr) as progress:
+        with fewer_collections():  # parsing builds as many small values as linting
+            result = run_project(list(paths), overrides, resolver, when, root=root)
+        progress.stage("writing the report")
+        for error in result.errors:
+            typer.echo(f"smartlint: error: {error}", err=True)
+        emit(
+            result.report,
+            wanted,
+            rules=_reported_rules(settings_for(first, overrides, when).rules, result.report),
+            stdout=sys.stdout,
+            environ=os.environ,
+            show_reading=show_reading,
+            show_tree=tree,
+            dated=when if today is not None else None,
+            view=view,
+        )
     if result.errors:
         return EXIT_ERROR
     return EXIT_OK if exit_zero else exit_status(result.report, threshold)

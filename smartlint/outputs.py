@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from smartlint.model import Report
+from smartlint.model import Language, Report
 from smartlint.reporters import FORMATS, MACHINE_FORMATS, renderer
 from smartlint.reporters.base import RenderContext
+from smartlint.reporters.terminal import use_color
 from smartlint.rules.base import Rule
 
 STDOUT = "-"
@@ -23,6 +24,17 @@ STDOUT = "-"
 
 class OutputError(ValueError):
     """A report that cannot be asked for or written; the message says which."""
+
+
+@dataclass(frozen=True)
+class View:
+    """How the terminal report is shown: colour mode, infos, quiet, statistics, language."""
+
+    color: str = "auto"  # auto, always or never
+    show_info: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    language: Language | None = None
 
 
 @dataclass(frozen=True)
@@ -66,30 +78,55 @@ def emit(
     show_reading: bool = False,
     show_tree: bool = False,
     dated: date | None = None,
+    view: View | None = None,
 ) -> None:
-    """Render and write every report; append the GitHub job summary when asked for."""
-    for target in wanted:
-        to_terminal = target.path == STDOUT and stdout.isatty()
+    """Render and write every report; append the GitHub job summary when asked for.
+
+    ``view`` holds the terminal report's choices (colour, infos, quiet, statistics); the
+    statistics replace the first report, wherever it goes, as ruff's ``--statistics`` does.
+    """
+    view = view or View()
+    for number, target in enumerate(wanted):
+        to_stdout = target.path == STDOUT
+        to_terminal = to_stdout and stdout.isatty()
         ctx = RenderContext(
             rules=rules,
-            color=to_terminal and target.fmt not in MACHINE_FORMATS and "NO_COLOR" not in environ,
-            width=os.get_terminal_size(stdout.fileno()).columns if to_terminal else None,
+            color=target.fmt not in MACHINE_FORMATS
+            and use_color(view.color, is_terminal=to_terminal, environ=environ),
+            width=_width(stdout, environ) if to_stdout else None,
             cwd=Path.cwd(),
             show_reading=show_reading,
             show_tree=show_tree,
             dated=dated,
+            show_info=view.show_info,
+            quiet=view.quiet,
+            language=view.language,
         )
-        text = renderer(target.fmt)(report, ctx)
-        if show_tree and target.fmt not in MACHINE_FORMATS:
-            from smartlint.reporters.tree import render_tree
+        if view.statistics and number == 0:
+            from smartlint.reporters.statistics import render_statistics
 
-            text += "\n" + render_tree(report, ctx)
+            text = render_statistics(report, as_json=target.fmt == "json")
+        elif view.quiet and target.fmt == "concise":
+            text = renderer("pretty")(report, ctx)  # the summary alone
+        else:
+            text = renderer(target.fmt)(report, ctx)
         _write(text, target.path, stdout)
     summary = environ.get("GITHUB_STEP_SUMMARY")
     if summary and any(t.fmt == "github" for t in wanted):
         from smartlint.reporters.github import summary_markdown
 
         _append(summary, summary_markdown(report, RenderContext(rules=rules, cwd=Path.cwd())))
+
+
+def _width(stdout: TextIO, environ: Mapping[str, str]) -> int | None:
+    """Return the terminal's width, else COLUMNS when it is a number, else None (the default)."""
+    if stdout.isatty():
+        try:
+            return os.get_terminal_size(stdout.fileno()).columns
+        except (OSError, ValueError):
+            pass
+    columns = environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
 
 def _write(text: str, path: str, stdout: TextIO) -> None:

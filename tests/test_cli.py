@@ -95,7 +95,9 @@ def test_json_contract() -> None:
     assert document["schema_version"] == 1
     assert set(document) == {"schema_version", "goals", "findings", "summary"}
     goal = document["goals"][0]
-    assert set(goal) == {"path", "id", "line", "column", "language", "criteria", "suggestion"}
+    assert set(goal) == {
+        *("path", "id", "title", "line", "column", "language", "criteria", "suggestion")
+    }
     assert set(goal["criteria"]) == {
         "specific",
         "measurable",

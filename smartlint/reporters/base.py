@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from smartlint.model import Report
+from smartlint.model import Language, Report
 from smartlint.rules.base import Rule
 
 
@@ -22,6 +22,9 @@ class RenderContext:
     show_reading: bool = False
     show_tree: bool = False
     dated: date | None = None  # the date the command line gave (--today), else None
+    show_info: bool = False  # list every info instead of folding them (--show-info, -v)
+    quiet: bool = False  # the summary only (--quiet)
+    language: Language | None = None  # the language --lang asked for, else each goal's
 
 
 Render = Callable[[Report, RenderContext], str]

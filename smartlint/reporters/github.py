@@ -5,6 +5,7 @@ from __future__ import annotations
 from smartlint.model import SMART, Finding, Report, Severity, Verdict
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.ci import relative_path
+from smartlint.reporters.tally import passes_all_five
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _MARKS = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.SKIP: "–"}
@@ -48,7 +49,7 @@ def summary_markdown(report: Report, ctx: RenderContext) -> str:
     counts = {s: 0 for s in Severity}
     for f in report.findings:
         counts[f.severity] += 1
-    passing = sum(1 for g in report.goals if g.passes_all)
+    passing = sum(1 for g in report.goals if passes_all_five(g))
     lines = [
         "## smartlint",
         "",

@@ -17,6 +17,7 @@ def goal_record(result: GoalResult) -> dict[str, Any]:
     return {
         "path": goal.path,
         "id": goal.goal_id,
+        "title": goal.title.value if goal.title is not None else None,
         "line": goal.span.line,
         "column": goal.span.column,
         "language": result.language.value,
