@@ -6,6 +6,7 @@ the text as given.  Only the first :data:`~.text.MAX_CHARS` characters are read.
 
 from __future__ import annotations
 
+import enum
 import itertools
 import re
 from dataclasses import dataclass
@@ -100,11 +101,45 @@ from smartlint.model import (
 _PROBLEM_RANK = {TimeProblem.IMPOSSIBLE: 0, TimeProblem.UNPARSEABLE: 1, TimeProblem.BARE_YEAR: 2}
 
 
+# How far before a number (in characters of the folded text) its qualifiers are looked for.
+MARK_WINDOW = 25  # a level or from marker: "lên", "to", "from", "up from"
+NAME_WINDOW = 12  # a name before a number ("WCAG 2.2", "the new 311 app"); a period after "YoY"
+NOUN_WINDOW = 20  # a label noun ("cấp 1", "phase 2"), a copula, a relative-change marker
+COMPARATOR_WINDOW = 28  # a comparator: "no more than", "không vượt quá"
+STATE_WINDOW = 40  # a comparator or copula of a level stated as a state
+CONTEXT_WINDOW = 30  # the words that open, end or date a time expression; a baseline's "now"
+AVERAGE_WINDOW = 60  # "bình quân … 7%/năm", "a CAGR of 12%"
+ROW_HEAD = 100  # the head of a line where a KPI row's label ends with its colon or dash
+LABEL_HEAD = 48  # the head of a line where a "Name:" label ends
+
+
+class VerbKind(enum.Enum):
+    """What the goal's verb does to its metric (the VERB pattern's group names)."""
+
+    INCREASE = "inc"
+    DECREASE = "dec"
+    REACH = "reach"
+    HOLD = "hold"
+    DOWN_TO = "con"  # "còn": down to a level
+    IMPROVE = "imp"
+    PRODUCE = "prod"  # produce a count from zero: hire, publish, launch
+    EVENT = "evt"  # count what happens within the period: sell, call, train
+
+
+_VERB_KIND = {k.value: k for k in VerbKind}
+_DIRECTION_OF = {
+    VerbKind.INCREASE: Direction.INCREASE,
+    VerbKind.DECREASE: Direction.DECREASE,
+    VerbKind.REACH: Direction.REACH,
+    VerbKind.PRODUCE: Direction.INCREASE,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class _Verb:
     start: int
     end: int
-    kind: str
+    kind: VerbKind
 
 
 def _scan(rx: re.Pattern[str], text: str, words: frozenset[str]) -> list[re.Match[str]]:
@@ -239,11 +274,11 @@ def _read_clause(
         if excluded and _inside(a, b, excluded):
             continue
         if f.ascii or f.plain(a, b) or m.group(0) == "lap dat":  # "lắp đặt" is not "đạt"
-            verbs.append(_Verb(a, b, m.lastgroup or ""))
+            verbs.append(_Verb(a, b, _VERB_KIND[m.lastgroup or ""]))
     verb = _primary(verbs, free, masked)
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
     stated = False  # a level stated as a state, with no verb
-    row = KPI_LABEL.match(masked) if _ROW_GATE.search(masked, 0, 100) else None
+    row = KPI_LABEL.match(masked) if _ROW_GATE.search(masked, 0, ROW_HEAD) else None
     # Most goals hold no comparator and no copula: their patterns are not run.
     comparing = _may_compare(masked, words)
     copula = whole is None or not _COPULA_ENDS.isdisjoint(words)
@@ -271,7 +306,8 @@ def _read_clause(
     deadline, start = _deadline(f, hits, base_hits)
 
     r = _Target(verb, free, masked)
-    metric = named or _metric(masked, verb, quantities, hits, holders, excluded, r.target_q)
+    target_q = r.target_q  # None below when the number turns out to measure nothing
+    metric = named or _metric(masked, verb, quantities, hits, holders, excluded, target_q)
     if metric is not None and whole is None:  # a further target: "reach an NPS of 50"
         metric = _trim_metric(masked, metric)
     if named is not None and metric is not None:
@@ -279,26 +315,27 @@ def _read_clause(
         labelled = masked[named[1] : named[1] + 4].lstrip()[:1] in (":", "—", "–")
         metric = _kpi_metric(f, masked, metric, lang, labelled)
         if metric is None and stated:
-            r.target_q = None  # "Bắc Giang: 13,6%": a number with no metric measures nothing
+            target_q = None  # "Bắc Giang: 13,6%": a number with no metric measures nothing
     metric_text = low[metric[0] : metric[1]] if metric else low
     rate = bool(RATE.search(metric_text)) or r.both_percent
-    comparator = _comparator(masked, r.target_q, comparing) if r.target_q is not None else None
-    kind = _kind(masked, verb, r, comparator, stated) if r.target_q is not None else None
-    if kind in (GoalKind.BOUND, GoalKind.HOLD) and r.direction is not Direction.REACH:
-        r.direction = Direction.REACH if r.base_q is None else r.direction
-    change = r.change(rate)
+    comparator = _comparator(masked, target_q, comparing) if target_q is not None else None
+    kind = _kind(masked, verb, r, comparator, stated) if target_q is not None else None
+    direction = r.direction
+    if kind in (GoalKind.BOUND, GoalKind.HOLD) and r.base_q is None:
+        direction = Direction.REACH  # a bound with no baseline is a level to reach
+    change = r.change(rate, direction) if target_q is not None else None
     cadence: tuple[Period, tuple[int, int]] | None = None
-    if change is not None and r.target_q is not None:
+    if change is not None and target_q is not None:
         if kind in (GoalKind.BOUND, GoalKind.HOLD):
-            cadence = _recurring(cadences, masked, r.target_q, means)
+            cadence = _recurring(cadences, masked, target_q, means)
         elif change.kind is not ChangeKind.LEVEL:
-            found = _cadence(cadences, masked, r.target_q, verb, means)
+            found = _cadence(cadences, masked, target_q, verb, means)
             cadence = _period_of(found) if found else None
             if cadence is None:
-                cadence = _average(cadences, masked, r.target_q, words) or _basis(masked)
+                cadence = _average(cadences, masked, target_q, words) or _basis(masked)
         elif r.zero:
             # Producing a count every period recurs: "books 12 discovery calls per week".
-            cadence = _recurring(cadences, masked, r.target_q, means, after_only=True)
+            cadence = _recurring(cadences, masked, target_q, means, after_only=True)
     if kind is not None and comparator is None and kind is not GoalKind.CHANGE:
         comparator = Comparator.EQUAL
     if metric is None and change is not None and whole is not None:
@@ -310,7 +347,7 @@ def _read_clause(
         quantities=tuple(_amount(f, q) for q in quantities),
         baseline=_amount(f, r.base_q) if r.base_q else None,
         target=Change(change.kind, change.value, _snip(f, *change.where)) if change else None,
-        direction=r.direction,
+        direction=direction,
         deadline=_timeref(f, deadline) if deadline else None,
         start=_timeref(f, start) if start else None,
         cadence=cadence[0] if cadence else None,
@@ -319,7 +356,7 @@ def _read_clause(
         means=_snip(f, *means[0]) if means else None,
         implied_zero_baseline=r.zero,
         rate=rate,
-        implied_baseline=r.implied(),
+        implied_baseline=r.implied(change.kind if change else None, direction),
         kind=kind,
         comparator=comparator,
         placeholders=whole.placeholders if whole else (),
@@ -399,7 +436,7 @@ def _label(clean: str) -> tuple[_Span | None, _Span | None]:
     m = LEAD_LABEL.match(clean) if head in _LABEL_STARTS and _LABEL_GATE.match(clean) else None
     if m is not None and clean[m.end() :].strip():
         return m.span("l"), None
-    if ":" not in clean[:48]:
+    if ":" not in clean[:LABEL_HEAD]:
         return None, None
     m = NAME_COLON.match(clean)
     if m is not None and VERB.match(clean, m.end()) is not None:
@@ -480,7 +517,7 @@ def _names_a_year(f: Folded, masked: str, q: Quantity) -> bool:
         return False
     if not f.src[f.orig(q.start) : f.orig(q.end)].isdigit():
         return False
-    before = masked[max(0, q.start - 25) : q.start].split()
+    before = masked[max(0, q.start - MARK_WINDOW) : q.start].split()
     return not before or before[-1] not in AMOUNT_BEFORE
 
 
@@ -491,7 +528,7 @@ def _names_a_thing(f: Folded, masked: str, q: Quantity) -> bool:
         return False
     if masked[q.end : q.end + 1] != " " or not masked[q.end + 1 : q.end + 2].isalpha():
         return False
-    before = masked[max(0, q.start - 12) : q.start].split()
+    before = masked[max(0, q.start - NAME_WINDOW) : q.start].split()
     return bool(before) and before[-1] in ("the", "new", "our")
 
 
@@ -511,10 +548,10 @@ def _names_a_standard(f: Folded, masked: str, q: Quantity) -> bool:
     27001", "Python 3.12"): the name is written with a capital, as names are."""
     if q.percent or q.unit:
         return False
-    words = masked[max(0, q.start - 12) : q.start].split()
+    words = masked[max(0, q.start - NAME_WINDOW) : q.start].split()
     if not words or words[-1] not in STANDARD_WORDS:
         return False
-    m = STANDARD_NAME.search(masked, max(0, q.start - 12), q.start)
+    m = STANDARD_NAME.search(masked, max(0, q.start - NAME_WINDOW), q.start)
     return m is not None and f.source(m.start(), m.start() + 1).isupper()
 
 
@@ -569,7 +606,14 @@ def _second_target(
             verb = VERB.search(masked, m.end(), later[0].start)
             if verb is None or len(masked[m.end() : verb.start()].split()) > 4:
                 continue
-        if verb.lastgroup in ("inc", "dec", "reach", "hold", "con", "imp"):
+        if _VERB_KIND[verb.lastgroup or ""] in (
+            VerbKind.INCREASE,
+            VerbKind.DECREASE,
+            VerbKind.REACH,
+            VerbKind.HOLD,
+            VerbKind.DOWN_TO,
+            VerbKind.IMPROVE,
+        ):
             return m.end()
     # "Doanh thu đạt 1.200 tỷ, lợi nhuận sau thuế tăng 10% so với năm 2026": a comma, then a
     # new metric and its verb.  ", tăng 25% so với năm 2026" with no subject is the same
@@ -579,7 +623,13 @@ def _second_target(
         if not later or _inside(m.start(), m.end(), excluded):
             continue
         verb = VERB.search(masked, m.end(), later[0].start)
-        if verb is None or verb.lastgroup not in ("inc", "dec", "reach", "hold", "con"):
+        if verb is None or _VERB_KIND[verb.lastgroup or ""] not in (
+            VerbKind.INCREASE,
+            VerbKind.DECREASE,
+            VerbKind.REACH,
+            VerbKind.HOLD,
+            VerbKind.DOWN_TO,
+        ):
             continue
         subject = masked[m.end() : verb.start()]
         if LETTER.search(subject) and not _DIGIT.search(subject) and len(subject.split()) <= 6:
@@ -599,7 +649,11 @@ def _vague_target(
         if any(a >= m.end() for a, _ in excluded):
             continue  # a placeholder or a means there ("… reduce cost to TBD"): reported as such
         verb = VERB.match(masked, m.end())
-        if verb is None or verb.lastgroup not in ("inc", "dec", "imp"):
+        if verb is None or _VERB_KIND[verb.lastgroup or ""] not in (
+            VerbKind.INCREASE,
+            VerbKind.DECREASE,
+            VerbKind.IMPROVE,
+        ):
             continue
         end = CLAUSE_END.search(masked, verb.end())
         stop = end.start() if end else len(masked)
@@ -631,12 +685,17 @@ def _read_part(
 def _copula_before_level(masked: str, verb: _Verb, free: list[Quantity]) -> bool:
     """Tell whether the first level after the verb follows "is/are/là/ở mức" directly."""
     q = next((q for q in free if q.start >= verb.end), None)
-    if q is None or verb.kind in ("inc", "dec", "con", "hold"):
+    if q is None or verb.kind in (
+        VerbKind.INCREASE,
+        VerbKind.DECREASE,
+        VerbKind.DOWN_TO,
+        VerbKind.HOLD,
+    ):
         return False
-    words = masked[max(verb.end, q.start - 20) : q.start].split()
+    words = masked[max(verb.end, q.start - NOUN_WINDOW) : q.start].split()
     if not words or words[-1] not in _COPULA_ENDS:
         return False
-    copula = COPULA.search(masked, max(verb.end, q.start - 20), q.start)
+    copula = COPULA.search(masked, max(verb.end, q.start - NOUN_WINDOW), q.start)
     return copula is not None and not masked[copula.end() : q.start].strip()
 
 
@@ -644,7 +703,7 @@ def _row_label(masked: str, row: re.Match[str]) -> bool:
     """Tell whether a KPI row's label names a metric: not one opened by a change verb
     ("Giảm chi phí: còn 5 tỷ"); "Open bugs per team: ≤ 25" opens with an adjective."""
     verb = VERB.match(masked, row.start("m"))
-    return verb is None or verb.lastgroup in ("prod", "evt")
+    return verb is None or _VERB_KIND[verb.lastgroup or ""] in (VerbKind.PRODUCE, VerbKind.EVENT)
 
 
 def _leads_with_level(
@@ -683,7 +742,7 @@ def _stated(
     hours or less", "99.9% of API requests succeed", "> 70% of reps at quota".
     """
     for q in free:
-        window = max(0, q.start - 40)
+        window = max(0, q.start - STATE_WINDOW)
         cmp = COMPARATOR_BEFORE.search(masked, window, q.start) if comparing else None
         at = cmp.start() if cmp is not None else q.start
         if cmp is None and not (comparing and COMPARATOR_AFTER.match(masked, q.end)):
@@ -698,10 +757,10 @@ def _stated(
             copula = COPULA.search(masked, a, b)
             if copula is not None and masked[a : copula.start()].strip():
                 b = a + len(masked[a : copula.start()].rstrip())
-            return _Verb(at, at, "reach"), (a, b)
+            return _Verb(at, at, VerbKind.REACH), (a, b)
         after = _phrase_after(masked, q)
         if after is not None:
-            return _Verb(q.start, q.start, "reach"), after
+            return _Verb(q.start, q.start, VerbKind.REACH), after
         return None, None
     # "Năm 2027: doanh thu hợp nhất 1.500 tỷ đồng": a metric, then its level, and no verb.
     for q in free:
@@ -709,7 +768,7 @@ def _stated(
         seg = masked[clause : q.start]
         if LETTER.search(seg) and not _DIGIT.search(seg) and len(seg.split()) <= 8:
             a = clause + len(seg) - len(seg.lstrip())
-            return _Verb(q.start, q.start, "reach"), (a, clause + len(seg.rstrip()))
+            return _Verb(q.start, q.start, VerbKind.REACH), (a, clause + len(seg.rstrip()))
         break
     return None, None
 
@@ -783,7 +842,7 @@ def _comparator(masked: str, q: Quantity, comparing: bool = True) -> Comparator 
     """Return the comparator that qualifies a level, before it ("≥", "dưới") or after it ("+")."""
     if not comparing:
         return None
-    m = COMPARATOR_BEFORE.search(masked, max(0, q.start - 28), q.start)
+    m = COMPARATOR_BEFORE.search(masked, max(0, q.start - COMPARATOR_WINDOW), q.start)
     if m is None:
         m = COMPARATOR_AFTER.match(masked, q.end)
     if m is None:
@@ -802,13 +861,19 @@ def _kind(
     """Tell a change from a bound or a hold (PRODUCT.md: change verbs win)."""
     if verb is None or r.base_q is not None:
         return GoalKind.CHANGE
-    if verb.kind == "prod" and comparator is not None:
+    if verb.kind is VerbKind.PRODUCE and comparator is not None:
         return GoalKind.BOUND  # "onboard at least 25 merchants every month"
     if comparator is not None and masked[verb.start : verb.end] in ("tang truong", "growth"):
         return GoalKind.BOUND  # "Tăng trưởng tín dụng tối đa 14%": growth is the metric, held
-    if verb.kind in ("inc", "dec", "con", "imp", "prod"):
+    if verb.kind in (
+        VerbKind.INCREASE,
+        VerbKind.DECREASE,
+        VerbKind.DOWN_TO,
+        VerbKind.IMPROVE,
+        VerbKind.PRODUCE,
+    ):
         return GoalKind.CHANGE
-    if verb.kind == "hold":
+    if verb.kind is VerbKind.HOLD:
         return GoalKind.HOLD
     if stated:
         return GoalKind.BOUND
@@ -878,7 +943,7 @@ def _average(
     """Return the period of an average change ("bình quân 7%/năm", "CAGR of 12%")."""
     if not opens(_AVERAGE_WORDS, masked, words):
         return None
-    avg = AVERAGE.search(masked, max(0, target_q.start - 60), target_q.start)
+    avg = AVERAGE.search(masked, max(0, target_q.start - AVERAGE_WINDOW), target_q.start)
     if avg is None:
         avg = AVERAGE.match(masked, target_q.end + 1)
     if avg is None:
@@ -967,7 +1032,7 @@ def _base(
             base = (m.start(), end)
     for m in _scan(BASE_ALONE, low, words):
         for h in hits:
-            if m.start() <= h.start and h.end <= m.end() + 12 and h.past:
+            if m.start() <= h.start and h.end <= m.end() + NAME_WINDOW and h.past:
                 covered.add(id(h))
         if base is None:
             base = (m.start(), m.end())
@@ -982,7 +1047,7 @@ def _names_a_rating(masked: str, q: Quantity) -> bool:
     """
     if not RATING.match(masked, q.end):
         return False
-    before = masked[max(0, q.start - 25) : q.start]
+    before = masked[max(0, q.start - MARK_WINDOW) : q.start]
     return not (LEVEL_MARK.search(before) or FROM.search(before) or ARROW_BEFORE.search(before))
 
 
@@ -996,17 +1061,19 @@ def _names_a_label(masked: str, q: Quantity) -> bool:
         return False
     if not q.value.is_integer():
         return False
-    noun = LABEL_NOUN.search(masked, max(0, q.start - 20), q.start)
+    noun = LABEL_NOUN.search(masked, max(0, q.start - NOUN_WINDOW), q.start)
     if noun is None:
         return False
-    before = masked[max(0, noun.start() - 25) : noun.start()]
+    before = masked[max(0, noun.start() - MARK_WINDOW) : noun.start()]
     return not (LEVEL_MARK.search(before) or FROM.search(before))
 
 
-def _label_kind(masked: str, at: int) -> str:
+def _label_kind(masked: str, at: int) -> VerbKind:
     """Return the verb kind a signed number after a label stands for ("-20%" decreases)."""
     sign = masked[at : at + 1]
-    return "dec" if sign == "-" else "inc" if sign == "+" else "reach"
+    if sign == "-":
+        return VerbKind.DECREASE
+    return VerbKind.INCREASE if sign == "+" else VerbKind.REACH
 
 
 def _verbless(
@@ -1033,23 +1100,25 @@ def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | N
     """Pick the goal's verb: the first direction verb, or a production verb with a count."""
     fallback: _Verb | None = None
     for v in verbs:
-        if v.kind not in ("prod", "evt"):
+        if v.kind not in (VerbKind.PRODUCE, VerbKind.EVENT):
             return v
         gap = PROD_GAP.match(masked, v.end)
         pos = gap.end() if gap else v.end
         if any(q.start == pos and not q.percent and not q.factor for q in free):
-            return _Verb(v.start, v.end, "prod")
+            return _Verb(v.start, v.end, VerbKind.PRODUCE)
         at = next((q for q in free if q.start == pos), None)
         more = MORE.match(masked, at.end) if at is not None and at.percent else None
         if more is not None:  # "resolve 20% more tickets": a relative change
-            return _Verb(v.start, v.end, "dec" if more.group("less") else "inc")
+            return _Verb(
+                v.start, v.end, VerbKind.DECREASE if more.group("less") else VerbKind.INCREASE
+            )
         # "thu hồi 80% công nợ", "close 80% of tickets": a share of what happens is a level.
-        if at is not None and (at.percent or v.kind == "evt"):
-            return _Verb(v.start, v.end, "reach")
-        if v.kind == "evt":
+        if at is not None and (at.percent or v.kind is VerbKind.EVENT):
+            return _Verb(v.start, v.end, VerbKind.REACH)
+        if v.kind is VerbKind.EVENT:
             # An action verb with no count of its own ("triển khai chiến dịch để tăng …")
             # yields to a later direction verb.
-            fallback = fallback or _Verb(v.start, v.end, "reach")
+            fallback = fallback or _Verb(v.start, v.end, VerbKind.REACH)
     return fallback
 
 
@@ -1061,7 +1130,11 @@ class _Change:
 
 
 class _Target:
-    """Work out target, baseline and direction from the quantities after the goal's verb."""
+    """Work out target, baseline and direction from the quantities after the goal's verb.
+
+    Its fields are settled when it is built; what the clause learns later (the metric makes a
+    percent a rate, a bound has no direction) is passed to :meth:`change` and :meth:`implied`.
+    """
 
     def __init__(self, verb: _Verb | None, free: list[Quantity], masked: str) -> None:
         self.verb = verb
@@ -1074,12 +1147,9 @@ class _Target:
         self.up_to = True  # a percent level after "lên" (or no marker) may be a relative change
         self.both_percent = False
         self.kind: ChangeKind | None = None
-        kinds = {"inc": Direction.INCREASE, "dec": Direction.DECREASE, "reach": Direction.REACH}
         self.direction: Direction | None = None
         if verb is not None:
-            self.direction = kinds.get(verb.kind)
-            if verb.kind == "prod":
-                self.direction = Direction.INCREASE
+            self.direction = _DIRECTION_OF.get(verb.kind)
             free = [q for q in free if q.end > verb.start]
         if free:
             self._choose(free)
@@ -1110,9 +1180,9 @@ class _Target:
             return
         q = free[0]
         self.target_q = q
-        pre = low[max(0, q.start - 25) : q.start]
+        pre = low[max(0, q.start - MARK_WINDOW) : q.start]
         right_after = not low[self.verb.end : q.start].strip()
-        if self.verb.kind == "prod":
+        if self.verb.kind is VerbKind.PRODUCE:
             self.kind, self.zero = ChangeKind.LEVEL, True
         elif q.points:
             self.kind = ChangeKind.POINTS
@@ -1126,7 +1196,9 @@ class _Target:
             # ("to below 10%", "dưới 3%") names the level (PRODUCT.md, relative or level).
             self.up_to = mark is not None and mark.group(0).strip() in ("len", "xuong", "to")
             later = [x for x in free if x.start > q.end and not x.percent and not x.factor]
-            if later and LEVEL_MARK.search(low[max(0, later[0].start - 25) : later[0].start]):
+            if later and LEVEL_MARK.search(
+                low[max(0, later[0].start - MARK_WINDOW) : later[0].start]
+            ):
                 self.level_q = later[0]
             if level and self.direction is Direction.REACH:
                 self._base_after(free, q)  # "reach 85% by Q4, up from 78%"
@@ -1148,7 +1220,7 @@ class _Target:
         for x in free:
             if x.start <= level.end or x.percent != level.percent or x.factor:
                 continue
-            before = self.low[max(0, x.start - 30) : x.start]
+            before = self.low[max(0, x.start - CONTEXT_WINDOW) : x.start]
             if not NOW_MARK.search(before):
                 similar = (
                     x.unit == level.unit and x.value > 0 and 1 / 20 <= level.value / x.value <= 20
@@ -1161,21 +1233,21 @@ class _Target:
                 self.direction = Direction.INCREASE if up else Direction.DECREASE
             return
 
-    def change(self, rate: bool) -> _Change | None:
-        """Return the target once the metric tells whether percent levels are a rate's."""
+    def change(self, rate: bool, direction: Direction | None) -> _Change | None:
+        """Return the target once the metric tells whether percent levels are a rate's, and
+        the clause its direction."""
         q = self.target_q
         if q is None or self.kind is None:
             return None
         kind = self.kind
-        relative = self.direction is not Direction.REACH and self.base_q is None
+        relative = direction is not Direction.REACH and self.base_q is None
         share = _SHARE_OF.match(self.low, q.end) is not None  # "to 95% of rural households"
         if kind is ChangeKind.LEVEL and q.percent and not rate and relative and not share:
             kind = ChangeKind.PERCENT if self.up_to else kind
-        self.kind = kind
         value = q.value
         if kind in (ChangeKind.PERCENT, ChangeKind.POINTS, ChangeKind.DELTA):
             value = abs(value)
-            if self.direction is Direction.DECREASE or q.value < 0:
+            if direction is Direction.DECREASE or q.value < 0:
                 value = -value
         return _Change(kind, value, (q.start, q.end))
 
@@ -1184,24 +1256,25 @@ class _Target:
         for x in free:
             if x.start <= level.end or not x.percent or x.points:
                 continue
-            mark = REL_MARK.search(self.low, max(0, x.start - 20), x.start)
+            mark = REL_MARK.search(self.low, max(0, x.start - NOUN_WINDOW), x.start)
             if mark:
                 return x, -1 if mark.group("down") else 1
         return None
 
-    def implied(self) -> float | None:
-        """Return the baseline a relative target and a level imply together, if any."""
-        if self.kind is ChangeKind.LEVEL and self.rel_q is not None and self.target_q:
+    def implied(self, kind: ChangeKind | None, direction: Direction | None) -> float | None:
+        """Return the baseline a relative target and a level imply together, if any; ``kind``
+        is the target's kind as :meth:`change` settled it (None without a target)."""
+        if kind is ChangeKind.LEVEL and self.rel_q is not None and self.target_q:
             change, sign = self.rel_q
             if self.base_q is None and abs(change.value) < 100:
                 return self.target_q.value / (1 + sign * abs(change.value) / 100)
         q, lv = self.target_q, self.level_q
         if q is None or lv is None or self.base_q is not None:
             return None
-        if self.kind is ChangeKind.PERCENT and q.value != -100:
-            sign = -1 if self.direction is Direction.DECREASE else 1
+        if kind is ChangeKind.PERCENT and q.value != -100:
+            sign = -1 if direction is Direction.DECREASE else 1
             return lv.value / (1 + sign * abs(q.value) / 100)
-        if self.kind is ChangeKind.FACTOR and q.value:
+        if kind is ChangeKind.FACTOR and q.value:
             return lv.value / q.value
         return None
 
@@ -1269,7 +1342,7 @@ def _deadline(f: Folded, hits: list[Hit], base_hits: set[int]) -> tuple[Hit | No
     for h in hits:
         if id(h) in base_hits or h.past:
             continue
-        at = max(0, h.start - 30)
+        at = max(0, h.start - CONTEXT_WINDOW)
         pre = low[at : h.start]
         if not pre.rstrip().endswith(_CONTEXT_ENDS):
             candidates.append((h, False))  # no word before it that opens, ends or dates it
