@@ -51,6 +51,8 @@ doanh thu lượt truy cập người like fanpage users visits churn conversion
 10% 15% +20% -15% x3 1.000 12.000 2,5 1,8% 50,000 13200 0 0% 1e9 100000000000000
 2021 2027 2099 9999 31/12/2027 2027-07-31 2027-Q3 2027-02-30 1/13/2027 99999999
 TBD X% (xác định bằng số) ??? , . ( ) : - / % + x
+ngoái vòng mỗi bằng cách đăng new hire rate tỷ lệ weekly monthly YoY [số] → -> 29/02/2028
+0001 31/12 December 31 reach
 """
 WORDS = tuple(_VOCABULARY.split())
 
@@ -64,6 +66,11 @@ scalars = st.one_of(
     st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
     any_text,
     sentences,
+)
+# Any day a user may pass with --today, the calendar's edges and a leap day among them.
+days = st.one_of(
+    st.sampled_from([date(1, 1, 1), date(9999, 12, 31), date(2028, 2, 29)]),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
 )
 keys = st.one_of(st.sampled_from(FIELDS), st.text(max_size=10), st.integers(-5, 5))
 
@@ -124,23 +131,28 @@ def test_sentence_goals_never_raise_whatever_today(titles: list[str], today: dat
     _check(_lint(_dump({"goals": titles}), today))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     st.one_of(any_text, sentences),
-    st.dates(date(1, 1, 1), date(9999, 12, 31)),
+    days,
     st.sampled_from([None, Language.VI, Language.EN]),
 )
 def test_read_sentence_never_raises(text: str, today: date, language: Language | None) -> None:
-    """The sentence reader reads any text, on any day, in either language."""
+    """The sentence reader reads any text, on any day, in either language, and every snip
+    it returns is the text at its offsets."""
     reading = extract.read_sentence(text, today, language)
     assert reading.text == text
-    for snip in (reading.metric, reading.base, reading.means, reading.cadence_where):
+    snips = [reading.metric, reading.base, reading.means, reading.cadence_where]
+    snips += [*reading.placeholders, *(q.where for q in reading.quantities)]
+    snips += [t.where for t in (reading.deadline, reading.start) if t is not None]
+    for snip in snips:
         if snip is not None:
             assert 0 <= snip.start <= snip.end <= len(text)
+            assert text[snip.start : snip.end] == snip.text
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.one_of(any_text, sentences), st.dates(date(1, 1, 1), date(9999, 12, 31)))
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text, sentences), days)
 def test_field_readers_never_raise(raw: str, today: date) -> None:
     """The field readers (number, target, time, language) read any text."""
     extract.read_number(raw)
