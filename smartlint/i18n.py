@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from smartlint.model import Change, Language, Period
 
@@ -32,7 +33,7 @@ def fmt_number(value: float, language: Language, *, decimals: int = 2) -> str:
     """Format a number the way the language writes it: 12.000 / 2,5 (vi), 12,000 / 2.5 (en)."""
     if not math.isfinite(value):
         return str(value)
-    rounded = round(value, decimals)
+    rounded = half_up(value, decimals)
     if rounded == int(rounded):
         text = f"{int(rounded):,}"
     else:
@@ -40,6 +41,17 @@ def fmt_number(value: float, language: Language, *, decimals: int = 2) -> str:
     if language is Language.VI:
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def half_up(value: float, decimals: int) -> float:
+    """Round half away from zero, as people do (round() gives 1,312 for 1,312.5), on the
+    number as written (2.675 is 2.68, though its float is a hair below)."""
+    places = Decimal(1).scaleb(-decimals)
+    exact = Decimal(repr(value)).quantize(places, ROUND_HALF_UP, _WIDE)
+    return float(exact)
+
+
+_WIDE = Context(prec=400)  # room for every finite float's digits
 
 
 _SCALES = ((1e9, "tỷ", "billion"), (1e6, "triệu", "million"))

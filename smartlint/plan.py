@@ -33,6 +33,7 @@ from smartlint import pace
 from smartlint.context import Context
 from smartlint.extract.time import add_months
 from smartlint.facts import Facts
+from smartlint.figures import rounded_level, scale_of
 from smartlint.model import ChangeKind, ChartData, Comparator, Direction, PacePlot, Period, Span
 
 CADENCE_PERIODS = 3  # how far a recurring goal's path is charted, in history periods
@@ -324,14 +325,30 @@ def judge_goal(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None
 
 
 def realistic_level(facts: Facts, ctx: Context) -> float | None:
-    """Return the level the history makes reachable by the deadline, when the goal asks more."""
+    """Return the level the history makes reachable by the deadline, when the goal asks more,
+    rounded as every report shows it (toward the start: never more than the pace allows)."""
     judged = judge_goal(facts, ctx)
     if judged is None or not judged[1].beyond:
         return None
     plan, verdict = judged
     if plan.periods is None or plan.start is None:
         return None
-    return pace.project(plan.start, plan.sign * verdict.allowed, plan.periods, points=plan.points)
+    return _reachable(facts, plan, verdict.allowed, plan.periods)
+
+
+def _reachable(facts: Facts, plan: Plan, allowed: float, periods: float) -> float:
+    """Return the level ``allowed`` (a pace magnitude) reaches, rounded as it is shown."""
+    assert plan.start is not None
+    level = pace.project(plan.start, plan.sign * allowed, periods, points=plan.points)
+    return rounded_level(level, scale_of(facts), start=plan.start, reachable=True)
+
+
+def shown_target(facts: Facts, plan: Plan) -> float | None:
+    """Return the plan's target level rounded as every report shows it (a count whole,
+    away from the start: the goal is met only there)."""
+    if plan.target is None:
+        return None
+    return rounded_level(plan.target, scale_of(facts), start=plan.start)
 
 
 def chart_data(facts: Facts, ctx: Context) -> ChartData | None:
@@ -344,8 +361,18 @@ def chart_data(facts: Facts, ctx: Context) -> ChartData | None:
     if start is None:
         return None
     periods = plan.periods if plan.periods is not None else float(CADENCE_PERIODS)
-    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
+    end = _path_end(facts, plan, start, periods)
     return ChartData(history, start, end, periods, plan.points)
+
+
+def _path_end(facts: Facts, plan: Plan, start: float, periods: float) -> float:
+    """Return where the required path ends: the target as shown, for a goal with one."""
+    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
+    if plan.periods is not None and plan.target is not None and plan.start == start:
+        shown = shown_target(facts, plan)
+        if shown is not None and math.isfinite(shown):
+            return shown  # the same digits as the message and the rewrite
+    return end
 
 
 def _not_after(deadline: date, begin: date, *, measured: bool) -> Reason:
@@ -371,14 +398,15 @@ def pace_plot(facts: Facts, ctx: Context) -> PacePlot | None:
     periods = plan.periods if plan.periods is not None else float(CADENCE_PERIODS)
     if not math.isfinite(periods) or periods <= 0:
         return None
-    end = pace.project(start, plan.sign * plan.required, periods, points=plan.points)
+    end = _path_end(facts, plan, start, periods)
     if not math.isfinite(end):
         return None
     judged = judge_goal(facts, ctx)
     realistic = None
     if judged is not None:
         level = pace.project(start, plan.sign * judged[1].allowed, periods, points=plan.points)
-        realistic = level if math.isfinite(level) else None
+        if math.isfinite(level):
+            realistic = rounded_level(level, scale_of(facts), start=start, reachable=True)
     return PacePlot(
         history=history,
         history_end=points[-1].when if points else None,

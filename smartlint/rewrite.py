@@ -6,17 +6,15 @@ deadline, means); only facts it lacks become ``<placeholders>``.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from datetime import date
 
 from smartlint.context import Context
 from smartlint.facts import Facts
+from smartlint.figures import change_text, level_text, rounded_level, scale_of
 from smartlint.i18n import (
-    amount_step,
     cadence_words,
-    fmt_amount,
     fmt_date,
     fmt_number,
     fmt_percent,
@@ -125,17 +123,7 @@ def _metric(facts: Facts) -> str:
 
 
 def _value(facts: Facts, value: float) -> str:
-    target = facts.target
-    level_in_percent = (
-        target is not None
-        and target.value.kind is ChangeKind.LEVEL
-        and "%" in target.value.where.text
-    )
-    lang = facts.language
-    if facts.rate or level_in_percent:
-        return fmt_number(value, lang, decimals=2) + "%"  # 99.95% stays 99.95%
-    dollars = target is not None and "$" in target.value.where.text
-    return ("$" if dollars else "") + fmt_amount(value, lang)
+    return level_text(value, scale_of(facts), facts.language)
 
 
 def _what_it_says(facts: Facts) -> str:
@@ -167,18 +155,22 @@ def _numbers(facts: Facts, realistic: float | None = None) -> str:
         goal = pick(lang, "<mục tiêu>", "<target>")
         return pick(lang, f"từ {current} {to_word} {goal}", f"from {current} to {goal}")
     change = target.value
+    start = facts.baseline.value if facts.baseline is not None else None
     level = facts.target_level
     if realistic is not None:
-        level = _shown_within(realistic, facts.baseline.value if facts.baseline else None)
-    if facts.baseline is not None and level == facts.baseline.value:  # asks for no change
+        level = realistic  # already rounded toward the start, as A301's hint shows it
+    elif level is not None:
+        level = rounded_level(level, scale_of(facts), start=start)
+    if start is not None and level == start:  # asks for no change
         was, goal = _value(facts, level), pick(lang, "<mục tiêu>", "<target>")
         return pick(lang, f"từ {was} {to_word} {goal}", f"from {was} to {goal}")
-    if facts.baseline is not None and level is not None:
-        was, goes = _value(facts, facts.baseline.value), _value(facts, level)
+    if start is not None and level is not None:
+        was, goes = _value(facts, start), _value(facts, level)
         text = pick(lang, f"từ {was} {to_word} {goes}", f"from {was} to {goes}")
-        if facts.baseline.value and change.kind is not ChangeKind.POINTS and not facts.rate:
-            pct = (level / facts.baseline.value - 1) * 100
-            text += f" ({fmt_percent(pct, lang, signed=True)})"
+        scale = scale_of(facts)
+        if change.kind is not ChangeKind.POINTS and not scale.percent:
+            pct = change_text(start, level, scale, lang)
+            text += f" ({pct})" if pct else ""
         return text
     if change.kind is ChangeKind.LEVEL:
         goes = _value(facts, change.value)
@@ -188,16 +180,6 @@ def _numbers(facts: Facts, realistic: float | None = None) -> str:
     if base is None and facts.cadence is None and facts.period_start is None:
         base = pick(lang, "so với <mốc so sánh>", "over <base period>")
     return " ".join(p for p in (amount, base) if p)
-
-
-def _shown_within(level: float, start: float | None) -> float:
-    """Round a reachable level toward the start at the precision it is shown with, so that
-    the rewrite never asks for a little more than the pace allows."""
-    if start is None or not math.isfinite(level):
-        return level
-    step = amount_step(level)
-    steps = level / step
-    return (math.floor(steps) if level > start else math.ceil(steps)) * step
 
 
 def _relative(facts: Facts) -> str:

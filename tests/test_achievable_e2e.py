@@ -121,8 +121,7 @@ def test_article_failure_reads_in_vietnamese() -> None:
     )
     [finding] = [f for f in lint(source).findings if f.code == "A301"]
     assert (
-        finding.message
-        == "Cần +25%/tháng (1.050 → 1.312,5 vào 28/02/2027); tháng tốt nhất mới +5%."
+        finding.message == "Cần +25%/tháng (1.050 → 1.313 vào 28/02/2027); tháng tốt nhất mới +5%."
     )
     assert (
         finding.suggestion == "Với tốc độ gấp đôi tháng tốt nhất: ≈ 1.158 vào 28/02/2027 (+10,3%)."

@@ -43,6 +43,7 @@ STAGE_OF = {
     "smartlint.context": "facts",
     "smartlint.pace": "plan",
     "smartlint.plan": "plan",
+    "smartlint.figures": "plan",
     "smartlint.rules": "rules",
     "smartlint.objectives": "rules",
     "smartlint.engine": "engine",

@@ -144,8 +144,6 @@ def _label(value: float, language: Language) -> str:
         if abs(value) >= scale:
             value, suffix = value / scale, (vi if language is Language.VI else en)
             break
-    size = abs(value)
-    decimals = 0 if size >= 100 else 1 if size >= 10 else 2
-    # half up, as people round (round() would show 1,312.5 as 1,312)
-    half_up = math.floor(value * 10**decimals + 0.5) / 10**decimals
-    return fmt_number(half_up, language, decimals=decimals) + suffix
+    # the digits of every other place a level is shown (smartlint.figures.level_text)
+    decimals = 0 if suffix == "" and abs(value) >= 100 else 2
+    return fmt_number(value, language, decimals=decimals) + suffix

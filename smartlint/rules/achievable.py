@@ -13,6 +13,7 @@ from datetime import date
 from smartlint import pace
 from smartlint.context import Context, Options
 from smartlint.facts import Facts
+from smartlint.figures import change_text, level_text, scale_of
 from smartlint.i18n import (
     fmt_exact,
     fmt_number,
@@ -32,6 +33,8 @@ from smartlint.plan import (
     history_paces,
     judge_goal,
     plan_for,
+    realistic_level,
+    shown_target,
 )
 from smartlint.rules.base import Rule, rule
 
@@ -148,12 +151,6 @@ def _show_pace(signed: float, plan: Plan, lang: Language) -> str:
     return fmt_percent(percent, lang, signed=True)
 
 
-def _level(value: float, lang: Language) -> str:
-    """Format a projected level with no false precision: 1.158, 45,5, 0,37."""
-    size = abs(value)
-    return fmt_number(value, lang, decimals=0 if size >= 100 else 1 if size >= 10 else 2)
-
-
 def _per(plan: Plan, lang: Language) -> str:
     return "/" + period_word(plan.unit, lang)
 
@@ -164,12 +161,14 @@ def _metric(facts: Facts, lang: Language) -> str:
     return pick(lang, "chỉ số này", "the metric")
 
 
-def _path(plan: Plan, lang: Language) -> str:
+def _path(facts: Facts, plan: Plan, lang: Language) -> str:
     """Return "1.050 → 1.313 vào 28/02/2021" when the levels are known."""
     parts = []
     # a cadence goal's levels are one step, not the whole path: only its rhythm is shown
-    if plan.periods is not None and plan.start is not None and plan.target is not None:
-        parts.append(f"{fmt_number(plan.start, lang)} → {fmt_number(plan.target, lang)}")
+    target = shown_target(facts, plan)
+    if plan.periods is not None and plan.start is not None and target is not None:
+        scale = scale_of(facts)
+        parts.append(f"{level_text(plan.start, scale, lang)} → {level_text(target, scale, lang)}")
     if plan.deadline is not None:
         parts.append(pick(lang, "vào ", "by ") + fmt_short_date(plan.deadline, lang))
     return " ".join(parts)
@@ -243,7 +242,7 @@ def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violatio
     lang = facts.language
     unit = period_word(plan.unit, lang)
     needs = _needs(plan, lang)
-    path = _path(plan, lang)
+    path = _path(facts, plan, lang)
     if verdict.best > 0:
         best = _show_pace(plan.sign * verdict.best, plan, lang)
         so_far = pick(lang, f"{unit} tốt nhất mới {best}", f"the best {unit} so far was {best}")
@@ -278,9 +277,11 @@ def check_growth_beyond_history(facts: Facts, ctx: Context) -> Iterator[Violatio
         total = allowed * plan.periods
         change = _show_pace(total, plan, lang)
         date_text = fmt_short_date(plan.deadline, lang) if plan.deadline else ""
-        if plan.start is not None:
-            level = pace.project(plan.start, allowed, plan.periods, points=plan.points)
-            reach = f"≈ {_level(level, lang)}" + pick(lang, " vào ", " by ") + date_text
+        level = realistic_level(facts, ctx)
+        if plan.start is not None and level is not None:
+            scale = scale_of(facts)
+            change = change_text(plan.start, level, scale, lang) or change
+            reach = f"≈ {level_text(level, scale, lang)}" + pick(lang, " vào ", " by ") + date_text
             suggestion = f"{how}: {reach} ({change})."
         else:
             suggestion = f"{how}: ≈ {change}" + pick(lang, " vào ", " by ") + date_text + "."
@@ -514,13 +515,14 @@ def check_target_already_reached(facts: Facts, ctx: Context) -> Iterator[Violati
     if isinstance(plan, Missing) or plan.required > 0 or plan.held:
         return
     lang = facts.language
-    if plan.start is not None and plan.target is not None:
+    target = shown_target(facts, plan)
+    if plan.start is not None and target is not None:
+        scale = scale_of(facts)
+        goal, now = level_text(target, scale, lang), level_text(plan.start, scale, lang)
         message = pick(
             lang,
-            f"Mục tiêu {fmt_number(plan.target, lang)} đã đạt: giá trị hiện tại là"
-            f" {fmt_number(plan.start, lang)}.",
-            f"The target {fmt_number(plan.target, lang)} is already reached: the current"
-            f" value is {fmt_number(plan.start, lang)}.",
+            f"Mục tiêu {goal} đã đạt: giá trị hiện tại là {now}.",
+            f"The target {goal} is already reached: the current value is {now}.",
         )
     else:
         message = pick(
