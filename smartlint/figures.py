@@ -145,7 +145,7 @@ _COUNTED_EN = frozenset(
 # Words that make a metric a ratio or an average, whatever it counts ("orders per customer",
 # "số khách hàng trung bình"); a count per period ("visits per month") is still a count.
 _NOT_COUNTED = re.compile(
-    r"(?<![\w])(?:per|moi|tren|each|average|avg|mean|median|trung binh|binh quan|ty le|ti le"
+    r"(?<![\w])(?:per|tren|each|average|avg|mean|median|trung binh|binh quan|ty le|ti le"
     r"|percentage|phan tram)(?![\w])"
 )
 _PER_PERIOD = re.compile(
