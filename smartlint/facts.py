@@ -155,6 +155,11 @@ def _at(text: Text | None, snip: Snip | None) -> Span:
     return text.span_of(snip.start, snip.end) if snip else text.span
 
 
+def own_language(goal: Goal) -> Language:
+    """Return the language the goal is written in, whatever language messages are forced to."""
+    return _goal_language(goal, None, Language.EN)
+
+
 def _goal_language(goal: Goal, forced: Language | None, default: Language) -> Language:
     if forced is not None:
         return forced

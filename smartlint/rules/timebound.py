@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date
 
 from smartlint.context import Context
-from smartlint.facts import Facts
+from smartlint.facts import Facts, own_language
 from smartlint.i18n import fmt_date, pick
-from smartlint.model import Criterion, Effect, Severity, TimeProblem, Violation
+from smartlint.model import Criterion, Effect, Language, Severity, Text, TimeProblem, Violation
 from smartlint.objectives import is_qualitative_objective, key_result_findings
 from smartlint.rules.base import Rule, rule
 
@@ -400,6 +402,111 @@ def check_key_result_not_time_bound(facts: Facts, ctx: Context) -> Iterator[Viol
     yield from key_result_findings(facts, Criterion.TIME_BOUND, ctx)
 
 
+# A date written with numbers only: "02/03/2027", "2.3.2027", "02-03-2027", "02/03".
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
+)
+
+
+def _ambiguous_dates(text: Text, start: int, end: int, read: date) -> Iterator[tuple[int, int]]:
+    """Yield where in ``text.value[start:end]`` a numeric date is read day first as ``read``
+    while month first would give another real date."""
+    for m in _NUMERIC_DATE.finditer(text.value, start, end):
+        a, b = int(m["a"]), int(m["b"])
+        if a == b or not (1 <= a <= 12 and 1 <= b <= 12):
+            continue  # 13/03 or 03/03 can be read one way only
+        if (read.day, read.month) == (a, b) and (m["y"] is None or int(m["y"]) == read.year):
+            yield m.start(), m.end()
+
+
+def check_ambiguous_numeric_date(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """Date in an English goal can be read day first or month first.
+
+    ## What it does
+    Flags a deadline or start written with numbers only ("by 02/03/2027", `deadline:
+    04/05/2027`) in an English goal, when both numbers could be the month, so the date is
+    either 2 March or 3 February. smartlint reads it day first, and the message says so.
+    Vietnamese goals write the day first by convention ("trước 02/03/2027" is 2 March) and
+    are not flagged; neither are dates that read one way only ("13/03/2027", "2027-03-02",
+    "3 Feb 2027").
+
+    ## Why is this bad?
+    Half of the English-speaking world reads 02/03/2027 as 3 February, the other half as
+    2 March: a team can miss the deadline by a month without anyone being wrong.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: subscribers
+        title: Increase newsletter subscribers from 4,000 to 4,400 by 02/03/2027
+        why: Newsletter readers convert twice as often
+      - id: dang-ky
+        title: Tăng số người đăng ký từ 4.000 lên 4.400 trước 02/03/2027
+        why: Khách đọc bản tin mua nhiều gấp đôi
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: subscribers
+        title: Increase newsletter subscribers from 4,000 to 4,400 by 2 March 2027
+        why: Newsletter readers convert twice as often
+      - id: dang-ky
+        title: Tăng số người đăng ký từ 4.000 lên 4.400 trước 02/03/2027
+        why: Khách đọc bản tin mua nhiều gấp đôi
+    ```
+    """
+    if own_language(facts.goal) is not Language.EN:
+        return
+    goal, reading = facts.goal, facts.reading
+    places: list[tuple[Text | None, int, int, date | None]] = []
+    deadline = facts.deadline.value.end if facts.deadline is not None else None
+    start = facts.start.value if facts.start is not None else None
+    for field, day in ((goal.deadline, deadline), (goal.start, start)):
+        if field is not None:
+            places.append((field, 0, len(field.value), day))
+    if reading is not None:
+        for ref, day in ((reading.deadline, deadline), (reading.start, start)):
+            if ref is not None:
+                places.append((goal.title, ref.where.start, ref.where.end, day))
+    lang = facts.language
+    seen: set[tuple[int, int]] = set()
+    for text, a, b, day in places:
+        if text is None or day is None:
+            continue
+        for s, e in _ambiguous_dates(text, a, b, day):
+            if (id(text), s) in seen:
+                continue
+            seen.add((id(text), s))
+            written, other = text.value[s:e], date(day.year, day.day, day.month)
+            read_en, other_en = _day_month(day, Language.EN), _day_month(other, Language.EN)
+            read_vi, other_vi = _day_month(day, Language.VI), _day_month(other, Language.VI)
+            iso = day.isoformat()
+            yield Violation(
+                text.span_of(s, e),
+                pick(
+                    lang,
+                    f'Ngày "{written}" trong mục tiêu tiếng Anh có thể là {read_vi} hoặc'
+                    f" {other_vi}; đang hiểu theo thứ tự ngày trước tháng, là {read_vi}.",
+                    f'The date "{written}" can be {read_en} or {other_en}; it is read day'
+                    f" first, as {read_en}.",
+                ),
+                pick(
+                    lang,
+                    f'Ghi ngày theo cách chỉ hiểu được một nghĩa: "{fmt_date(day, Language.EN)}"'
+                    f" hoặc {iso}.",
+                    f'Write the date so it reads one way only: "{fmt_date(day, Language.EN)}"'
+                    f" or {iso}.",
+                ),
+            )
+
+
+def _day_month(day: date, language: Language) -> str:
+    if language is Language.VI:
+        return f"ngày {day.day} tháng {day.month} năm {day.year}"
+    return f"{day.day} {date(2000, day.month, 1).strftime('%B')} {day.year}"
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "T501",
@@ -474,5 +581,14 @@ RULES: tuple[Rule, ...] = (
         Severity.ERROR,
         check_key_result_not_time_bound,
         fix="Give every key result a deadline or a cadence.",
+    ),
+    rule(
+        "T510",
+        "ambiguous-numeric-date",
+        Criterion.TIME_BOUND,
+        Severity.WARNING,
+        check_ambiguous_numeric_date,
+        effect=Effect.NONE,
+        fix="Write the date with the month's name or as YYYY-MM-DD.",
     ),
 )
