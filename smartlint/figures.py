@@ -38,6 +38,8 @@ _COUNTED_VI = (
     "luot", "bai viet", "bai", "video", "san pham", "khoa hoc", "lop", "su kien",
     "tai khoan", "ho so", "cuoc goi", "cuoc hen", "ve", "xe", "can ho", "may", "thiet bi",
     "phong", "giuong", "cho ngoi", "du an", "tinh nang", "su co", "hoi vien",
+    "nha phan phoi", "nha cung cap", "nha hang", "nha thuoc", "nha may", "truong",
+    "benh vien", "phong kham", "cong ty", "doanh nghiep", "nguoi dung",
     "tinh nguyen vien", "lead", "leads", "user", "users",
 )  # fmt: skip
 _COUNTED_EN = frozenset(

@@ -32,6 +32,8 @@ COUNTED = [
     ("lượt truy cập website mỗi tháng", VI),
     ("thành viên chương trình khách hàng thân thiết", VI),
     ("cửa hàng nhượng quyền", VI),
+    ("so nha phan phoi cap 1", VI),
+    ("số nhà phân phối cấp 1", VI),
     ("newsletter subscribers", EN),
     ("monthly active users", EN),
     ("app sign-ups", EN),
