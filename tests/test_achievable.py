@@ -137,14 +137,14 @@ def test_growth_beyond_history_message_en() -> None:
     assert v.message == (
         "Needs +25%/month (1,050 → 1,313 by 28 Feb 2021); the best month so far was +5%."
     )
-    assert v.suggestion == "At twice the best month's pace: ≈ 1,158 by 28 Feb 2021 (+10.3%)."
+    assert v.suggestion == "At twice the best month's pace: ≈ 1,157 by 28 Feb 2021 (+10.2%)."
 
 
 def test_growth_beyond_history_message_vi() -> None:
     f = facts(target=(ChangeKind.PERCENT, 25), language=Language.VI, **ARTICLE)  # type: ignore[arg-type]
     [v] = run("growth-beyond-history", f)
     assert v.message == ("Cần +25%/tháng (1.050 → 1.313 vào 28/02/2021); tháng tốt nhất mới +5%.")
-    assert v.suggestion == ("Với tốc độ gấp đôi tháng tốt nhất: ≈ 1.158 vào 28/02/2021 (+10,3%).")
+    assert v.suggestion == ("Với tốc độ gấp đôi tháng tốt nhất: ≈ 1.157 vào 28/02/2021 (+10,2%).")
 
 
 def test_factor_option_changes_the_allowance() -> None:
