@@ -34,6 +34,7 @@ from smartlint.context import Context
 from smartlint.extract.time import add_months
 from smartlint.facts import Facts
 from smartlint.figures import rounded_level, scale_of
+from smartlint.history_fit import PeriodMismatch, period_mismatch
 from smartlint.model import ChangeKind, ChartData, Comparator, Direction, PacePlot, Period, Span
 
 CADENCE_PERIODS = 3  # how far a recurring goal's path is charted, in history periods
@@ -305,10 +306,21 @@ def has_history(facts: Facts) -> bool:
     return facts.history is not None and len(facts.history.points) >= 2
 
 
+def mismatch_for(facts: Facts, ctx: Context) -> PeriodMismatch | None:
+    """Return how the history's period disagrees with the goal's level, once per run."""
+    key = ("history-fit", facts.goal.index)
+    if key not in ctx.derived:
+        ctx.derived[key] = period_mismatch(facts)
+    return cast("PeriodMismatch | None", ctx.derived[key])
+
+
 def judge_goal(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
-    """Judge the goal's required pace against its history, or None when it cannot be."""
+    """Judge the goal's required pace against its history, or None when it cannot be (also
+    when the history measures a different period's total than the goal: A308)."""
     plan = plan_for(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0 or not has_history(facts):
+        return None
+    if mismatch_for(facts, ctx) is not None:
         return None
     paces = history_paces(facts, plan)
     if not paces:
@@ -354,7 +366,7 @@ def shown_target(facts: Facts, plan: Plan) -> float | None:
 def chart_data(facts: Facts, ctx: Context) -> ChartData | None:
     """Return what the goal's history chart shows, or None when it has no pace to show."""
     plan = plan_for(facts, ctx)
-    if not isinstance(plan, Plan):
+    if not isinstance(plan, Plan) or mismatch_for(facts, ctx) is not None:
         return None
     history = tuple(p.value for p in facts.history.points) if facts.history is not None else ()
     start = plan.start if plan.start is not None else (history[-1] if history else None)
@@ -388,7 +400,7 @@ def pace_plot(facts: Facts, ctx: Context) -> PacePlot | None:
     best historical pace, as Achievable judges) would lead over the same periods.
     """
     plan = plan_for(facts, ctx)
-    if not isinstance(plan, Plan) or facts.history is None:
+    if not isinstance(plan, Plan) or facts.history is None or mismatch_for(facts, ctx):
         return None
     points = facts.history.points
     history = tuple(p.value for p in points if math.isfinite(p.value))

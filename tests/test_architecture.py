@@ -44,6 +44,7 @@ STAGE_OF = {
     "smartlint.pace": "plan",
     "smartlint.plan": "plan",
     "smartlint.figures": "plan",
+    "smartlint.history_fit": "plan",
     "smartlint.rules": "rules",
     "smartlint.objectives": "rules",
     "smartlint.engine": "engine",

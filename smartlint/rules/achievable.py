@@ -32,6 +32,7 @@ from smartlint.plan import (
     has_history,
     history_paces,
     judge_goal,
+    mismatch_for,
     plan_for,
     realistic_level,
     shown_target,
@@ -644,6 +645,81 @@ def check_bound_already_met(facts: Facts, ctx: Context) -> Iterator[Violation]:
     )
 
 
+_PER_PERIOD = {
+    Period.DAY: ("theo ngày", "daily", "mỗi ngày", "per day"),
+    Period.WEEK: ("theo tuần", "weekly", "mỗi tuần", "per week"),
+    Period.MONTH: ("theo tháng", "monthly", "mỗi tháng", "per month"),
+    Period.QUARTER: ("theo quý", "quarterly", "mỗi quý", "per quarter"),
+    Period.YEAR: ("theo năm", "yearly", "mỗi năm", "per year"),
+}
+
+
+def check_history_period_mismatch(facts: Facts, ctx: Context) -> Iterator[Violation]:
+    """History is kept per a different period than the goal's level.
+
+    ## What it does
+    Compares the period of the `history:` values with the period the goal's level is a
+    total over: the `unit:` field ("VND/năm"), period words on the metric ("annual
+    revenue", "doanh thu năm 2027"), the period a level recurs in ("15 hợp đồng mỗi quý"),
+    or the calendar year or quarter a level's deadline names. When they differ and the
+    numbers agree that they are totals of different lengths (an annual baseline about four
+    times the last quarterly value), Achievable is `skip` with this note instead of a
+    judgement.
+
+    ## Why is this bad?
+    Quarterly revenue of 11 tỷ beside an annual baseline of 40 tỷ is not a jump from 11 to
+    40: they measure different things. Charting them on one scale, or comparing their
+    paces, gives a verdict about numbers nobody wrote.
+
+    ## Example
+    ```yaml
+    goals:
+      - id: revenue
+        title: Increase annual revenue from $4 million to $4.8 million by the end of 2027
+        why: Funding for two new branches
+        history: {period: quarter, values: [900000, 950000, 1000000, 1100000]}
+    ```
+
+    ## Use instead
+    ```yaml
+    goals:
+      - id: revenue
+        title: Increase annual revenue from $4 million to $4.8 million by the end of 2027
+        why: Funding for two new branches
+        history: {period: year, values: [3200000, 3600000, 4000000]}
+    ```
+    """
+    mismatch = mismatch_for(facts, ctx)
+    if mismatch is None:
+        return
+    lang = facts.language
+    scale = scale_of(facts)
+    kept_vi, kept_en, _, _ = _PER_PERIOD[mismatch.history]
+    level_vi, _, _, level_en = _PER_PERIOD[mismatch.level]
+    last, level = (
+        level_text(mismatch.last, scale, lang),
+        level_text(mismatch.reference, scale, lang),
+    )
+    history_unit, level_unit = mismatch.history.value, mismatch.level.value
+    yield Violation(
+        mismatch.span,
+        pick(
+            lang,
+            f"Lịch sử ghi giá trị {kept_vi} (gần nhất {last}) nhưng mức của mục tiêu là tổng"
+            f" {level_vi} ({level}): hai con số không cùng một thước đo, nên chưa so tốc độ.",
+            f"The history holds {kept_en} values (last {last}) but the goal's level is a total"
+            f" {level_en} ({level}): they measure different things, so no pace is compared.",
+        ),
+        pick(
+            lang,
+            f"Ghi lịch sử {level_vi} (`period: {level_unit}`), hoặc nêu mức hiện tại và mục"
+            f" tiêu {kept_vi} cho khớp với `period: {history_unit}`.",
+            f"Give the history {level_en} (`period: {level_unit}`), or state the baseline and"
+            f" target {_PER_PERIOD[mismatch.history][3]} to match `period: {history_unit}`.",
+        ),
+    )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         "A301",
@@ -708,5 +784,14 @@ RULES: tuple[Rule, ...] = (
         check_bound_already_met,
         effect=Effect.NONE,
         fix="Keep the bound to hold the level, or raise it for a stretch.",
+    ),
+    rule(
+        "A308",
+        "history-period-mismatch",
+        Criterion.ACHIEVABLE,
+        Severity.WARNING,
+        check_history_period_mismatch,
+        effect=Effect.SKIP,
+        fix="Keep the history in the period of the goal's level, or restate the level.",
     ),
 )
