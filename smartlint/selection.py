@@ -56,9 +56,16 @@ def resolve(selector: str, catalog: Sequence[Rule]) -> frozenset[str]:
     raise SelectorError(f"unknown rule selector {token!r}{did_you_mean(token, catalog)}")
 
 
+_LOOK_ALIKE = str.maketrans("OoIlS", "00115")
+
+
 def did_you_mean(token: str, catalog: Sequence[Rule]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest code or name, or an empty string."""
     names = [r.code for r in catalog] + [r.name for r in catalog]
+    # a letter typed for the digit it looks like ("T5O1", "A3l1") is the likeliest slip
+    alike = token[:1].upper() + token[1:].translate(_LOOK_ALIKE)
+    if alike != token and alike in names:
+        return f" (did you mean {alike!r}?)"
     close = difflib.get_close_matches(token, names, n=1, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(token.upper(), names, n=1, cutoff=0.6)
