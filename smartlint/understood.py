@@ -7,7 +7,10 @@ run asks for them, and the pretty report prints them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from smartlint.facts import Facts, Located
+from smartlint.figures import rounded_level, scale_of
 
 
 def _kind_text(facts: Facts) -> str:
@@ -19,6 +22,20 @@ def _kind_text(facts: Facts) -> str:
         text += f" {facts.comparator.value}"
     if facts.milestones:
         text += f" (milestone: the first not yet passed of {facts.milestones})"
+    return text
+
+
+def _level(facts: Facts, num: Callable[[float], str]) -> str:
+    """Return the target level as computed, with the whole count reports show for it."""
+    level = facts.target_level
+    if level is None:
+        return "—"
+    scale = scale_of(facts)
+    start = facts.baseline.value if facts.baseline is not None else None
+    shown = rounded_level(level, scale, start=start)
+    text = num(level)
+    if scale.count:
+        text += f" (a count: shown as {num(shown)})" if shown != level else " (a count)"
     return text
 
 
@@ -43,7 +60,7 @@ def describe(facts: Facts) -> tuple[tuple[str, str], ...]:
             "target",
             where(target, f"{target.value.kind.value} {num(target.value.value)}" if target else ""),
         ),
-        ("target level", "—" if facts.target_level is None else num(facts.target_level)),
+        ("target level", _level(facts, num)),
         ("direction", facts.direction.value if facts.direction else "—"),
         (
             "deadline",
