@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from smartlint.extract.text import fold
 from smartlint.facts import Facts
@@ -146,22 +147,20 @@ _COUNTED_EN = frozenset(
 )
 # Words that make a metric a ratio or an average, whatever it counts ("orders per customer",
 # "số khách hàng trung bình"); a count per period ("visits per month") is still a count.
-_NOT_COUNTED = re.compile(
+_NOT_COUNTED = (
     r"(?<![\w])(?:per|tren|each|average|avg|mean|median|trung binh|binh quan|ty le|ti le"
     r"|percentage|phan tram)(?![\w])"
 )
-_PER_PERIOD = re.compile(
+_PER_PERIOD = (
     r"(?<![\w])(?:per|moi|each|a|every|hang|trong)\s+(?:mot\s+)?"
     r"(?:ngay|tuan|thang|quy|nam|day|week|month|quarter|year)(?![\w])|/\s*\w+"
 )
-_VI_LEAD = re.compile(r"^(?:(?:tong\s+)?so\s+luong|tong\s+so|so|luong)\s+")
-_EN_LEAD = re.compile(
+_VI_LEAD = r"^(?:(?:tong\s+)?so\s+luong|tong\s+so|so|luong)\s+"
+_EN_LEAD = (
     r"^(?:(?:the|a|an|our|total|overall)\s+)*(?:(?:number|count|total|amount)\s+of\s+)?"
     r"(?:(?:the|our)\s+)?"
 )
-_EN_TAIL = re.compile(
-    r"\s+(?:of|in|on|at|for|from|with|who|that|which|across|by|via|to|per|through)\s.*$"
-)
+_EN_TAIL = r"\s+(?:of|in|on|at|for|from|with|who|that|which|across|by|via|to|per|through)\s.*$"
 
 
 def _singular(word: str) -> str:
@@ -174,23 +173,29 @@ def _singular(word: str) -> str:
     return word
 
 
+_VI_HEAD = (
+    "(?:" + "|".join(sorted(map(re.escape, _COUNTED_VI), key=len, reverse=True)) + r")(?: |$)"
+)
+
+
 def _counted_vi(text: str) -> bool:
-    rest = _VI_LEAD.sub("", text, count=1)
-    return any(rest == w or rest.startswith(w + " ") for w in _COUNTED_VI)
+    # patterns go through re's own cache: compiled on first use, not at start-up
+    return re.match(_VI_HEAD, re.sub(_VI_LEAD, "", text, count=1)) is not None
 
 
 def _counted_en(text: str) -> bool:
-    rest = _EN_TAIL.sub("", _EN_LEAD.sub("", text, count=1))
+    rest = re.sub(_EN_TAIL, "", re.sub(_EN_LEAD, "", text, count=1))
     words = rest.replace("/", " ").split()
     return bool(words) and _singular(words[-1].strip("-")) in _COUNTED_EN
 
 
+@lru_cache(maxsize=2048)  # a plan names the same few metrics on many goals
 def counts(words: str, language: Language) -> bool:
     """Tell whether a metric's or unit's words name a count of people or things."""
     text = " ".join(fold(words).low.replace("-", " - ").split()).replace(" - ", "-")
     text = text.replace("sign-ups", "signups").replace("sign-up", "signup")
-    text = _PER_PERIOD.sub(" ", text).strip()
-    if not text or _NOT_COUNTED.search(text):
+    text = re.sub(_PER_PERIOD, " ", text).strip()
+    if not text or re.search(_NOT_COUNTED, text):
         return False
     if language is Language.VI:
         return _counted_vi(text)
@@ -227,11 +232,13 @@ def _is_level(facts: Facts) -> bool:
 # --------------------------------------------------------------------------- how levels show
 
 
-@dataclass(frozen=True, slots=True)
-class Scale:
-    """How a goal's levels are written: whole counts, a percent level, dollars, or amounts."""
+class Scale(NamedTuple):
+    """How a goal's levels are written: whole counts, a percent level, dollars, or amounts.
 
-    count: bool = False
+    (A NamedTuple, not a dataclass: it is built at start-up, and costs less to define.)
+    """
+
+    counted: bool = False
     percent: bool = False  # a rate's level: "2,2%"
     dollars: bool = False
 
@@ -241,7 +248,7 @@ def scale_of(facts: Facts) -> Scale:
     target = facts.target
     where = target.value.where.text if target is not None else ""
     percent = facts.rate or (_is_level(facts) and "%" in where)
-    return Scale(count=not percent and is_count(facts), percent=percent, dollars="$" in where)
+    return Scale(counted=not percent and is_count(facts), percent=percent, dollars="$" in where)
 
 
 def level_step(value: float, scale: Scale) -> float:
@@ -249,7 +256,7 @@ def level_step(value: float, scale: Scale) -> float:
     if scale.percent:
         return 0.01
     step = amount_step(value)
-    return max(step, 1.0) if scale.count else step
+    return max(step, 1.0) if scale.counted else step
 
 
 def rounded_level(
@@ -263,7 +270,7 @@ def rounded_level(
     """
     if not math.isfinite(value) or start is None or not math.isfinite(start):
         return value
-    if not reachable and not scale.count:
+    if not reachable and not scale.counted:
         return value
     step = level_step(value, scale)
     steps = value / step
@@ -280,7 +287,7 @@ def level_text(value: float, scale: Scale, language: Language) -> str:
     """Format a level as every report shows it: 5.438 người, 2,5 tỷ, 2,2%, $1,200."""
     if scale.percent:
         return fmt_number(value, language, decimals=2) + "%"  # 99.95% stays 99.95%
-    if scale.count and math.isfinite(value) and abs(value) < 1e6:
+    if scale.counted and math.isfinite(value) and abs(value) < 1e6:
         text = fmt_number(value, language, decimals=0)
     else:
         text = fmt_amount(value, language)

@@ -21,8 +21,9 @@ value about as the two periods' lengths do (a year is about four quarters).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from smartlint.extract.text import fold
 from smartlint.facts import Facts
@@ -61,13 +62,10 @@ _VI_PER = (
     r"|(?<![\w])(?:moi|trong\s+(?:mot|1))\s+|/\s*)(?P<v>nam|quy|thang|tuan|ngay)"
 )
 _VI_NAMED = r"(?<![\w])(?P<n>nam|quy|thang)(?=\s+(?:\d{4}|nay|toi|sau)|\s*$)"
-_PERIOD_WORD = re.compile(
-    rf"{_EN_ADJECTIVE}(?![\w])|{_EN_PER}(?![\w])|{_VI_PER}(?![\w])|{_VI_NAMED}"
-)
+_PERIOD_WORD = rf"{_EN_ADJECTIVE}(?![\w])|{_EN_PER}(?![\w])|{_VI_PER}(?![\w])|{_VI_NAMED}"
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodMismatch:
+class PeriodMismatch(NamedTuple):
     """The history's values are per one period, the goal's level per another."""
 
     history: Period  # the period of one history value
@@ -77,10 +75,11 @@ class PeriodMismatch:
     span: Span  # the history, where the finding points
 
 
+@lru_cache(maxsize=2048)
 def period_words(words: str) -> Period | None:
     """Return the period a metric's or unit's words make it a total over, if they name one."""
     text = " ".join(fold(words).low.split())
-    found = _PERIOD_WORD.search(text)
+    found = re.search(_PERIOD_WORD, text)  # compiled on first use, through re's cache
     if found is None:
         return None
     word = next(g for g in found.group("a", "p", "v", "n") if g)
@@ -101,7 +100,7 @@ def _named_period(facts: Facts) -> Period | None:
 
 # The period named right after the metric in the sentence: "doanh thu năm 2027 …",
 # "doanh thu quý 3 …", "doanh thu tháng 12/2027", "revenue for 2027", "FY2027 revenue".
-_AFTER_METRIC = re.compile(
+_AFTER_METRIC = (
     r"\s*(?:cua\s+)?(?P<w>nam|quy|thang)\s+(?:\d|nay|toi|sau)"
     r"|\s*(?:for|in)\s+(?:the\s+)?(?:(?P<y>fy\s*\d{2,4}|\d{4})|(?P<q>q[1-4]))(?![\w])"
     rf"|\s*(?:{_EN_PER}|{_VI_PER})(?![\w])".replace("(?P<p>", "(?P<ap>").replace(
@@ -115,7 +114,7 @@ def _period_after_metric(facts: Facts) -> Period | None:
     if reading is None or reading.metric is None or title is None:
         return None
     after = fold(title.value[reading.metric.end : reading.metric.end + 30]).low
-    found = _AFTER_METRIC.match(after)
+    found = re.match(_AFTER_METRIC, after)
     if found is None:
         return None
     word = found["w"] or found["ap"] or found["av"]
@@ -126,9 +125,7 @@ def _period_after_metric(facts: Facts) -> Period | None:
 
 # A period right after the target's level, past its unit: "lên 15 hợp đồng mỗi quý",
 # "to 55 MRs per month", "40 tỷ/năm".
-_AFTER_LEVEL = re.compile(
-    rf"(?:\s*[^\W\d]+){{0,3}}?\s*(?:{_EN_PER}|{_VI_PER})(?![\w])".replace("?P<", "?P<x")
-)
+_AFTER_LEVEL = rf"(?:\s*[^\W\d]+){{0,3}}?\s*(?:{_EN_PER}|{_VI_PER})(?![\w])".replace("?P<", "?P<x")
 
 
 def _period_after_level(facts: Facts) -> Period | None:
@@ -138,7 +135,7 @@ def _period_after_level(facts: Facts) -> Period | None:
     if target.source != "sentence" or target.value.kind is not ChangeKind.LEVEL:
         return None
     end = reading.target.where.end
-    found = _AFTER_LEVEL.match(fold(title.value[end : end + 40]).low)
+    found = re.match(_AFTER_LEVEL, fold(title.value[end : end + 40]).low)
     if found is None:
         return None
     return _WORDS[next(g for g in found.group("xp", "xv") if g)]

@@ -46,6 +46,9 @@ def fmt_number(value: float, language: Language, *, decimals: int = 2) -> str:
 def half_up(value: float, decimals: int) -> float:
     """Round half away from zero, as people do (round() gives 1,312 for 1,312.5), on the
     number as written (2.675 is 2.68, though its float is a hair below)."""
+    scaled = abs(value) * 10.0**decimals
+    if math.isfinite(scaled) and abs(scaled - math.floor(scaled) - 0.5) > 1e-6 * max(1.0, scaled):
+        return round(value, decimals)  # not at a half: every rounding agrees (and it is fast)
     places = Decimal(1).scaleb(-decimals)
     exact = Decimal(repr(value)).quantize(places, ROUND_HALF_UP, _WIDE)
     return float(exact)

@@ -34,7 +34,7 @@ def _level(facts: Facts, num: Callable[[float], str]) -> str:
     start = facts.baseline.value if facts.baseline is not None else None
     shown = rounded_level(level, scale, start=start)
     text = num(level)
-    if scale.count:
+    if scale.counted:
         text += f" (a count: shown as {num(shown)})" if shown != level else " (a count)"
     return text
 

@@ -70,7 +70,7 @@ def test_measures_ratios_and_money_do_not_count(words: str, language: Language) 
     assert not counts(words, language)
 
 
-COUNT, AMOUNT, PERCENT = Scale(count=True), Scale(), Scale(percent=True)
+COUNT, AMOUNT, PERCENT = Scale(counted=True), Scale(), Scale(percent=True)
 
 
 def test_a_required_count_rounds_away_from_the_start() -> None:
