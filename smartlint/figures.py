@@ -206,8 +206,8 @@ def is_count(facts: Facts) -> bool:
     """Tell whether the goal's metric counts people or things, so its levels are whole.
 
     The ``unit:`` field decides when it names one ("người", "visits/month", "VND");
-    otherwise the metric's head noun does.  A rate, a level written in percent or money is
-    never a count.
+    otherwise the metric's head noun does.  A rate, a level written in percent, money, or
+    a metric whose baseline or history has fractions is never a count.
     """
     target = facts.target
     if facts.rate or (target is not None and target.value.kind is ChangeKind.POINTS):
@@ -216,6 +216,8 @@ def is_count(facts: Facts) -> bool:
         return False
     if target is not None and "$" in target.value.where.text:
         return False
+    if not _whole(facts):
+        return False  # "1,02 cửa hàng": values kept as averages are not counted one by one
     unit = facts.goal.unit
     if unit is not None and unit.value.strip():
         head = unit.value.split("/")[0]
@@ -223,6 +225,14 @@ def is_count(facts: Facts) -> bool:
     if facts.metric is None:
         return False
     return counts(facts.metric.value, facts.language)
+
+
+def _whole(facts: Facts) -> bool:
+    """Tell whether the goal's known values (its baseline and history) are whole numbers."""
+    values = [facts.baseline.value] if facts.baseline is not None else []
+    if facts.history is not None:
+        values.extend(p.value for p in facts.history.points)
+    return all(math.isfinite(v) and v == int(v) for v in values)
 
 
 def _is_level(facts: Facts) -> bool:

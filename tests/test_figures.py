@@ -224,3 +224,26 @@ _MONTHS = {
     8: "August",
     9: "September",
 }
+
+
+def test_a_count_kept_with_fractions_is_not_rounded_whole() -> None:
+    """Stores averaged over a month (1,02) are not counted one by one: decimals stay."""
+    source = (
+        "goals:\n  - id: g\n    why: Growth\n"
+        "    title: Increase stores by 3%\n"
+        "    history: {period: month, values: [1, 1.01, 1.02]}\n"
+    )
+    [result] = lint(source).goals
+    assert result.rewrite is not None and "from 1.02 to 1.05 (+3%)" in result.rewrite
+
+
+def test_a_small_count_needs_the_next_whole_unit() -> None:
+    source = (
+        "goals:\n  - id: g\n    why: Growth\n"
+        "    title: Increase the number of stores by 3% by 31 March 2027\n"
+        "    history: {period: month, values: [9, 10, 10]}\n"
+    )
+    [result] = lint(source).goals
+    found = [f.message for f in result.findings if f.code in ("A301", "A306")]
+    assert result.rewrite is None or "10.3" not in result.rewrite
+    assert all("10.3" not in message for message in found)
