@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 
 from smartlint.context import Context
@@ -21,7 +22,7 @@ from smartlint.i18n import (
     pick,
 )
 from smartlint.model import ChangeKind, Criterion, Direction, Language, Verdict
-from smartlint.plan import realistic_level
+from smartlint.plan import mismatch_for, realistic_level
 
 _VI_TIME_WORDS = re.compile(r"^(vào|trong|trước|đến|tới|cuối|hết|until|by)\b", re.IGNORECASE)
 _EN_TIME_WORDS = re.compile(
@@ -51,6 +52,10 @@ def rewrite_goal(facts: Facts, verdicts: Mapping[Criterion, Verdict], ctx: Conte
 def _composed(facts: Facts, verdicts: Mapping[Criterion, Verdict], ctx: Context) -> str:
     """Build the statement from the goal's facts, with placeholders for what it lacks."""
     lang = facts.language
+    baseline = facts.baseline
+    if baseline is not None and baseline.source == "history" and mismatch_for(facts, ctx):
+        # the history's last value is another period's total (A308), not the current level
+        facts = replace(facts, baseline=None)
     realistic = (
         realistic_level(facts, ctx) if verdicts.get(Criterion.ACHIEVABLE) is Verdict.FAIL else None
     )

@@ -148,3 +148,24 @@ def test_through_the_cli_no_chart_and_a_skip(tmp_path: Path) -> None:
     assert document["findings"][0]["name"] == "history-period-mismatch"
     html = run_cli(str(path), "--today", "2027-01-15", "--format", "html")
     assert html.returncode == 0 and "A308" in html.stdout
+
+
+def test_a_sheet_with_quarter_columns_beside_an_annual_target(tmp_path: Path) -> None:
+    """A KPI sheet: quarterly actuals beside an annual target are flagged, and the rewrite
+    does not take the last quarter for the current annual level; a quarterly KPI is judged."""
+    sheet = tmp_path / "kpi.csv"
+    quarters = "8.000.000.000;9.000.000.000;10.000.000.000;11.000.000.000"
+    sheet.write_text(
+        "Mục tiêu;Chỉ tiêu;Hạn;Q1 2026;Q2 2026;Q3 2026;Q4 2026\n"
+        f"Doanh thu năm 2027;48.000.000.000;31/12/2027;{quarters}\n"
+        f"Doanh thu quý 4 năm 2027;13.000.000.000;31/12/2027;{quarters}\n",
+        encoding="utf-8",
+    )
+    done = run_cli(str(sheet), "--today", "2027-01-15", "--format", "json")
+    document = json.loads(done.stdout)
+    annual, quarterly = document["goals"]
+    assert annual["criteria"]["achievable"] == "skip"
+    assert quarterly["criteria"]["achievable"] == "pass"
+    codes = [(f["line"], f["code"]) for f in document["findings"] if f["code"].startswith("A")]
+    assert (2, "A308") in codes and (3, "A308") not in codes
+    assert "từ <giá trị hiện tại> lên 48 tỷ" in annual["suggestion"]
