@@ -99,3 +99,10 @@ def test_through_the_cli_in_both_languages(tmp_path) -> None:  # type: ignore[no
     assert "ngày 2 tháng 3 năm 2027 hoặc ngày 3 tháng 2 năm 2027" in line
     ignored = run_cli(str(path), "--today", "2027-01-15", "--format", "concise", "--ignore", "T510")
     assert " T510 " not in ignored.stdout
+
+
+def test_forced_english_messages_keep_a_vietnamese_goal_day_first() -> None:
+    title = "Tang so nguoi dang ky nhan ban tin tu 4.000 len 4.400 truoc 02/03/2027"
+    options = Options(language=Language.EN)
+    report = lint_text(sentence(title), today=date(2027, 1, 15), options=options)
+    assert [f for f in report.findings if f.code == "T510"] == []
