@@ -25,6 +25,7 @@ from smartlint.context import nesting_parents
 from smartlint.decode import decode_bytes
 from smartlint.discover import Missing, discover
 from smartlint.engine import lint_parsed
+from smartlint.facts import Facts
 from smartlint.model import FileResult, Goal, ParsedFile, Span
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
@@ -94,6 +95,9 @@ class GoalSet:
         self._resolver = Resolver()
         self._walked: tuple[Path, ...] | None = None
         self._sheet_dir: tempfile.TemporaryDirectory[str] | None = None
+        # facts of unchanged goals, per (today, language, fiscal year end): reading a
+        # sentence is most of a lint, and a keystroke changes one goal
+        self._facts: dict[tuple[object, ...], dict[Goal, Facts]] = {}
 
     # ---------------------------------------------------------------- state
 
@@ -131,6 +135,7 @@ class GoalSet:
         """Read every configuration again: nearest-wins lookups and what they select."""
         self._resolver = Resolver()
         self._cache.clear()  # a schema or sheet columns may read a file differently now
+        self._facts.clear()
         self._walked = None
 
     def config_for(self, path: Path) -> Config:
@@ -156,20 +161,39 @@ class GoalSet:
             entry = members.get(path)
             if entry is not None and entry.parsed is not None:
                 groups.setdefault(self._resolver.for_path(path), []).append(path)
+        goal_count = sum(len(p.goals) for p in every)
         for config, group in groups.items():
             tables = {
                 str(p): replace(members[p].table, ignored=ignored_codes(config, p)) for p in group
             }
+            settings = settings_for(config, Overrides(), self._today())
+            options = settings.options
+            key = (settings.today, options.language, options.fiscal_end)
+            cache = self._facts.setdefault(key, {})
+            if len(cache) > 2 * goal_count + 1000:  # edits left stale goals behind
+                cache.clear()
             report = lint_parsed(
                 every,
-                settings_for(config, Overrides(), self._today()),
+                settings,
                 reported=tables.__contains__,
                 suppressions=tables,
+                facts_cache=cache,
             )
             for result in report.files:
                 path = Path(result.path)
                 out[path] = Linted(path, kind_of(path), self._open.get(path), result)
         return out
+
+    def links(self, path: Path, *, fresh: bool = True) -> set[str]:
+        """Return the ids a file's goals have and name as parents (``fresh``: its text now).
+
+        Another document's findings can change with this file only through these names.
+        """
+        entry = self._parsed(path) if fresh else self._cache.get(path)
+        if entry is None or entry.parsed is None:
+            return set()
+        names = {g.goal_id for g in entry.parsed.goals if g.goal_id is not None}
+        return names | {g.parent.value for g in entry.parsed.goals if g.parent is not None}
 
     def locate(self) -> tuple[dict[str, Located], dict[int, Located]]:
         """Index the set's goals: the first goal of each id, and each goal's parent.
@@ -206,7 +230,7 @@ class GoalSet:
             del self._cache[stale]
         members: dict[Path, _Parsed] = {}
         for path in paths:
-            entry = self._parsed(path, walked=path not in self._open and path not in wanted)
+            entry = self._parsed(path)
             if entry is not None:
                 members[path] = entry
         return members
@@ -222,7 +246,7 @@ class GoalSet:
             )
         return self._walked
 
-    def _parsed(self, path: Path, *, walked: bool) -> _Parsed | None:
+    def _parsed(self, path: Path) -> _Parsed | None:
         text = self._open.get(path)
         if text is None:
             try:
@@ -267,13 +291,15 @@ class GoalSet:
             if text is None:  # undecodable: the parser says why
                 parsed = parse_decoded(decode_bytes(data), str(path), first_index=first)
                 return _Parsed(stamp, parsed, EMPTY)
+            text = text.removeprefix("\ufeff")
         if kind == "markdown" and not _goal_document(str(path), text):
             return _Parsed(stamp, None, EMPTY)
-        from smartlint.parser import parse_text
-
-        parsed = parse_text(
-            text, str(path), first_index=first, base_dir=path.parent, schema=_schema(config)
+        # Through the bytes, as the command line reads a file: binary text is said to be so.
+        decoded = decode_bytes(text.encode("utf-8", "surrogatepass"))
+        parsed = parse_decoded(
+            decoded, str(path), first_index=first, base_dir=path.parent, schema=_schema(config)
         )
+        text = decoded.text or text
         if _not_goals(parsed):
             return _Parsed(stamp, None, EMPTY)
         table = scan(text, kind) if "smartlint" in text else EMPTY

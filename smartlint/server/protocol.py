@@ -45,6 +45,11 @@ _SEVERITY = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 _DUPLICATE_ID = "duplicate-id"
+_LINK_CODES = frozenset(
+    rule.code
+    for rule in RULES_BY_CODE.values()
+    if rule.criterion is Criterion.RELEVANT and rule.name != "missing-why"
+)
 _UNKNOWN_PARENT = "unknown-parent"
 
 
@@ -60,6 +65,7 @@ class SmartlintServer(LanguageServer):
         self.debounce = DEBOUNCE_SECONDS
         self.fixed_today: date | None = None
         self.pending: asyncio.Task[None] | None = None
+        self.dirty: set[str] = set()  # documents changed since their last publication
 
     def today(self) -> date:
         """Return the date deadlines are judged on (the client may fix it, for tests)."""
@@ -90,12 +96,19 @@ class SmartlintServer(LanguageServer):
         return types.Range(types.Position(*start), types.Position(*end))
 
     def lint_open(self, changed: set[str] | None = None) -> None:
-        """Lint the goal set and publish the open documents whose diagnostics changed.
+        """Lint the goal set and publish open documents whose diagnostics may have changed.
 
-        ``changed`` names documents to publish even when their diagnostics are the same
-        (the one just opened or edited).
+        ``changed`` names the documents just opened or edited: they are always published,
+        with every other open document that shares a goal id or parent name with them
+        (before or after the edit) or has a finding about links.  ``None`` re-lints every
+        open document (a configuration or a file on disk changed).
         """
+        force = (changed or set()) | self.dirty
+        wanted = None if changed is None else force
+        self.dirty = set()
         uris = {uri: path for uri in self.open_uris() if (path := _path(uri)) is not None}
+        if wanted is not None:
+            uris = self.affected(uris, wanted)
         versions = {uri: self.version_of(uri) for uri in uris}
         results = self.goals.lint(uris.values())
         by_id, parents = self.goals.locate()
@@ -109,7 +122,7 @@ class SmartlintServer(LanguageServer):
                 diagnostics = self.diagnostics(linted, by_id, parents)
             if self.version_of(uri) != versions[uri]:
                 continue  # the document moved on while this ran: a newer run will publish
-            if (changed is None or uri not in changed) and self.published.get(uri) == diagnostics:
+            if uri not in force and self.published.get(uri) == diagnostics:
                 continue
             self.published[uri] = diagnostics
             self.text_document_publish_diagnostics(
@@ -117,6 +130,23 @@ class SmartlintServer(LanguageServer):
                     uri=uri, diagnostics=diagnostics, version=versions[uri]
                 )
             )
+
+    def affected(self, uris: dict[str, Path], changed: set[str]) -> dict[str, Path]:
+        """Return the changed documents and the open ones their edit may touch."""
+        names: set[str] = set()
+        for uri in changed:
+            path = uris.get(uri) or _path(uri)
+            if path is not None:
+                names |= self.goals.links(path, fresh=False) | self.goals.links(path)
+        out = {uri: path for uri, path in uris.items() if uri in changed}
+        for uri, path in uris.items():
+            if uri in out:
+                continue
+            linked = bool(names & self.goals.links(path))
+            about_links = any(str(d.code) in _LINK_CODES for d in self.published.get(uri, ()))
+            if linked or about_links:
+                out[uri] = path
+        return out
 
     def open_uris(self) -> list[str]:
         """Return the open text documents' URIs."""
@@ -202,14 +232,15 @@ class SmartlintServer(LanguageServer):
 
     def schedule(self, uri: str) -> None:
         """Lint after the debounce; a later change cancels this one."""
+        self.dirty.add(uri)
         if self.pending is not None and not self.pending.done():
             self.pending.cancel()
-        self.pending = asyncio.ensure_future(self._later(uri))
+        self.pending = asyncio.ensure_future(self._later())
 
-    async def _later(self, uri: str) -> None:
+    async def _later(self) -> None:
         if self.debounce > 0:
             await asyncio.sleep(self.debounce)
-        self.safely(lambda: self.lint_open({uri}))
+        self.safely(lambda: self.lint_open(set()))
 
     def lint_now(self, changed: set[str] | None = None) -> None:
         """Lint at once, cancelling any pending run."""
@@ -236,7 +267,7 @@ class SmartlintServer(LanguageServer):
         if path is None:
             return None
         if linted is None or linted.text != self.goals.text_of(path):
-            self.lint_now()
+            self.lint_now({uri})
             linted = self.linted.get(uri)
         return linted
 
@@ -328,6 +359,8 @@ def did_save(ls: SmartlintServer, params: types.DidSaveTextDocumentParams) -> No
     if path is not None and path.name in CONFIG_NAMES:
         ls.goals.config_changed()
         ls.published.clear()
+        ls.lint_now(None)
+        return
     ls.lint_now({uri})
 
 
@@ -341,7 +374,7 @@ def did_close(ls: SmartlintServer, params: types.DidCloseTextDocumentParams) -> 
     ls.linted.pop(uri, None)
     ls.published.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-    ls.lint_now(set())
+    ls.lint_now({uri})  # not open any more: only the documents linked to it are linted
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -355,7 +388,7 @@ def did_change_watched_files(
         ls.published.clear()
     else:
         ls.goals.files_changed()
-    ls.lint_now(set())
+    ls.lint_now(None)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
@@ -364,7 +397,7 @@ def did_change_folders(ls: SmartlintServer, params: types.DidChangeWorkspaceFold
     removed = {p for p in (_path(f.uri) for f in params.event.removed) if p is not None}
     added = [p for p in (_path(f.uri) for f in params.event.added) if p is not None]
     ls.goals.set_folders([f for f in ls.goals.folders if f not in removed] + added)
-    ls.lint_now(set())
+    ls.lint_now(None)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
