@@ -28,7 +28,9 @@ CSV_CASES = {
     "header rows above": ";;\n\nKế hoạch 2027;;\nMục tiêu;Chỉ tiêu;Thời hạn\nTăng doanh thu;;\n",
     "endless quoted field": 'Mục tiêu;Chỉ tiêu\n"Tăng doanh thu' + "x" * 200_000 + "\n",
     "huge sheet": "Mục tiêu\n"
-    + "".join(f"Tăng doanh số cửa hàng {i} từ 100 lên 110 trước 31/12/2027\n" for i in range(12_000)),
+    + "".join(
+        f"Tăng doanh số cửa hàng {i} từ 100 lên 110 trước 31/12/2027\n" for i in range(12_000)
+    ),
 }
 
 
