@@ -75,7 +75,10 @@ class SmartlintServer(LanguageServer):
 
     def encoding(self) -> str:
         """Return the position encoding agreed with the client."""
-        return str(self.workspace.position_encoding or "utf-16")
+        try:
+            return str(self.workspace.position_encoding or "utf-16")
+        except RuntimeError:  # before initialize: the protocol's default
+            return "utf-16"
 
     def lines_of(self, path: Path) -> Lines | None:
         """Return the lines of an open document, or of the file on disk."""
