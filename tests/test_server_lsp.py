@@ -408,3 +408,32 @@ async def test_a_csv_sheet_gets_diagnostics_on_its_cells(
     line = CSV.splitlines()[1]
     assert all(d.range.end.character <= len(line) for d in row)
     assert any(d.range.start.character == 0 and d.range.end.character > 0 for d in row)
+
+
+class Recorded(dict[str, Sequence[types.Diagnostic]]):
+    """The client's diagnostics, counting how often each document was published."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+
+    def __setitem__(self, key: str, value: Sequence[types.Diagnostic]) -> None:
+        self.counts[key] = self.counts.get(key, 0) + 1
+        super().__setitem__(key, value)
+
+
+async def test_a_burst_of_changes_is_linted_once_for_the_last_text(
+    client: LanguageClient, folder: Path
+) -> None:
+    recorded = Recorded()
+    client.diagnostics = recorded
+    doc = open_doc(client, folder / "goals.yaml", NO_DEADLINE)
+    await published(client, doc)
+    recorded.counts.clear()
+    for n in range(5):  # typing: each change cancels the pending run of the one before
+        change_doc(client, doc, NO_DEADLINE + "#" * n)
+    change_doc(client, doc, WITH_DEADLINE)
+    assert "T501" not in codes(await published(client, doc))
+    await asyncio.sleep(0.5)  # anything still pending would publish now
+    assert "T501" not in codes(client.diagnostics[doc])  # the last text's, not a stale run's
+    assert recorded.counts[doc] < 6  # not one run per change

@@ -41,9 +41,11 @@ class Lines:
         if not 0 <= line < len(self.lines):
             return 0
         head = self.lines[line][: max(0, chars)]
-        if head.isascii():
+        if head.isascii() or self.encoding == "utf-32":
             return len(head)
-        return sum(self._width(c) for c in head)
+        if self.encoding == "utf-8":
+            return len(head.encode("utf-8", "surrogatepass"))
+        return len(head.encode("utf-16-le", "surrogatepass")) // 2
 
     def chars(self, line: int, units: int) -> int:
         """Return the character offset of a client column on a line (the inverse of units)."""

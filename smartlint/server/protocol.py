@@ -66,6 +66,7 @@ class SmartlintServer(LanguageServer):
         self.fixed_today: date | None = None
         self.pending: asyncio.Task[None] | None = None
         self.dirty: set[str] = set()  # documents changed since their last publication
+        self.lines_cache: dict[Path, Lines] = {}
 
     def today(self) -> date:
         """Return the date deadlines are judged on (the client may fix it, for tests)."""
@@ -167,6 +168,7 @@ class SmartlintServer(LanguageServer):
         lines = Lines.of(linted.text or "", self.encoding())
         if linted.text is None:
             lines = self.lines_of(linted.path) or lines
+        self.lines_cache = {linted.path: lines}  # related goals are mostly in the same file
         return [self.diagnostic(linted, lines, f, by_id, parents) for f in linted.result.findings]
 
     def diagnostic(
@@ -223,7 +225,9 @@ class SmartlintServer(LanguageServer):
 
     def located(self, place: Located, message: str) -> types.DiagnosticRelatedInformation:
         """Return a goal's place in any file of the set as related information."""
-        lines = self.lines_of(place.path) or Lines(())
+        lines = self.lines_cache.get(place.path)
+        if lines is None:
+            lines = self.lines_cache[place.path] = self.lines_of(place.path) or Lines(())
         start, end = lines.span_range(place.span)
         head = types.Range(types.Position(*start), types.Position(start[0], start[1]))
         if end[0] == start[0]:
