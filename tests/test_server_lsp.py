@@ -437,3 +437,41 @@ async def test_a_burst_of_changes_is_linted_once_for_the_last_text(
     await asyncio.sleep(0.5)  # anything still pending would publish now
     assert "T501" not in codes(client.diagnostics[doc])  # the last text's, not a stale run's
     assert recorded.counts[doc] < 6  # not one run per change
+
+
+TABLE = (
+    "# OKRs Q3 2027\n"
+    "\n"
+    "## Paid acquisition\n"
+    "\n"
+    "| Key result | Target | Baseline | Deadline | Owner |\n"
+    "|---|---|---|---|---|\n"
+    "| Increase demo requests from paid search | 260 | 200 | 30 September 2027 | Minh |\n"
+    "| Lower the cost per demo request | $85 | $110 | | Ana |\n"
+)
+
+
+async def test_a_table_row_is_ignored_on_its_line_since_a_comment_above_would_break_the_table(
+    client: LanguageClient, folder: Path
+) -> None:
+    doc = open_doc(client, folder / "okrs.md", TABLE, language="markdown")
+    diagnostics = await published(client, doc)
+    on_row = [d for d in diagnostics if d.range.start.line == 6]
+    assert on_row, diagnostics
+    actions = await actions_at(client, doc, diagnostics, 6)
+    titles = [a.title for a in actions]
+    assert not [t for t in titles if t.endswith("for this goal")], titles
+    line = [a for a in actions if a.title.endswith("on this line")]
+    assert line, titles
+    edit = line[0].edit
+    assert edit is not None and edit.changes is not None
+    fixed = apply(TABLE, edit.changes[doc])
+    code = line[0].title.split()[1]
+    assert f"| Minh | <!-- smartlint: ignore[{code}] -->\n" in fixed
+    change_doc(client, doc, fixed)
+    after = await published(client, doc)
+    assert code not in [str(d.code) for d in after if d.range.start.line == 6]
+    assert "F090" not in codes(after)
+    assert len([d for d in after if d.range.start.line == 7]) == len(
+        [d for d in diagnostics if d.range.start.line == 7]
+    )  # the other row is still read as a goal

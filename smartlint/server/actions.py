@@ -75,6 +75,27 @@ def suppression_edit(text: str, kind: Kind, finding: Finding, goal: Goal | None)
     return TextEdit(Span(row, 1, row, 1), f"{indent}{comment}{end}")
 
 
+def line_suppression_edit(text: str, kind: Kind, finding: Finding) -> TextEdit | None:
+    """Return the edit that ends the finding's line with ``ignore[CODE]`` (that line only).
+
+    The fallback where a comment line above the goal would break it: a Markdown table row.
+    """
+    if kind == "sheet":
+        return None
+    lines = split_lines(text)
+    row = finding.span.line
+    if not 1 <= row <= len(lines) or not lines[row - 1].strip():
+        return None
+    line = lines[row - 1]
+    end = len(line.rstrip()) + 1
+    comment = (
+        f"  # smartlint: ignore[{finding.code}]"
+        if kind == "yaml"
+        else f" <!-- smartlint: ignore[{finding.code}] -->"
+    )
+    return TextEdit(Span(row, end, row, end), comment)
+
+
 def rewrite_edit(text: str, kind: Kind, goal: Goal, rewrite: str) -> TextEdit | None:
     """Return the edit that puts the suggested rewrite in place of the goal's title."""
     title = goal.title

@@ -92,6 +92,7 @@ class GoalSet:
         self._open: dict[Path, str] = {}
         self._cache: dict[Path, _Parsed] = {}
         self._slots: dict[Path, int] = {}
+        self._paths: dict[str, Path] = {}  # the name messages use -> the file
         self._resolver = Resolver()
         self._walked: tuple[Path, ...] | None = None
         self._sheet_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -110,6 +111,7 @@ class GoalSet:
         """Replace the workspace folders and walk them again."""
         self._folders = tuple(folders)
         self._walked = None
+        self._cache.clear()  # files are named relative to their folder
 
     def open(self, path: Path, text: str) -> None:
         """Use an open document's text instead of its file's."""
@@ -164,7 +166,8 @@ class GoalSet:
         goal_count = sum(len(p.goals) for p in every)
         for config, group in groups.items():
             tables = {
-                str(p): replace(members[p].table, ignored=ignored_codes(config, p)) for p in group
+                self.display(p): replace(members[p].table, ignored=ignored_codes(config, p))
+                for p in group
             }
             settings = settings_for(config, Overrides(), self._today())
             options = settings.options
@@ -180,7 +183,7 @@ class GoalSet:
                 facts_cache=cache,
             )
             for result in report.files:
-                path = Path(result.path)
+                path = self._paths[result.path]
                 out[path] = Linted(path, kind_of(path), self._open.get(path), result)
         return out
 
@@ -209,7 +212,7 @@ class GoalSet:
             for goal in entry.parsed.goals:
                 goals.append(goal)
                 if goal.goal_id is not None:
-                    by_id.setdefault(goal.goal_id, Located(Path(goal.path), goal.span))
+                    by_id.setdefault(goal.goal_id, Located(self._paths[goal.path], goal.span))
         by_index = {g.index: g for g in goals}
         parents: dict[int, Located] = {}
         for goal in goals:
@@ -217,7 +220,7 @@ class GoalSet:
                 parents[goal.index] = by_id[goal.parent.value]
         for child, parent in nesting_parents(goals).items():
             found = by_index[parent]
-            parents[child] = Located(Path(found.path), found.span)
+            parents[child] = Located(self._paths[found.path], found.span)
         return by_id, parents
 
     # ---------------------------------------------------------------- reading
@@ -270,6 +273,19 @@ class GoalSet:
     def _excluded(self, path: Path) -> bool:
         return ConfigPolicy(self._resolver, Overrides()).excluded(path, is_dir=False)
 
+    def display(self, path: Path) -> str:
+        """Return how messages name a file: relative to its workspace folder, as the CLI does."""
+        for folder in self._folders:
+            if path.is_relative_to(folder):
+                shown = path.relative_to(folder).as_posix()
+                if len(self._folders) > 1:  # several roots may hold the same names
+                    shown = f"{folder.name}/{shown}"
+                break
+        else:
+            shown = str(path)
+        self._paths[shown] = path
+        return shown
+
     def _first_index(self, path: Path) -> int:
         slot = self._slots.setdefault(path, len(self._slots))
         return slot * _INDEX_BLOCK
@@ -286,18 +302,24 @@ class GoalSet:
             except OSError:
                 return _Parsed(stamp, None, EMPTY)
             if len(data) > MAX_FILE_BYTES:
-                return _Parsed(stamp, parse_bytes(data, str(path), first_index=first), EMPTY)
+                return _Parsed(
+                    stamp, parse_bytes(data, self.display(path), first_index=first), EMPTY
+                )
             text = decode_bytes(data).text
             if text is None:  # undecodable: the parser says why
-                parsed = parse_decoded(decode_bytes(data), str(path), first_index=first)
+                parsed = parse_decoded(decode_bytes(data), self.display(path), first_index=first)
                 return _Parsed(stamp, parsed, EMPTY)
             text = text.removeprefix("\ufeff")
-        if kind == "markdown" and not _goal_document(str(path), text):
+        if kind == "markdown" and not _goal_document(self.display(path), text):
             return _Parsed(stamp, None, EMPTY)
         # Through the bytes, as the command line reads a file: binary text is said to be so.
         decoded = decode_bytes(text.encode("utf-8", "surrogatepass"))
         parsed = parse_decoded(
-            decoded, str(path), first_index=first, base_dir=path.parent, schema=_schema(config)
+            decoded,
+            self.display(path),
+            first_index=first,
+            base_dir=path.parent,
+            schema=_schema(config),
         )
         text = decoded.text or text
         if _not_goals(parsed):
@@ -318,7 +340,7 @@ class GoalSet:
             source.write_text(text, encoding="utf-8", newline="")
         parsed = parse_sheet(
             source,
-            str(path),
+            self.display(path),
             first_index=first,
             options=SheetOptions(config.columns, config.sheets),
             walked=True,

@@ -31,7 +31,12 @@ from smartlint.project import Overrides, settings_for
 from smartlint.reporters.sarif import rule_help_uri
 from smartlint.rules import RULES_BY_CODE
 from smartlint.rules.suppression import UNUSED_SUPPRESSION
-from smartlint.server.actions import EditCheck, rewrite_edit, suppression_edit
+from smartlint.server.actions import (
+    EditCheck,
+    line_suppression_edit,
+    rewrite_edit,
+    suppression_edit,
+)
 from smartlint.server.goalset import GoalSet, Linted, Located
 from smartlint.server.hover import goal_at, hover_text
 from smartlint.server.positions import Lines, cell_range
@@ -208,20 +213,24 @@ class SmartlintServer(LanguageServer):
         """Point a Relevant finding at the parent goal (or at the first goal of a duplicate id)."""
         if finding.criterion is not Criterion.RELEVANT or finding.goal_index is None:
             return []
-        goal = next(
-            (g.goal for g in linted.result.goals if g.goal.index == finding.goal_index), None
-        )
-        if goal is None:
+        result = next((g for g in linted.result.goals if g.goal.index == finding.goal_index), None)
+        if result is None:
             return []
+        goal, lang = result.goal, result.language
         if finding.name == _DUPLICATE_ID:
             first = by_id.get(goal.goal_id or "")
-            if first is None or (first.path, first.span) == (Path(goal.path), goal.span):
+            if first is None or (first.path, first.span) == (linted.path, goal.span):
                 return []
-            return [self.located(first, f"the first goal with the id {goal.goal_id!r}")]
+            said = pick(
+                lang,
+                f"mục tiêu đầu tiên có id {goal.goal_id!r}",
+                f"the first goal with the id {goal.goal_id!r}",
+            )
+            return [self.located(first, said)]
         parent = parents.get(goal.index)
         if parent is None or finding.name == _UNKNOWN_PARENT:
             return []
-        return [self.located(parent, "the parent goal")]
+        return [self.located(parent, pick(lang, "mục tiêu cha", "the parent goal"))]
 
     def located(self, place: Located, message: str) -> types.DiagnosticRelatedInformation:
         """Return a goal's place in any file of the set as related information."""
@@ -496,20 +505,25 @@ def _actions(
         ):
             continue
         ignored.add(key)
-        comment = suppression_edit(
-            text, linted.kind, finding, result.goal if result is not None else None
-        )
-        if comment is None or not check.keeps_goals((comment,)):
-            continue
-        actions.append(
-            types.CodeAction(
-                title=_ignore_title(finding.code, lang, result is None),
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic],
-                is_preferred=False,
-                edit=edit((comment,)),
-            )
-        )
+        goal = result.goal if result is not None else None
+        candidates = [
+            (_ignore_title(finding.code, lang, "file" if goal is None else "goal"),
+             suppression_edit(text, linted.kind, finding, goal)),
+            (_ignore_title(finding.code, lang, "line"),
+             line_suppression_edit(text, linted.kind, finding) if goal is not None else None),
+        ]  # fmt: skip
+        for title, comment in candidates:
+            if comment is not None and check.keeps_goals((comment,)):
+                actions.append(
+                    types.CodeAction(
+                        title=title,
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diagnostic],
+                        is_preferred=False,
+                        edit=edit((comment,)),
+                    )
+                )
+                break
     actions += _rewrite_actions(ls, linted, params, check, wanted, edit)
     return actions
 
@@ -550,12 +564,20 @@ def _unsafe(lang: Any) -> str:
     return pick(lang, "không an toàn", "unsafe") if lang is not None else "unsafe"
 
 
-def _ignore_title(code: str, lang: Any, whole_file: bool) -> str:
+def _ignore_title(code: str, lang: Any, where: str) -> str:
+    english = {
+        "file": f"Ignore {code} in this file",
+        "goal": f"Ignore {code} for this goal",
+        "line": f"Ignore {code} on this line",
+    }[where]
     if lang is None:
-        return f"Ignore {code} in this file" if whole_file else f"Ignore {code} for this goal"
-    if whole_file:
-        return pick(lang, f"Bỏ qua {code} trong tệp này", f"Ignore {code} in this file")
-    return pick(lang, f"Bỏ qua {code} cho mục tiêu này", f"Ignore {code} for this goal")
+        return english
+    vietnamese = {
+        "file": f"Bỏ qua {code} trong tệp này",
+        "goal": f"Bỏ qua {code} cho mục tiêu này",
+        "line": f"Bỏ qua {code} trên dòng này",
+    }[where]
+    return pick(lang, vietnamese, english)
 
 
 @server.feature(types.SHUTDOWN)
