@@ -56,7 +56,9 @@ _FORMAT_HELP = ", ".join(FORMATS)
 
 @app.command(
     help="Lint goal files against the SMART criteria.\n\n"
-    "PATH is a goal file, a directory (searched for *.yaml / *.yml goal files) or - for stdin.",
+    "PATH is a goal file, a directory (searched for *.yaml / *.yml goal files) or - for stdin.\n\n"
+    "'smartlint server' starts the language server for editors (a file named server:"
+    " smartlint ./server).",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 def lint(

@@ -475,3 +475,36 @@ async def test_a_table_row_is_ignored_on_its_line_since_a_comment_above_would_br
     assert len([d for d in after if d.range.start.line == 7]) == len(
         [d for d in diagnostics if d.range.start.line == 7]
     )  # the other row is still read as a goal
+
+
+async def test_a_broken_configuration_is_reported_and_the_server_stays_up(
+    client: LanguageClient, folder: Path
+) -> None:
+    doc = open_doc(client, folder / "goals.yaml", NO_DEADLINE)
+    before = await published(client, doc)
+    config = folder / ".smartlint.yaml"
+    config.write_text("select: [NOPE]\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=uri(config), type=types.FileChangeType.Created)]
+        )
+    )
+    hover = await client.text_document_hover_async(  # answered: the server is up
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=doc),
+            position=types.Position(line=2, character=12),
+        )
+    )
+    assert hover is None or isinstance(hover, types.Hover)
+    messages = [m.message for m in client.log_messages if ".smartlint.yaml" in m.message]
+    assert messages and "internal error" not in messages[0], client.log_messages
+    assert list(client.diagnostics.get(doc, before)) == before  # the last diagnostics stay
+
+    config.write_text("ignore: [T501]\n", encoding="utf-8")
+    client.diagnostics.pop(doc, None)
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=uri(config), type=types.FileChangeType.Changed)]
+        )
+    )
+    assert "T501" not in codes(await published(client, doc))

@@ -24,7 +24,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from smartlint import __version__
-from smartlint.config import PYPROJECT, YAML_NAME
+from smartlint.config import PYPROJECT, YAML_NAME, ConfigError
+from smartlint.context import Options
 from smartlint.i18n import pick
 from smartlint.model import Criterion, Finding, GoalResult, Severity, Span, TextEdit
 from smartlint.project import Overrides, settings_for
@@ -268,6 +269,13 @@ class SmartlintServer(LanguageServer):
         """Run ``work``; log what goes wrong instead of stopping the server."""
         try:
             work()
+        except ConfigError as exc:  # the user's to fix: say so, keep the last diagnostics
+            self.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Error, message=f"smartlint: {exc}")
+            )
+            self.window_log_message(
+                types.LogMessageParams(type=types.MessageType.Error, message=f"smartlint: {exc}")
+            )
         except Exception as exc:  # a crash here would end every editor's linting
             self.window_log_message(
                 types.LogMessageParams(
@@ -428,8 +436,10 @@ def hover(ls: SmartlintServer, params: types.HoverParams) -> types.Hover | None:
     result = goal_at(linted.result.goals, line + 1, column)
     if result is None:
         return None
-    config = ls.goals.config_for(linted.path)
-    options = settings_for(config, Overrides(), ls.today()).options
+    try:
+        options = settings_for(ls.goals.config_for(linted.path), Overrides(), ls.today()).options
+    except ConfigError:  # already shown to the user; read the goal with the defaults
+        options = Options()
     return types.Hover(
         contents=types.MarkupContent(
             kind=types.MarkupKind.Markdown, value=hover_text(result, ls.today(), options)
