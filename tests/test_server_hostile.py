@@ -45,6 +45,10 @@ def yaml_cases() -> list[tuple[str, str]]:
     cases += sorted(EXTREME_VALUES.items())
     cases += [(name, source) for name, source, _ in HOSTILE]
     cases += [(f"alias bomb {i}", source) for i, source in enumerate(BOMBS)]
+    # the one-megabyte cases of tests/test_hostile_cli.py
+    title = ("Tăng doanh thu lên 10% " * 50_000)[:1_000_000]
+    cases += [("1 MB title", f"goals:\n  - title: {title}\n    why: x\n")]
+    cases += [("1 MB line without spaces", "goals:\n  - " + "x9%" * 350_000 + "\n")]
     # half-typed: every prefix of a goal file, as it is typed
     cases += [(f"typed {n}", GOOD[:n]) for n in range(0, len(GOOD), 7)]
     return cases
