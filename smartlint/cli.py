@@ -56,7 +56,9 @@ _FORMAT_HELP = ", ".join(FORMATS)
 
 @app.command(
     help="Lint goal files against the SMART criteria.\n\n"
-    "PATH is a goal file, a directory (searched for *.yaml / *.yml goal files) or - for stdin.",
+    "PATH is a goal file, a directory (searched for *.yaml / *.yml goal files) or - for stdin.\n\n"
+    "'smartlint server' starts the language server for editors (a file named server:"
+    " smartlint ./server).",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 def lint(
@@ -384,7 +386,16 @@ def _explain(code_or_name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line and return its exit status; never let a traceback out."""
+    """Run the command line and return its exit status; never let a traceback out.
+
+    ``smartlint server`` starts the language server; a goal file named ``server`` is
+    linted as ``smartlint ./server``.
+    """
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["server"]:
+        from smartlint.server import main as serve  # the server's modules: only for editors
+
+        return serve(args[1:])
     command = typer.main.get_command(app)
     try:
         status = command.main(args=argv, prog_name="smartlint", standalone_mode=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,13 +56,16 @@ def lint_parsed(
     *,
     reported: Callable[[str], bool] | None = None,
     suppressions: Mapping[str, SuppressionTable] | None = None,
+    facts_cache: MutableMapping[Goal, Facts] | None = None,
 ) -> Report:
     """Lint parsed files as one goal set; report only the files ``reported`` accepts.
 
     ``suppressions`` maps a path to its inline suppressions and per-file ignores.
+    ``facts_cache`` keeps each goal's facts between runs with the same today and options
+    (the language server lints the same goals at every keystroke); the caller owns it.
     """
     with fewer_collections():
-        return _lint_files(files, settings, reported, suppressions)
+        return _lint_files(files, settings, reported, suppressions, facts_cache)
 
 
 @contextmanager
@@ -87,18 +90,24 @@ def _lint_files(
     settings: RunSettings,
     reported: Callable[[str], bool] | None,
     suppressions: Mapping[str, SuppressionTable] | None,
+    facts_cache: MutableMapping[Goal, Facts] | None = None,
 ) -> Report:
     language = settings.options.language
-    all_facts = tuple(
-        build_facts(
-            goal,
-            settings.today,
-            forced_language=language,
-            fiscal_year_end=settings.options.fiscal_end,
-        )
-        for parsed in files
-        for goal in parsed.goals
-    )
+
+    def facts_of(goal: Goal) -> Facts:
+        found = facts_cache.get(goal) if facts_cache is not None else None
+        if found is None:
+            found = build_facts(
+                goal,
+                settings.today,
+                forced_language=language,
+                fiscal_year_end=settings.options.fiscal_end,
+            )
+            if facts_cache is not None:
+                facts_cache[goal] = found
+        return found
+
+    all_facts = tuple(facts_of(goal) for parsed in files for goal in parsed.goals)
     ctx = Context(today=settings.today, goals=build_goal_set(all_facts), options=settings.options)
     enabled = {r.code for r in settings.rules}
     checks = tuple(r for r in settings.rules if r.check is not None)

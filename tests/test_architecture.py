@@ -59,6 +59,7 @@ STAGE_OF = {
     "smartlint.discover": "cli",
     "smartlint.gitignore": "cli",
     "smartlint.ruledocs": "cli",
+    "smartlint.server": "cli",  # the language server runs the project like the command line
     "smartlint.cli": "cli",
     "smartlint.__main__": "cli",
 }

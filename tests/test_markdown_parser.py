@@ -457,3 +457,10 @@ def test_markdown_suppression_scan() -> None:
     ]
     assert table.directives[1].span.column == len("- Improve the blog ") + 1
     assert not scan("# smartlint: ignore[S101]\n- x\n", "markdown").directives
+
+
+@pytest.mark.parametrize("text", ["\r2", "# OKRs Q3 2027\n\n- KR1: a\rb\n- KR2: c\r\r\rd"])
+def test_a_lone_carriage_return_never_raises(text: str) -> None:
+    """markdown-it breaks lines at a lone CR; an editor sends such text as typed."""
+    parsed = parse_text(text, "okrs.md")
+    assert all(p.span.line >= 1 for p in parsed.problems)

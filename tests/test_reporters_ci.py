@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import DATA, FINDING_KEYS
+from conftest import DATA, FINDING_KEYS, ROOT
 
 from smartlint.model import (
     SMART,
@@ -143,6 +143,11 @@ def test_sarif_lists_every_enabled_rule_with_descriptions_and_help() -> None:
         assert descriptor["shortDescription"]["text"]
         assert descriptor["fullDescription"]["text"]
         assert descriptor["help"]["text"] and "## What it does" in descriptor["help"]["markdown"]
+    # the rule reference's anchor, as the rule docs' index links it (and the editor's link)
+    reference = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for descriptor in rules:
+        anchor = descriptor["helpUri"].split("#", 1)[1]
+        assert descriptor["helpUri"].startswith("https://") and f"(#{anchor})" in reference
     results = log["runs"][0]["results"]
     t501 = next(r for r in results if r["ruleId"] == "T501")
     assert rules[t501["ruleIndex"]]["id"] == "T501"

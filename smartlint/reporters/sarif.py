@@ -15,6 +15,12 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/smartlint/smartlint"
 FINGERPRINT_KEY = "smartlint/v1"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+RULES_DOC = f"{INFORMATION_URI}/blob/main/docs/rules.md"
+
+
+def rule_help_uri(code: str, name: str) -> str:
+    """Return the address of a rule's section of the rule reference (docs/rules.md)."""
+    return f"{RULES_DOC}#{code.lower()}-{name}"
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
@@ -26,6 +32,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc or rule.summary},
         "help": {"text": help_text, "markdown": f"{rule.summary}\n\n{rule.doc}".strip()},
+        "helpUri": rule_help_uri(rule.code, rule.name),
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"criterion": rule.criterion.value, "tags": [rule.criterion.value]},
     }

@@ -173,4 +173,9 @@ def _locate(token: Token, lines: Sequence[str], after: int = 0) -> Raw | None:
             )
     joined = " ".join(part.strip() for part in content.split("\n"))
     end = max(first + 1, last)
-    return Raw(joined, Span(first + 1, 1, end, len(lines[end - 1]) + 1), False)
+    # markdown-it also breaks lines at a lone CR, which the line list does not: stay inside it
+    return Raw(
+        joined,
+        Span(first + 1, 1, end, len(lines[end - 1]) + 1 if end <= len(lines) else 1),
+        False,
+    )
