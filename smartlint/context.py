@@ -95,8 +95,12 @@ def nesting_parents(goals: Sequence[Goal]) -> dict[int, int]:
     return found
 
 
-def build_goal_set(all_facts: tuple[Facts, ...]) -> GoalSet:
-    """Index goals by id, resolve parent links and find cycles in linear time."""
+def build_goal_set(all_facts: tuple[Facts, ...], other_ids: Sequence[str] = ()) -> GoalSet:
+    """Index goals by id, resolve parent links and find cycles in linear time.
+
+    ``other_ids`` are ids of goals outside the set (files of the project not read): they
+    resolve no link, but a mistyped parent may be suggested one of them.
+    """
     by_id: dict[str, list[Facts]] = {}
     for f in all_facts:
         gid = f.goal.goal_id
@@ -122,8 +126,8 @@ def build_goal_set(all_facts: tuple[Facts, ...]) -> GoalSet:
         by_id=MappingProxyType({k: tuple(v) for k, v in by_id.items()}),
         parent_of=MappingProxyType(parent_of),
         cycles=MappingProxyType(_find_cycles(all_facts, parent_of)),
-        ids=tuple(sorted(by_id)),
-        ids_by_shape=MappingProxyType(group_ids_by_shape(sorted(by_id))),
+        ids=tuple(sorted(by_id.keys() | set(other_ids))),
+        ids_by_shape=MappingProxyType(group_ids_by_shape(sorted(by_id.keys() | set(other_ids)))),
     )
 
 

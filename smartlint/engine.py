@@ -56,13 +56,15 @@ def lint_parsed(
     *,
     reported: Callable[[str], bool] | None = None,
     suppressions: Mapping[str, SuppressionTable] | None = None,
+    other_ids: Sequence[str] = (),
 ) -> Report:
     """Lint parsed files as one goal set; report only the files ``reported`` accepts.
 
-    ``suppressions`` maps a path to its inline suppressions and per-file ignores.
+    ``suppressions`` maps a path to its inline suppressions and per-file ignores;
+    ``other_ids`` are ids of the project's unread goals, for did-you-mean suggestions.
     """
     with fewer_collections():
-        return _lint_files(files, settings, reported, suppressions)
+        return _lint_files(files, settings, reported, suppressions, other_ids)
 
 
 @contextmanager
@@ -87,6 +89,7 @@ def _lint_files(
     settings: RunSettings,
     reported: Callable[[str], bool] | None,
     suppressions: Mapping[str, SuppressionTable] | None,
+    other_ids: Sequence[str] = (),
 ) -> Report:
     language = settings.options.language
     all_facts = tuple(
@@ -99,7 +102,9 @@ def _lint_files(
         for parsed in files
         for goal in parsed.goals
     )
-    ctx = Context(today=settings.today, goals=build_goal_set(all_facts), options=settings.options)
+    ctx = Context(
+        today=settings.today, goals=build_goal_set(all_facts, other_ids), options=settings.options
+    )
     enabled = {r.code for r in settings.rules}
     checks = tuple(r for r in settings.rules if r.check is not None)
     facts_by_index = {f.goal.index: f for f in all_facts}

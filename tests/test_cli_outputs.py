@@ -266,7 +266,7 @@ def test_show_settings_for_the_first_path(plans: Path) -> None:
     )
     done = smartlint(plans, "--show-settings", "team", "blog.yaml")
     assert done.returncode == 0
-    assert f'config: "{plans / "team" / ".smartlint.yaml"}"' in done.stdout
+    assert f"# config: {plans / 'team' / '.smartlint.yaml'}\n" in done.stdout
     assert 'language: "en"' in done.stdout and "achievable-factor: 3.0" in done.stdout
     assert re.search(r'^select: \["T501"', done.stdout, re.MULTILINE)
     chosen = smartlint(plans, "--config", "team/.smartlint.yaml", "--show-settings", "blog.yaml")

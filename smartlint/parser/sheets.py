@@ -70,7 +70,7 @@ def parse_sheet(
 
         found = read_workbook(path, walk, options.sheets, walked)
     else:
-        found = _read_csv(path, walk, walked)
+        found = _read_csv(path.read_bytes(), walk, walked)
     if found is None:
         return None
     problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
@@ -96,8 +96,25 @@ def not_goals(walk: SheetWalk, span: Span, subject: str) -> None:
     )
 
 
-def _read_csv(path: Path, walk: SheetWalk, walked: bool) -> bool | None:
-    decoded = decode_bytes(path.read_bytes())
+def parse_csv_data(
+    data: bytes, display: str, *, first_index: int, options: SheetOptions
+) -> ParsedFile:
+    """Read a goal sheet held in bytes (standard input named by ``--stdin-filename``)."""
+    walk = SheetWalk(display, first_index, MappingProxyType(dict(options.columns)))
+    if len(data) > MAX_FILE_BYTES:
+        return _refused(
+            display,
+            codes.FILE_TOO_LARGE,
+            f"the file is {len(data) / 1_000_000:.1f} MB; smartlint reads goal sheets up to"
+            f" {MAX_FILE_BYTES // 1_000_000} MB",
+        )
+    _read_csv(data, walk, walked=False)
+    problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
+    return ParsedFile(display, tuple(walk.goals), tuple(problems))
+
+
+def _read_csv(data: bytes, walk: SheetWalk, walked: bool) -> bool | None:
+    decoded = decode_bytes(data)
     if decoded.issue is not None:
         if decoded.text is None and walked:
             return None
