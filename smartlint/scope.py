@@ -33,6 +33,10 @@ from smartlint.parser import MAX_FILE_BYTES
 _YAML_ID = re.compile(r"""^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*["']?([^"'\s#,{}\[\]]+)""", re.M)
 _MARKDOWN_ID = re.compile(r"\{#([^}\s]+)\}")
 _UNSEARCHABLE = (".xlsx", ".xlsm")  # zipped XML: an id is not in the bytes as text
+# What stands before an id that a goal links to, not one it defines: `parent: x`,
+# `(mục tiêu cha: x)`.  A parent is looked for where it is defined, not in every file that
+# links to it (a company goal is named by every team's file).
+_LINK_BEFORE = re.compile(r"(?:parent|cha|thu[oộ]c|ti[eê]u)[ \t]*:[ \t]*[\"']?$", re.I)
 
 
 def project_root(path: Path | None, config_file: Path | None) -> Path | None:
@@ -96,9 +100,9 @@ def linked_files(
     texts = _Texts()
     pending = list(candidates)
     found: dict[int, ParsedFile] = {}
-    fresh = up | down
-    while fresh and pending:
-        matched = [c for c in pending if _mentions(c, texts, fresh)]
+    fresh_up, fresh_down = set(up), set(down)
+    while (fresh_up or fresh_down) and pending:
+        matched = [c for c in pending if _mentions(c, texts, fresh_up, fresh_down)]
         taken = {id(c) for c in matched}
         pending = [c for c in pending if id(c) not in taken]
         for candidate in matched:
@@ -106,20 +110,43 @@ def linked_files(
             if parsed is not None:
                 found[id(candidate)] = parsed
                 goals.extend(parsed.goals)
-        fresh = _follow(goals, up, down)
+        fresh_up, fresh_down = _follow(goals, up, down)
     return list(found.values()), _other_ids(goals, pending, texts)
 
 
-def _mentions(candidate: Source, texts: _Texts, ids: set[str]) -> bool:
+def _mentions(candidate: Source, texts: _Texts, defined: set[str], linked: set[str]) -> bool:
+    """Tell whether a file may define one of ``defined`` or mention one of ``linked``."""
     if candidate.path is not None and candidate.path.name.lower().endswith(_UNSEARCHABLE):
         return True
     text = texts.get(candidate)
-    return text is not None and any(each in text for each in ids)
+    if not text:
+        return False
+    return any(_occurs(text, each, defining=True) for each in defined) or any(
+        _occurs(text, each, defining=False) for each in linked
+    )
 
 
-def _follow(goals: Sequence[Goal], up: set[str], down: set[str]) -> set[str]:
+def _occurs(text: str, word: str, *, defining: bool) -> bool:
+    """Tell whether an id occurs as a whole word; ``defining``: not right after a link key."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not _id_char(text, start - 1) and not _id_char(text, end):
+            line_start = text.rfind("\n", 0, start) + 1
+            if not defining or not _LINK_BEFORE.search(text, line_start, start):
+                return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _id_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "-_")
+
+
+def _follow(goals: Sequence[Goal], up: set[str], down: set[str]) -> tuple[set[str], set[str]]:
     """Extend the wanted ids along the links of the goals read so far; return the new ones."""
-    fresh: set[str] = set()
+    fresh_up: set[str] = set()
+    fresh_down: set[str] = set()
     changed = True
     while changed:
         changed = False
@@ -128,13 +155,13 @@ def _follow(goals: Sequence[Goal], up: set[str], down: set[str]) -> set[str]:
             parent = goal.parent.value if goal.parent is not None else None
             if gid is not None and gid in up and parent is not None and parent not in up:
                 up.add(parent)
-                fresh.add(parent)
+                fresh_up.add(parent)
                 changed = True
             if parent is not None and parent in down and gid and gid not in down:
                 down.add(gid)
-                fresh.add(gid)
+                fresh_down.add(gid)
                 changed = True
-    return fresh
+    return fresh_up, fresh_down
 
 
 def _other_ids(goals: Sequence[Goal], unread: Sequence[Source], texts: _Texts) -> tuple[str, ...]:
