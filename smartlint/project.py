@@ -70,9 +70,10 @@ def _spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
     return GitIgnoreSpec.from_lines(patterns)
 
 
-def _relative(path: Path, config: Config) -> str:
+def _relative(path: Path, config: Config, key: str) -> str:
+    """Return a path as the globs of one key see it: relative to the file that set them."""
     try:
-        return path.absolute().relative_to(config.root.absolute()).as_posix()
+        return path.absolute().relative_to(config.base_of(key).absolute()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -91,12 +92,14 @@ class ConfigPolicy:
         config = self._resolver.for_path(path.parent)
         if not config.exclude:
             return False
-        return _spec(config.exclude).match_file(_relative(path, config) + ("/" if is_dir else ""))
+        return _spec(config.exclude).match_file(
+            _relative(path, config, "exclude") + ("/" if is_dir else "")
+        )
 
     def included(self, path: Path) -> bool:
         """Tell whether the nearest configuration's ``include`` covers a walked file."""
         config = self._resolver.for_path(path.parent)
-        return _spec(config.include).match_file(_relative(path, config))
+        return _spec(config.include).match_file(_relative(path, config, "include"))
 
     def respect_gitignore(self, root: Path) -> bool:
         """Tell whether the walk of ``root`` honours ``.gitignore``."""
@@ -108,6 +111,7 @@ class ConfigPolicy:
 def settings_for(config: Config, overrides: Overrides, today: date) -> RunSettings:
     """Build the engine settings of one configuration with the command line on top."""
     layers = (
+        *config.inherited,  # the files it extends, furthest first
         Layer(config.select, config.extend_select, config.ignore),
         Layer(overrides.select, overrides.extend_select, overrides.ignore),
     )
@@ -129,7 +133,7 @@ def ignored_codes(config: Config, path: Path | None) -> frozenset[str]:
     """Return the codes ``per-file-ignores`` turns off for one file."""
     if path is None or not config.per_file_ignores:
         return frozenset()
-    relative = _relative(path, config)
+    relative = _relative(path, config, "per-file-ignores")
     codes: set[str] = set()
     for glob, selectors in config.per_file_ignores:
         if _spec((glob,)).match_file(relative):
@@ -411,7 +415,9 @@ def show_settings(
     ]
     head = [
         f"# config: {config.path if config.path else '(none: the defaults)'}",
+        *(f"# extends: {path}" for path in reversed(config.extends)),
         f"# relative globs are read from: {config.root}",
+        *(f"# ... those of {key} from: {base}" for key, base in config.glob_bases),
     ]
     body = [
         f"{key}: {json.dumps(value, ensure_ascii=False)}"
