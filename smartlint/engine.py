@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from smartlint.context import Context, Options, build_goal_set
 from smartlint.facts import Facts, build_facts
+from smartlint.i18n import pick
 from smartlint.model import (
     SMART,
     Criterion,
@@ -97,6 +98,7 @@ def _lint_files(
             goal,
             settings.today,
             forced_language=language,
+            default_language=parsed.language_hint or Language.EN,  # the file's `language:`
             fiscal_year_end=settings.options.fiscal_end,
         )
         for parsed in files
@@ -114,8 +116,17 @@ def _lint_files(
         if reported is not None and not reported(parsed.path):
             continue
         goals_by_index: dict[int | None, Goal] = {g.index: g for g in parsed.goals}
+        file_language = _file_language(parsed, facts_by_index, language)
         file_findings = [
-            _stamp_problem(p, parsed.path, goals_by_index.get(p.goal_index), settings)
+            _stamp_problem(
+                p,
+                parsed.path,
+                goals_by_index.get(p.goal_index),
+                settings,
+                facts_by_index[p.goal_index].language
+                if p.goal_index in facts_by_index
+                else file_language,
+            )
             for p in parsed.problems
             if p.code in enabled or p.code not in RULES_BY_CODE
         ]
@@ -195,7 +206,41 @@ def _stamp(rule_: Rule, v: Violation, goal: Goal, settings: RunSettings) -> Find
     )
 
 
-def _stamp_problem(p: Problem, path: str, goal: Goal | None, settings: RunSettings) -> Finding:
+def _file_language(
+    parsed: ParsedFile, facts_by_index: Mapping[int, Facts], forced: Language | None
+) -> Language:
+    """Return the language of a file's own problems: forced, the file's, else its goals'."""
+    if forced is not None:
+        return forced
+    if parsed.language_hint is not None:
+        return parsed.language_hint
+    spoken = [facts_by_index[g.index].language for g in parsed.goals if g.index in facts_by_index]
+    if spoken and spoken.count(Language.VI) * 2 > len(spoken):
+        return Language.VI
+    return Language.EN
+
+
+def as_sentence(text: str) -> str:
+    """Make a parser's message a sentence: capital first letter, closing punctuation.
+
+    A sheet's ``[Sheet] `` prefix stays in front of the sentence.
+    """
+    text = text.strip()
+    prefix = ""
+    if text.startswith("[") and "] " in text:
+        prefix, _, text = text.partition("] ")
+        prefix += "] "
+    if not text:
+        return prefix.strip()
+    text = text[0].upper() + text[1:]
+    if text[-1] not in ".?!":
+        text += "."
+    return prefix + text
+
+
+def _stamp_problem(
+    p: Problem, path: str, goal: Goal | None, settings: RunSettings, language: Language
+) -> Finding:
     known = RULES_BY_CODE.get(p.code)
     return Finding(
         path=path,
@@ -205,8 +250,8 @@ def _stamp_problem(p: Problem, path: str, goal: Goal | None, settings: RunSettin
         criterion=Criterion.FILE,
         severity=settings.severities.get(p.code, known.severity if known else Severity.ERROR),
         effect=Effect.NONE,
-        message=p.message,
-        suggestion=p.suggestion,
+        message=as_sentence(pick(language, p.message_vi or p.message, p.message)),
+        suggestion=as_sentence(pick(language, p.suggestion_vi or p.suggestion, p.suggestion)),
         goal_id=goal.goal_id if goal else None,
         goal_index=p.goal_index,
         field=p.field,

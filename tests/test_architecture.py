@@ -56,6 +56,7 @@ STAGE_OF = {
     "smartlint.project": "cli",
     "smartlint.discover": "cli",
     "smartlint.gitignore": "cli",
+    "smartlint.scope": "cli",
     "smartlint.ruledocs": "cli",
     "smartlint.cli": "cli",
     "smartlint.__main__": "cli",
