@@ -284,7 +284,11 @@ def lint(
     if root is None and first.goal_root is not None:  # the configuration's `root`
         root = str(first.root / first.goal_root)
     if root is None:  # the project's: nearest configuration's directory, else the git work tree
-        found = project_root(first_path, first.path if config is None and not isolated else None)
+        found = project_root(
+            first_path,
+            first.path if config is None and not isolated else None,
+            first.extends,
+        )
         root = str(found) if found is not None else None
     if show_settings:
         shown_root = Path(root).absolute() if root is not None else None

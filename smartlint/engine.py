@@ -30,6 +30,7 @@ from smartlint.model import (
     Violation,
     verdict_of,
 )
+from smartlint.parser.fields import KNOWN_FIELDS
 from smartlint.plan import chart_data, pace_plot
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
@@ -220,6 +221,10 @@ def _file_language(
     return Language.EN
 
 
+# Keys a parser message may start with; a sentence shows them as code, not capitalised.
+_LITERAL_WORDS = frozenset((*KNOWN_FIELDS, "goals", "as_of", "values", "period"))
+
+
 def as_sentence(text: str) -> str:
     """Make a parser's message a sentence: capital first letter, closing punctuation.
 
@@ -232,7 +237,12 @@ def as_sentence(text: str) -> str:
         prefix += "] "
     if not text:
         return prefix.strip()
-    text = text[0].upper() + text[1:]
+    word, _, rest = text.partition(" ")
+    name = word.rstrip(":")
+    if name in _LITERAL_WORDS:  # a key as written stays as written: `history` is ...
+        text = f"`{name}`{word[len(name) :]} {rest}".rstrip()
+    else:
+        text = text[0].upper() + text[1:]
     if text[-1] not in ".?!":
         text += "."
     return prefix + text

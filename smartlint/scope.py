@@ -39,14 +39,21 @@ _UNSEARCHABLE = (".xlsx", ".xlsm")  # zipped XML: an id is not in the bytes as t
 _LINK_BEFORE = re.compile(r"(?:parent|cha|thu[oộ]c|ti[eê]u)[ \t]*:[ \t]*[\"']?$", re.I)
 
 
-def project_root(path: Path | None, config_file: Path | None) -> Path | None:
+def project_root(
+    path: Path | None, config_file: Path | None, extends: Sequence[Path] = ()
+) -> Path | None:
     """Return the project a path belongs to, or None outside any project.
 
     ``path`` is the first path of the run (None: the current directory); ``config_file``
-    is its nearest configuration file, if any.
+    is its nearest configuration file, if any, and ``extends`` the files it extends: a team
+    folder's file that extends the repository's belongs to the repository's project.
     """
     if config_file is not None:
         found: Path | None = config_file.absolute().parent
+        for extended in extends:
+            folder = extended.absolute().parent
+            if found is not None and found.is_relative_to(folder):
+                found = folder
     else:
         start = Path.cwd() if path is None else path.absolute()
         found = git_top(start if start.is_dir() else start.parent)

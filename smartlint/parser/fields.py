@@ -92,8 +92,8 @@ def text_field(name: str, node: Node, source: str, sink: Sink) -> Text | None:
                 codes.UNKNOWN_LANGUAGE,
                 text.span,
                 said(
-                    f"smartlint không đọc ngôn ngữ '{text.value}' (chỉ vi, en); ngôn ngữ được"
-                    " đoán từ nội dung",
+                    f"ngôn ngữ '{text.value}' không phải ngôn ngữ smartlint đọc được (vi, en);"
+                    " ngôn ngữ được đoán từ nội dung",
                     f"language '{text.value}' is not one smartlint reads (vi, en); it is guessed"
                     " from the text instead",
                 ),
