@@ -144,7 +144,9 @@ def lint(
     show_settings: Annotated[
         bool,
         typer.Option(
-            "--show-settings", help="Print the resolved configuration for the first PATH and exit."
+            "--show-settings",
+            help="Print the resolved configuration for the first PATH, as YAML that --config"
+            " reads back, and exit.",
         ),
     ] = False,
     force_exclude: Annotated[

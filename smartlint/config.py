@@ -2,7 +2,8 @@
 
 The file nearest to a goal file wins (looking in its directory, then upwards); within one
 directory ``.smartlint.yaml`` comes before ``pyproject.toml``, and a ``pyproject.toml``
-without ``[tool.smartlint]`` is not a configuration.  Files are not merged.  Lookups are
+without ``[tool.smartlint]`` is not a configuration.  Files are not merged, except that a
+file with ``extend: PATH`` inherits that file's settings (as ruff's ``extend``).  Lookups are
 cached per directory, so a run over thousands of files reads each configuration once.
 Globs (``include``, ``exclude``, ``per-file-ignores``) are gitignore-style patterns
 relative to the configuration file's directory.
