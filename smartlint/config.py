@@ -266,11 +266,11 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Config | None:
     data = _read_table(path)
     if data is None:
         return None
-    extend = data.get("extend")
     own = {key: value for key, value in data.items() if key != "extend"}
     config = from_mapping(own, path)
-    if extend is None:
+    if "extend" not in data:
         return config
+    extend = data["extend"]
     return _extended(config, own.keys(), _load_extended(path, extend, chain))
 
 

@@ -74,10 +74,11 @@ def group_ids_by_shape(ids: Sequence[str]) -> dict[tuple[str, int], tuple[str, .
 
 
 def nesting_parents(goals: Sequence[Goal]) -> dict[int, int]:
-    """Map each nested goal whose parent has no id to its parent's index.
+    """Map each nested goal to the index of the goal it is nested in.
 
     The parser links a nested goal to its parent's id; when the parent has none it only
-    sets ``parent_from_nesting``.  A nested goal is indented under its parent and follows
+    sets ``parent_from_nesting``.  Either way the nesting decides: an id given twice in a
+    project must not hand one goal's key results to the other.  A nested goal is indented under its parent and follows
     it, so the parent is the nearest earlier goal of the same file that starts in a column
     to its left; a stack keeps the walk linear.
     """
@@ -89,7 +90,7 @@ def nesting_parents(goals: Sequence[Goal]) -> dict[int, int]:
             stack, path = [], goal.path
         while stack and stack[-1].span.column >= goal.span.column:
             stack.pop()
-        if goal.parent_from_nesting and goal.parent is None and stack:
+        if goal.parent_from_nesting and stack:
             found[goal.index] = stack[-1].index
         stack.append(goal)
     return found

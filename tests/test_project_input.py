@@ -372,6 +372,8 @@ def test_extend_chains_and_reads_pyproject(tmp_path: Path) -> None:
         ({"a.yaml": "extend: missing.yaml\n"}, "missing.yaml: no such file"),
         ({"a.yaml": "extend: list.yaml\n", "list.yaml": "- select\n"}, "must be a mapping"),
         ({"a.yaml": "extend: [b.yaml]\n"}, "'extend' must be the path"),
+        ({"a.yaml": "extend:\n"}, "'extend' must be the path"),
+        ({"a.yaml": "extend: sub\n", "sub/x": ""}, "sub: no such file"),
         ({"a.yaml": "extend: b.yaml\n", "b.yaml": "selct: [T]\n"}, "unknown key 'selct'"),
         ({"a.yaml": "extnd: b.yaml\n"}, "did you mean 'extend'"),
         (
@@ -384,6 +386,7 @@ def test_bad_extends_exit_2_with_one_line(
     tmp_path: Path, files: dict[str, str], fragment: str
 ) -> None:
     for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / ".smartlint.yaml").write_text("extend: a.yaml\n", encoding="utf-8")
     (tmp_path / "g.yaml").write_text(TEAM, encoding="utf-8")
