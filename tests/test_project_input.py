@@ -109,7 +109,25 @@ def test_a_git_home_directory_is_not_a_project(tmp_path: Path) -> None:
     (home / "notes" / "q1.yaml").write_text(TEAM, encoding="utf-8")
     done = run(home / "notes", "-f", "json", "q1.yaml", home=home)
     assert "R401" in codes_of(done.stdout)
-    assert project_root(home / "notes" / "q1.yaml", None) is None or Path.home() != home
+
+
+def test_project_root_stops_at_home_and_follows_extends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    (home / "work" / "plans" / "team").mkdir(parents=True)
+    (home / ".git").mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    assert project_root(home / "work" / "plans" / "team" / "q1.yaml", None) is None
+    (home / "work" / "plans" / ".git").mkdir()
+    assert project_root(home / "work" / "plans" / "team" / "q1.yaml", None) == (
+        home / "work" / "plans"
+    )
+    team = home / "work" / "plans" / "team" / ".smartlint.yaml"
+    top = home / "work" / "plans" / ".smartlint.yaml"
+    assert project_root(None, team) == team.parent
+    assert project_root(None, team, (top,)) == top.parent
+    assert project_root(None, home / ".smartlint.yaml") is None  # a personal configuration
 
 
 def test_root_option_still_overrides_the_project(project: Path) -> None:
