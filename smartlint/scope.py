@@ -87,8 +87,16 @@ class _Texts:
                 data = path.read_bytes()
             except OSError:
                 data = b""
-            self._cache[path] = None if len(data) > MAX_FILE_BYTES else decode_bytes(data).text
+            self._cache[path] = None if len(data) > MAX_FILE_BYTES else _text_of(data)
         return self._cache[path]
+
+
+def _text_of(data: bytes) -> str | None:
+    """Decode for searching: UTF-8 at C speed, else as the parser would (legacy, UTF-16)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_bytes(data).text
 
 
 def linked_files(
