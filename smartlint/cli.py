@@ -25,6 +25,7 @@ from smartlint.reporters.progress import Progress
 from smartlint.reporters.terminal import COLOR_MODES
 from smartlint.rules import ALL_RULES, RULES_BY_CODE, RULES_BY_NAME
 from smartlint.rules.base import Rule
+from smartlint.scope import project_root
 from smartlint.selection import SelectorError, matches, split_selectors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -145,7 +146,9 @@ def lint(
     show_settings: Annotated[
         bool,
         typer.Option(
-            "--show-settings", help="Print the resolved configuration for the first PATH and exit."
+            "--show-settings",
+            help="Print the resolved configuration for the first PATH, as YAML that --config"
+            " reads back, and exit.",
         ),
     ] = False,
     force_exclude: Annotated[
@@ -231,7 +234,18 @@ def lint(
         typer.Option(
             "--root",
             metavar="DIR",
-            help="Load every goal under DIR to resolve parent links; report only on PATH.",
+            help="Resolve parent links against the goals under DIR; report only on PATH"
+            " (default: the project, the directory of the nearest configuration file, else"
+            " the git work tree).",
+        ),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            metavar="PATH",
+            help="The path standard input (-) stands for: shown in output, and used for its"
+            " configuration, format (.md, .csv, .yaml) and project. Implies - when no PATH.",
         ),
     ] = None,
     version: Annotated[
@@ -264,11 +278,25 @@ def lint(
     _check_selectors(overrides)
     if config is not None and not Path(config).is_file():
         raise UsageProblem(f"--config {config}: no such file")
+    stdin_path = _stdin_path(stdin_filename, paths)
+    if stdin_path is not None and not paths:
+        paths = ["-"]
     resolver = Resolver(config_file=Path(config) if config else None, isolated=isolated)
-    first = resolver.for_path(_first_path(paths))
+    first_path = _first_path(paths, stdin_path)
+    first = resolver.for_path(first_path)
     when = _parse_today(today)
+    if root is None and first.goal_root is not None:  # the configuration's `root`
+        root = str(first.root / first.goal_root)
+    if root is None:  # the project's: nearest configuration's directory, else the git work tree
+        found = project_root(
+            first_path,
+            first.path if config is None and not isolated else None,
+            first.extends,
+        )
+        root = str(found) if found is not None else None
     if show_settings:
-        typer.echo(show_settings_text(first, overrides, when), nl=False)
+        shown_root = Path(root).absolute() if root is not None else None
+        typer.echo(show_settings_text(first, overrides, when, shown_root), nl=False)
         return EXIT_OK
     if not paths:
         raise UsageProblem("no PATH given; try 'smartlint goals.yaml' or 'smartlint --help'")
@@ -281,17 +309,21 @@ def lint(
         describe=overrides.describe or plotted,  # the HTML report shows what was read
     )
     threshold = _parse_fail_on(fail_on or first.fail_on or "error")
-    if root is None and first.goal_root is not None:  # the configuration's `root`
-        root = str(first.root / first.goal_root)
     if color not in COLOR_MODES:
         raise UsageProblem(f"--color {color!r}: choose one of {', '.join(COLOR_MODES)}")
     view = View(color, show_info, quiet, statistics, overrides.language)
     with Progress(sys.stderr) as progress:
         with fewer_collections():  # parsing builds as many small values as linting
-            result = run_project(list(paths), overrides, resolver, when, root=root)
+            result = run_project(
+                list(paths), overrides, resolver, when, root=root, stdin_path=stdin_path
+            )
         progress.stage("writing the report")
         for error in result.errors:
             typer.echo(f"smartlint: error: {error}", err=True)
+        for warning in result.warnings:
+            typer.echo(f"smartlint: warning: {warning}", err=True)
+        if result.errors and not result.report.files:
+            return EXIT_ERROR  # nothing was read: no empty report on stdout, only the error
         emit(
             result.report,
             wanted,
@@ -326,10 +358,21 @@ def _reported_rules(enabled: tuple[Rule, ...], report: Report) -> tuple[Rule, ..
     return tuple(configured.get(r.code, r) for r in ALL_RULES if r.code in codes)
 
 
-def _first_path(paths: list[str] | None) -> Path | None:
+def _first_path(paths: list[str] | None, stdin_path: Path | None) -> Path | None:
     if not paths or paths[0] == "-":
-        return None
+        return stdin_path
     return Path(paths[0])
+
+
+def _stdin_path(value: str | None, paths: list[str] | None) -> Path | None:
+    """Check ``--stdin-filename``: a file path, given with - (or with no PATH at all)."""
+    if value is None:
+        return None
+    if not value.strip() or value.endswith(("/", "\\")) or Path(value).is_dir():
+        raise UsageProblem(f"--stdin-filename {value!r}: give the path of a file")
+    if paths and "-" not in paths:
+        raise UsageProblem("--stdin-filename names standard input: add - to the paths")
+    return Path(value)
 
 
 def _parse_fail_on(value: str) -> Severity | None:

@@ -2,7 +2,8 @@
 
 The file nearest to a goal file wins (looking in its directory, then upwards); within one
 directory ``.smartlint.yaml`` comes before ``pyproject.toml``, and a ``pyproject.toml``
-without ``[tool.smartlint]`` is not a configuration.  Files are not merged.  Lookups are
+without ``[tool.smartlint]`` is not a configuration.  Files are not merged, except that a
+file with ``extend: PATH`` inherits that file's settings (as ruff's ``extend``).  Lookups are
 cached per directory, so a run over thousands of files reads each configuration once.
 Globs (``include``, ``exclude``, ``per-file-ignores``) are gitignore-style patterns
 relative to the configuration file's directory.
@@ -11,8 +12,9 @@ relative to the configuration file's directory.
 from __future__ import annotations
 
 import difflib
+import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from smartlint.context import Options
 from smartlint.model import Language, Severity
 from smartlint.reporters import FORMATS
 from smartlint.rules import ALL_RULES
-from smartlint.selection import SelectorError, matches, split_selectors
+from smartlint.selection import Layer, SelectorError, matches, split_selectors
 
 YAML_NAME = ".smartlint.yaml"
 PYPROJECT = "pyproject.toml"
@@ -58,6 +60,16 @@ class Config:
     columns: tuple[tuple[str, str], ...] = ()  # goal sheets: role -> header text
     sheets: tuple[str, ...] = ()  # workbooks: the sheets to read (empty: every sheet)
     schema: tuple[tuple[str, str], ...] = ()  # another team's YAML: "goals" and field -> key
+    # `extend`: the selection layers of the extended files (furthest first), the directory
+    # each glob key is relative to when it came from an extended file, and the files' paths
+    inherited: tuple[Layer, ...] = ()
+    glob_bases: tuple[tuple[str, Path], ...] = ()
+    extends: tuple[Path, ...] = ()
+
+    def base_of(self, key: str) -> Path:
+        """Return the directory the globs of ``include``, ``exclude`` or ``per-file-ignores``
+        are relative to: this file's, or the extended file's that set them."""
+        return dict(self.glob_bases).get(key, self.root)
 
 
 def _did_you_mean(name: str, known: tuple[str, ...]) -> str:
@@ -209,7 +221,9 @@ _KEYS: dict[str, tuple[str, Reader]] = {
     "sheets": ("sheets", _names),
     "schema": ("schema", _schema),
 }
-KNOWN_KEYS = tuple(sorted(_KEYS))
+KNOWN_KEYS = tuple(sorted((*_KEYS, "extend")))
+_LAYERED = ("select", "extend-select", "ignore")
+_GLOB_KEYS = ("include", "exclude", "per-file-ignores")
 
 
 def shown(path: Path) -> str:
@@ -241,7 +255,27 @@ def from_mapping(data: Mapping[str, Any], path: Path) -> Config:
 
 
 def load(path: Path) -> Config | None:
-    """Read one configuration file; None for a pyproject.toml without ``[tool.smartlint]``."""
+    """Read one configuration file; None for a pyproject.toml without ``[tool.smartlint]``.
+
+    A file with ``extend: PATH`` inherits that file's settings (see :func:`_extended`).
+    """
+    return _load(path, ())
+
+
+def _load(path: Path, chain: tuple[Path, ...]) -> Config | None:
+    data = _read_table(path)
+    if data is None:
+        return None
+    own = {key: value for key, value in data.items() if key != "extend"}
+    config = from_mapping(own, path)
+    if "extend" not in data:
+        return config
+    extend = data["extend"]
+    return _extended(config, own.keys(), _load_extended(path, extend, chain))
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    """Return a configuration file's table of keys; None for pyproject.toml without one."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -258,10 +292,10 @@ def load(path: Path) -> Config | None:
             raise ConfigError(f"{shown(path)}: invalid TOML: {exc}") from None
         section = table.get("tool", {}).get("smartlint")
         if section is None:
-            return None if path.name == PYPROJECT else from_mapping({}, path)
+            return None if path.name == PYPROJECT else {}
         if not isinstance(section, dict):
             raise ConfigError(f"{shown(path)}: [tool.smartlint] must be a table")
-        return from_mapping(section, path)
+        return section
     try:
         data = yaml.safe_load(text)  # a configuration file, not a goal file: positions don't matter
     except yaml.YAMLError as exc:
@@ -270,7 +304,56 @@ def load(path: Path) -> Config | None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{shown(path)}: the configuration must be a mapping of keys to values")
-    return from_mapping(data, path)
+    return data
+
+
+def _load_extended(path: Path, extend: Any, chain: tuple[Path, ...]) -> Config:
+    """Load the file ``extend`` names, relative to ``path``; refuse cycles and missing files."""
+    if not isinstance(extend, str) or not extend.strip():
+        raise ConfigError(f"{shown(path)}: 'extend' must be the path of a configuration file")
+    target = Path(os.path.normpath(path.parent / os.path.expanduser(extend.strip())))
+    here = path.resolve()
+    seen = (*chain, here)
+    if target.resolve() in seen:
+        loop = " -> ".join(shown(p) for p in (*seen[seen.index(target.resolve()) :], target))
+        raise ConfigError(f"{shown(path)}: 'extend' makes a cycle: {loop}")
+    if not target.is_file():
+        raise ConfigError(f"{shown(path)}: 'extend': {shown(target)}: no such file")
+    base = _load(target, seen)
+    if base is None:
+        raise ConfigError(f"{shown(path)}: 'extend': {shown(target)} has no [tool.smartlint]")
+    return base
+
+
+def _extended(config: Config, keys: Iterable[str], base: Config) -> Config:
+    """Return ``config`` over ``base``, as ruff's ``extend``: the extending file's keys win.
+
+    Rule selection layers instead, as ruff's does: the extended file's ``select``,
+    ``extend-select`` and ``ignore`` come first, this file's on top.  Paths of the extended
+    file stay relative to it: its ``root`` is made absolute, its globs keep its directory.
+    """
+    own = set(keys)
+    changes: dict[str, Any] = {}
+    for key, (name, _) in _KEYS.items():
+        if key in own or key in _LAYERED or name == "language" or name in OPTION_KEYS.values():
+            continue
+        changes[name] = getattr(base, name)
+    if "root" not in own and base.goal_root is not None:
+        changes["goal_root"] = os.path.normpath(base.root / base.goal_root)
+    options = {
+        name: getattr(config.options, name)
+        for key, name in (*OPTION_KEYS.items(), ("language", "language"))
+        if key in own
+    }
+    bases = {key: base.base_of(key) for key in _GLOB_KEYS if key not in own}
+    return replace(
+        config,
+        **changes,
+        options=replace(base.options, **options),
+        inherited=(*base.inherited, Layer(base.select, base.extend_select, base.ignore)),
+        glob_bases=tuple(sorted((*config.glob_bases, *bases.items()))),
+        extends=(*base.extends, *((base.path,) if base.path else ())),
+    )
 
 
 class Resolver:

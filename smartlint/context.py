@@ -74,10 +74,11 @@ def group_ids_by_shape(ids: Sequence[str]) -> dict[tuple[str, int], tuple[str, .
 
 
 def nesting_parents(goals: Sequence[Goal]) -> dict[int, int]:
-    """Map each nested goal whose parent has no id to its parent's index.
+    """Map each nested goal to the index of the goal it is nested in.
 
     The parser links a nested goal to its parent's id; when the parent has none it only
-    sets ``parent_from_nesting``.  A nested goal is indented under its parent and follows
+    sets ``parent_from_nesting``.  Either way the nesting decides: an id given twice in a
+    project must not hand one goal's key results to the other.  A nested goal is indented under its parent and follows
     it, so the parent is the nearest earlier goal of the same file that starts in a column
     to its left; a stack keeps the walk linear.
     """
@@ -89,14 +90,18 @@ def nesting_parents(goals: Sequence[Goal]) -> dict[int, int]:
             stack, path = [], goal.path
         while stack and stack[-1].span.column >= goal.span.column:
             stack.pop()
-        if goal.parent_from_nesting and goal.parent is None and stack:
+        if goal.parent_from_nesting and stack:
             found[goal.index] = stack[-1].index
         stack.append(goal)
     return found
 
 
-def build_goal_set(all_facts: tuple[Facts, ...]) -> GoalSet:
-    """Index goals by id, resolve parent links and find cycles in linear time."""
+def build_goal_set(all_facts: tuple[Facts, ...], other_ids: Sequence[str] = ()) -> GoalSet:
+    """Index goals by id, resolve parent links and find cycles in linear time.
+
+    ``other_ids`` are ids of goals outside the set (files of the project not read): they
+    resolve no link, but a mistyped parent may be suggested one of them.
+    """
     by_id: dict[str, list[Facts]] = {}
     for f in all_facts:
         gid = f.goal.goal_id
@@ -122,8 +127,8 @@ def build_goal_set(all_facts: tuple[Facts, ...]) -> GoalSet:
         by_id=MappingProxyType({k: tuple(v) for k, v in by_id.items()}),
         parent_of=MappingProxyType(parent_of),
         cycles=MappingProxyType(_find_cycles(all_facts, parent_of)),
-        ids=tuple(sorted(by_id)),
-        ids_by_shape=MappingProxyType(group_ids_by_shape(sorted(by_id))),
+        ids=tuple(sorted(by_id.keys() | set(other_ids))),
+        ids_by_shape=MappingProxyType(group_ids_by_shape(sorted(by_id.keys() | set(other_ids)))),
     )
 
 

@@ -29,6 +29,8 @@ class Issue:
     span: Span
     message: str
     suggestion: str
+    message_vi: str = ""
+    suggestion_vi: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +49,14 @@ def decode_bytes(data: bytes) -> Decoded:
             return _strict(data[len(bom) :], encoding)
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
-        return _strict(data, utf16) if utf16 else _binary("it contains NUL bytes")
+        return (
+            _strict(data, utf16) if utf16 else _binary("it contains NUL bytes", "tệp chứa byte NUL")
+        )
     if _mostly_controls(data[:_SNIFF]):
-        return _binary("most of its first bytes are control characters")
+        return _binary(
+            "most of its first bytes are control characters",
+            "phần lớn các byte đầu là ký tự điều khiển",
+        )
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
@@ -65,9 +72,15 @@ def _strict(data: bytes, encoding: str) -> Decoded:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        return _binary(f"it is not valid {encoding.upper()} although it looks like it")
+        return _binary(
+            f"it is not valid {encoding.upper()} although it looks like it",
+            f"tệp trông như {encoding.upper()} nhưng không hợp lệ",
+        )
     if "\x00" in text:
-        return _binary(f"it contains NUL characters even when read as {encoding.upper()}")
+        return _binary(
+            f"it contains NUL characters even when read as {encoding.upper()}",
+            f"tệp vẫn chứa ký tự NUL khi đọc theo {encoding.upper()}",
+        )
     return Decoded(text, encoding)
 
 
@@ -106,6 +119,9 @@ def _legacy(data: bytes, bad_at: int) -> Decoded:
             f"the file is not UTF-8 (bytes {shown} at line {span.line}) and not Windows-1258"
             " (cp1258) either",
             "Save the file as UTF-8.",
+            f"tệp không phải UTF-8 (các byte {shown} ở dòng {span.line}) và cũng không phải"
+            " Windows-1258 (cp1258)",
+            "Lưu tệp dạng UTF-8.",
         )
         return Decoded(None, "unknown", issue)
     issue = Issue(
@@ -114,6 +130,9 @@ def _legacy(data: bytes, bad_at: int) -> Decoded:
         f"the file is not UTF-8 (bytes {shown} at line {span.line}); it was read as"
         " Windows-1258 (cp1258, Windows Vietnamese); save it as UTF-8",
         "Save the file as UTF-8 so every tool reads the same characters.",
+        f"tệp không phải UTF-8 (các byte {shown} ở dòng {span.line}); nó được đọc theo"
+        " Windows-1258 (cp1258, bảng mã tiếng Việt của Windows)",
+        "Lưu tệp dạng UTF-8 để mọi công cụ đọc ra cùng các ký tự.",
     )
     return Decoded(text, LEGACY, issue)
 
@@ -125,11 +144,13 @@ def _span_at(data: bytes, offset: int) -> Span:
     return Span(line, column, line, column + 1)
 
 
-def _binary(why: str) -> Decoded:
+def _binary(why: str, why_vi: str) -> Decoded:
     issue = Issue(
         "binary",
         FILE_START,
         f"not a text file: {why}",
         "Pass a YAML goal file; exclude binary files from the paths smartlint reads.",
+        f"không phải tệp văn bản: {why_vi}",
+        "Đưa vào một tệp mục tiêu YAML; loại các tệp nhị phân khỏi các đường dẫn smartlint đọc.",
     )
     return Decoded(None, "binary", issue)

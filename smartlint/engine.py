@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from smartlint.context import Context, Options, build_goal_set
 from smartlint.facts import Facts, build_facts
+from smartlint.i18n import pick
 from smartlint.model import (
     SMART,
     Criterion,
@@ -29,6 +30,7 @@ from smartlint.model import (
     Violation,
     verdict_of,
 )
+from smartlint.parser.fields import KNOWN_FIELDS
 from smartlint.plan import chart_data, pace_plot
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
@@ -56,16 +58,18 @@ def lint_parsed(
     *,
     reported: Callable[[str], bool] | None = None,
     suppressions: Mapping[str, SuppressionTable] | None = None,
-    facts_cache: MutableMapping[Goal, Facts] | None = None,
+    facts_cache: MutableMapping[tuple[Goal, Language], Facts] | None = None,
+    other_ids: Sequence[str] = (),
 ) -> Report:
     """Lint parsed files as one goal set; report only the files ``reported`` accepts.
 
-    ``suppressions`` maps a path to its inline suppressions and per-file ignores.
+    ``suppressions`` maps a path to its inline suppressions and per-file ignores;
+    ``other_ids`` are ids of the project's unread goals, for did-you-mean suggestions.
     ``facts_cache`` keeps each goal's facts between runs with the same today and options
     (the language server lints the same goals at every keystroke); the caller owns it.
     """
     with fewer_collections():
-        return _lint_files(files, settings, reported, suppressions, facts_cache)
+        return _lint_files(files, settings, reported, suppressions, facts_cache, other_ids)
 
 
 @contextmanager
@@ -90,25 +94,34 @@ def _lint_files(
     settings: RunSettings,
     reported: Callable[[str], bool] | None,
     suppressions: Mapping[str, SuppressionTable] | None,
-    facts_cache: MutableMapping[Goal, Facts] | None = None,
+    facts_cache: MutableMapping[tuple[Goal, Language], Facts] | None = None,
+    other_ids: Sequence[str] = (),
 ) -> Report:
     language = settings.options.language
 
-    def facts_of(goal: Goal) -> Facts:
-        found = facts_cache.get(goal) if facts_cache is not None else None
+    def facts_of(goal: Goal, default_language: Language) -> Facts:
+        key = (goal, default_language)
+        found = facts_cache.get(key) if facts_cache is not None else None
         if found is None:
             found = build_facts(
                 goal,
                 settings.today,
                 forced_language=language,
+                default_language=default_language,
                 fiscal_year_end=settings.options.fiscal_end,
             )
             if facts_cache is not None:
-                facts_cache[goal] = found
+                facts_cache[key] = found
         return found
 
-    all_facts = tuple(facts_of(goal) for parsed in files for goal in parsed.goals)
-    ctx = Context(today=settings.today, goals=build_goal_set(all_facts), options=settings.options)
+    all_facts = tuple(
+        facts_of(goal, parsed.language_hint or Language.EN)  # the file's `language:`
+        for parsed in files
+        for goal in parsed.goals
+    )
+    ctx = Context(
+        today=settings.today, goals=build_goal_set(all_facts, other_ids), options=settings.options
+    )
     enabled = {r.code for r in settings.rules}
     checks = tuple(r for r in settings.rules if r.check is not None)
     facts_by_index = {f.goal.index: f for f in all_facts}
@@ -118,8 +131,17 @@ def _lint_files(
         if reported is not None and not reported(parsed.path):
             continue
         goals_by_index: dict[int | None, Goal] = {g.index: g for g in parsed.goals}
+        file_language = _file_language(parsed, facts_by_index, language)
         file_findings = [
-            _stamp_problem(p, parsed.path, goals_by_index.get(p.goal_index), settings)
+            _stamp_problem(
+                p,
+                parsed.path,
+                goals_by_index.get(p.goal_index),
+                settings,
+                facts_by_index[p.goal_index].language
+                if p.goal_index in facts_by_index
+                else file_language,
+            )
             for p in parsed.problems
             if p.code in enabled or p.code not in RULES_BY_CODE
         ]
@@ -199,7 +221,50 @@ def _stamp(rule_: Rule, v: Violation, goal: Goal, settings: RunSettings) -> Find
     )
 
 
-def _stamp_problem(p: Problem, path: str, goal: Goal | None, settings: RunSettings) -> Finding:
+def _file_language(
+    parsed: ParsedFile, facts_by_index: Mapping[int, Facts], forced: Language | None
+) -> Language:
+    """Return the language of a file's own problems: forced, the file's, else its goals'."""
+    if forced is not None:
+        return forced
+    if parsed.language_hint is not None:
+        return parsed.language_hint
+    spoken = [facts_by_index[g.index].language for g in parsed.goals if g.index in facts_by_index]
+    if spoken and spoken.count(Language.VI) * 2 > len(spoken):
+        return Language.VI
+    return Language.EN
+
+
+# Keys a parser message may start with; a sentence shows them as code, not capitalised.
+_LITERAL_WORDS = frozenset((*KNOWN_FIELDS, "goals", "as_of", "values", "period"))
+
+
+def as_sentence(text: str) -> str:
+    """Make a parser's message a sentence: capital first letter, closing punctuation.
+
+    A sheet's ``[Sheet] `` prefix stays in front of the sentence.
+    """
+    text = text.strip()
+    prefix = ""
+    if text.startswith("[") and "] " in text:
+        prefix, _, text = text.partition("] ")
+        prefix += "] "
+    if not text:
+        return prefix.strip()
+    word, _, rest = text.partition(" ")
+    name = word.rstrip(":")
+    if name in _LITERAL_WORDS:  # a key as written stays as written: `history` is ...
+        text = f"`{name}`{word[len(name) :]} {rest}".rstrip()
+    else:
+        text = text[0].upper() + text[1:]
+    if text[-1] not in ".?!":
+        text += "."
+    return prefix + text
+
+
+def _stamp_problem(
+    p: Problem, path: str, goal: Goal | None, settings: RunSettings, language: Language
+) -> Finding:
     known = RULES_BY_CODE.get(p.code)
     return Finding(
         path=path,
@@ -209,8 +274,8 @@ def _stamp_problem(p: Problem, path: str, goal: Goal | None, settings: RunSettin
         criterion=Criterion.FILE,
         severity=settings.severities.get(p.code, known.severity if known else Severity.ERROR),
         effect=Effect.NONE,
-        message=p.message,
-        suggestion=p.suggestion,
+        message=as_sentence(pick(language, p.message_vi or p.message, p.message)),
+        suggestion=as_sentence(pick(language, p.suggestion_vi or p.suggestion, p.suggestion)),
         goal_id=goal.goal_id if goal else None,
         goal_index=p.goal_index,
         field=p.field,

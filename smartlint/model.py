@@ -494,10 +494,12 @@ class Problem:
 
     code: str
     span: Span
-    message: str
+    message: str  # English
     suggestion: str
     goal_index: int | None = None
     field: str | None = None
+    message_vi: str = ""  # Vietnamese, when the parser wrote it; else the English is shown
+    suggestion_vi: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 
 from smartlint.config import OPTION_KEYS, Config, Resolver
 from smartlint.decode import decode_bytes
-from smartlint.discover import Missing, Source, discover
+from smartlint.discover import STDIN, Missing, Source, discover
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.sheet_limits import is_sheet
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
+from smartlint.scope import covers, linked_files
 from smartlint.selection import Layer, matches, select_rules
 from smartlint.suppress import EMPTY, FileKind, SuppressionTable, scan
 
@@ -39,10 +40,11 @@ NO_GOALS_FOUND = "no-goals-found"  # ... and on a Markdown document without goal
 
 @dataclass(frozen=True)
 class RunResult:
-    """The report, and the paths that could not be read (each one line for stderr)."""
+    """The report, the paths that could not be read, and warnings (each one line for stderr)."""
 
     report: Report
     errors: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,10 @@ def _spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
     return GitIgnoreSpec.from_lines(patterns)
 
 
-def _relative(path: Path, config: Config) -> str:
+def _relative(path: Path, config: Config, key: str) -> str:
+    """Return a path as the globs of one key see it: relative to the file that set them."""
     try:
-        return path.absolute().relative_to(config.root.absolute()).as_posix()
+        return path.absolute().relative_to(config.base_of(key).absolute()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -89,12 +92,14 @@ class ConfigPolicy:
         config = self._resolver.for_path(path.parent)
         if not config.exclude:
             return False
-        return _spec(config.exclude).match_file(_relative(path, config) + ("/" if is_dir else ""))
+        return _spec(config.exclude).match_file(
+            _relative(path, config, "exclude") + ("/" if is_dir else "")
+        )
 
     def included(self, path: Path) -> bool:
         """Tell whether the nearest configuration's ``include`` covers a walked file."""
         config = self._resolver.for_path(path.parent)
-        return _spec(config.include).match_file(_relative(path, config))
+        return _spec(config.include).match_file(_relative(path, config, "include"))
 
     def respect_gitignore(self, root: Path) -> bool:
         """Tell whether the walk of ``root`` honours ``.gitignore``."""
@@ -106,6 +111,7 @@ class ConfigPolicy:
 def settings_for(config: Config, overrides: Overrides, today: date) -> RunSettings:
     """Build the engine settings of one configuration with the command line on top."""
     layers = (
+        *config.inherited,  # the files it extends, furthest first
         Layer(config.select, config.extend_select, config.ignore),
         Layer(overrides.select, overrides.extend_select, overrides.ignore),
     )
@@ -127,7 +133,7 @@ def ignored_codes(config: Config, path: Path | None) -> frozenset[str]:
     """Return the codes ``per-file-ignores`` turns off for one file."""
     if path is None or not config.per_file_ignores:
         return frozenset()
-    relative = _relative(path, config)
+    relative = _relative(path, config, "per-file-ignores")
     codes: set[str] = set()
     for glob, selectors in config.per_file_ignores:
         if _spec((glob,)).match_file(relative):
@@ -150,8 +156,14 @@ def run_project(
     *,
     root: str | None = None,
     read_stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
+    stdin_path: Path | None = None,
 ) -> RunResult:
-    """Lint the given paths, each file under its nearest configuration."""
+    """Lint the given paths, each file under its nearest configuration.
+
+    With a ``root``, goals of the project's other files that the reported goals link to
+    join the goal set (:mod:`smartlint.scope`); they are not reported.  ``stdin_path`` is
+    the path standard input stands for (``--stdin-filename``).
+    """
     policy = ConfigPolicy(resolver, overrides)
     errors: list[str] = []
     files: list[_Read] = []
@@ -160,6 +172,8 @@ def run_project(
         if isinstance(item, Missing):
             errors.append(f"{item.display}: {item.reason}")
             continue
+        if item.path is None and stdin_path is not None:
+            item = replace(item, display=str(stdin_path))
         source = _sniffed(item, policy, overrides)
         read = _read_source(source, count, read_stdin, errors, resolver, policy)
         if read is None:
@@ -171,23 +185,36 @@ def run_project(
         count += len(read.parsed.goals)
     reported = [r.parsed.path for r in files]
     extra: list[ParsedFile] = []
-    if root is not None:
+    other_ids: tuple[str, ...] = ()
+    if root is not None and not covers(paths, Path(root)):
         known = {r.source.path.resolve() for r in files if r.source.path is not None}
-        for item in discover([root], policy):
-            if isinstance(item, Missing) or item.path is None or item.path.resolve() in known:
-                continue
+        if stdin_path is not None:
+            known.add(stdin_path.resolve())  # the editor's buffer stands for the file on disk
+        candidates = [
+            item
+            for item in discover([root], policy)
+            if isinstance(item, Source)
+            and item.path is not None
+            and item.path.resolve() not in known
+        ]
+
+        def parse(item: Source) -> ParsedFile | None:
+            nonlocal count
             more = _read_source(item, count, read_stdin, [], resolver, policy)
-            if more is not None and not _not_goals(more.parsed):
-                extra.append(more.parsed)
-                count += len(more.parsed.goals)
+            if more is None or _not_goals(more.parsed):
+                return None
+            count += len(more.parsed.goals)
+            return more.parsed
+
+        extra, other_ids = linked_files([r.parsed for r in files], candidates, parse)
     every = [r.parsed for r in files] + extra
     groups: dict[Config, list[_Read]] = {}
     for read in files:
-        groups.setdefault(resolver.for_path(read.source.path), []).append(read)
+        groups.setdefault(resolver.for_path(_where(read.source)), []).append(read)
     by_path: dict[str, FileResult] = {}
     for config, members in groups.items():
         tables = {
-            r.parsed.path: replace(r.table, ignored=ignored_codes(config, r.source.path))
+            r.parsed.path: replace(r.table, ignored=ignored_codes(config, _where(r.source)))
             for r in members
         }
         report = lint_parsed(
@@ -195,10 +222,24 @@ def run_project(
             settings_for(config, overrides, today),
             reported=tables.__contains__,
             suppressions=tables,
+            other_ids=other_ids,
         )
         by_path.update((fr.path, fr) for fr in report.files)
     results = tuple(by_path[path] for path in reported if path in by_path)
-    return RunResult(Report(files=results, today=today), tuple(errors))
+    warnings = tuple(f"no goal files under {raw}" for raw in _empty_dirs(paths, files))
+    return RunResult(Report(files=results, today=today), tuple(errors), warnings)
+
+
+def _empty_dirs(paths: list[str], files: list[_Read]) -> list[str]:
+    """Return the named directories in which no goal file was found (a likely wrong place)."""
+    read = [r.source.path.absolute() for r in files if r.source.path is not None]
+    return [
+        raw
+        for raw in dict.fromkeys(paths)
+        if raw != STDIN
+        and Path(raw).is_dir()
+        and not any(path.is_relative_to(Path(raw).absolute()) for path in read)
+    ]
 
 
 def _schema(config: Config) -> Schema | None:
@@ -226,7 +267,8 @@ def _read(
         return None
     if source.sniff and not _goal_document(source.display, data):
         return None
-    base_dir = source.path.parent if source.path is not None else None
+    where = _where(source)
+    base_dir = where.parent if where is not None else None
     if len(data) > MAX_FILE_BYTES:  # refused before decoding; parse_bytes says why
         parsed = parse_bytes(data, source.display, first_index=first_index, base_dir=base_dir)
         return _Read(parsed, source, EMPTY)
@@ -254,7 +296,10 @@ def _read_source(
 ) -> _Read | None:
     """Read a goal file or a goal sheet; None for what cannot be read or is no goal sheet."""
     path = source.path
-    config = resolver.for_path(path)
+    where = _where(source)
+    config = resolver.for_path(where)
+    if where is not None and path is None and is_sheet(where.name):
+        return _read_stdin_sheet(source, first_index, read_stdin, errors, config)
     if path is None or not is_sheet(path.name):
         return _read(source, first_index, read_stdin, errors, _schema(config))
     from smartlint.parser.sheets import SheetOptions, parse_sheet  # only runs that meet a sheet
@@ -268,6 +313,36 @@ def _read_source(
     )
     # Spreadsheets have no comments: per-file-ignores is their only suppression.
     return None if parsed is None else _Read(parsed, source, EMPTY)
+
+
+def _where(source: Source) -> Path | None:
+    """Return the path a source stands for: its own, or the one ``--stdin-filename`` gave."""
+    if source.path is not None:
+        return source.path
+    return None if source.display == STDIN else Path(source.display)
+
+
+def _read_stdin_sheet(
+    source: Source,
+    first_index: int,
+    read_stdin: Callable[[], bytes],
+    errors: list[str],
+    config: Config,
+) -> _Read | None:
+    """Read a CSV goal sheet from standard input; a workbook cannot come that way."""
+    from smartlint.parser.sheets import SheetOptions, parse_csv_data
+
+    if not source.display.lower().endswith((".csv", ".tsv")):
+        errors.append(f"{source.display}: a workbook cannot be read from standard input")
+        return None
+    try:
+        data = read_stdin()
+    except OSError as exc:
+        errors.append(f"{source.display}: {exc.strerror or exc}")
+        return None
+    options = SheetOptions(config.columns, config.sheets)
+    parsed = parse_csv_data(data, source.display, first_index=first_index, options=options)
+    return _Read(parsed, source, EMPTY)
 
 
 def _suppressions(text: str | None, kind: FileKind) -> SuppressionTable:
@@ -308,15 +383,21 @@ def _not_goals(parsed: ParsedFile) -> bool:
     return bool(NOT_A_GOAL_FILE in names or NO_GOALS_FOUND in names)
 
 
-def show_settings(config: Config, overrides: Overrides, today: date) -> str:
-    """Describe the resolved configuration of one path, one ``key: value`` line each."""
-    import json  # imported here: only --show-settings prints JSON values
+def show_settings(
+    config: Config, overrides: Overrides, today: date, goal_root: Path | None = None
+) -> str:
+    """Return the resolved configuration of one path as a file ``--config`` accepts back.
+
+    Every key is printed once, with its effective value (a key that is not set prints its
+    default; an unset one with no default is left out); ``root`` is the goal set's
+    directory, absolute, so the text means the same wherever it is saved.  Where the
+    settings came from is said in comments.
+    """
+    import json  # imported here: only --show-settings prints JSON values (JSON is YAML)
 
     settings = settings_for(config, overrides, today)
     options = settings.options
     rows: list[tuple[str, object]] = [
-        ("config", str(config.path) if config.path else None),
-        ("root", str(config.root)),
         ("select", [r.code for r in settings.rules]),
         ("severity", dict(config.severity)),
         ("per-file-ignores", {glob: list(codes) for glob, codes in config.per_file_ignores}),
@@ -325,11 +406,22 @@ def show_settings(config: Config, overrides: Overrides, today: date) -> str:
         ("include", list(config.include)),
         ("exclude", list(config.exclude)),
         ("respect-gitignore", config.respect_gitignore),
-        ("fail-on", config.fail_on),
-        ("format", config.output_format),
-        ("root", config.goal_root),
+        ("fail-on", config.fail_on or "error"),
+        ("format", config.output_format or "pretty"),
+        ("root", str(goal_root) if goal_root is not None else None),
         ("columns", dict(config.columns)),
         ("sheets", list(config.sheets)),
-        ("schema", dict(config.schema)),
+        ("schema", dict(config.schema) or None),
     ]
-    return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in rows)
+    head = [
+        f"# config: {config.path if config.path else '(none: the defaults)'}",
+        *(f"# extends: {path}" for path in reversed(config.extends)),
+        f"# relative globs are read from: {config.root}",
+        *(f"# ... those of {key} from: {base}" for key, base in config.glob_bases),
+    ]
+    body = [
+        f"{key}: {json.dumps(value, ensure_ascii=False)}"
+        for key, value in rows
+        if value is not None
+    ]
+    return "".join(line + "\n" for line in head + body)

@@ -25,12 +25,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from smartlint.i18n import pick
 from smartlint.model import (
     SMART,
     Criterion,
     FileResult,
     Finding,
     GoalResult,
+    Language,
     Severity,
     Span,
     Verdict,
@@ -215,7 +217,9 @@ def apply_suppressions(
     goals = tuple(_filter_goal(g, keep, rewrite) for g in result.goals)
     findings = [f for f in result.findings if keep(f)]
     if any(r.code == UNUSED_SUPPRESSION.code for r in catalog):
-        unused = _unused(table, resolved, used, result.path, severities or {})
+        spoken = [g.language for g in result.goals]
+        language = Language.VI if spoken.count(Language.VI) * 2 > len(spoken) else Language.EN
+        unused = _unused(table, resolved, used, result.path, severities or {}, language)
         findings += [f for f in unused if keep(f)]
         findings.sort(key=lambda f: (f.span.line, f.span.column, f.code, f.message))
     return replace(result, goals=goals, findings=tuple(findings))
@@ -264,6 +268,7 @@ def _unused(
     used: set[tuple[int, str]],
     path: str,
     severities: Mapping[str, Severity],
+    language: Language = Language.EN,
 ) -> list[Finding]:
     rule = UNUSED_SUPPRESSION
     found = []
@@ -272,16 +277,33 @@ def _unused(
             if (number, selector) in used:
                 continue
             if directive.unknown is not None:
-                message = (
+                message = pick(
+                    language,
+                    f"'smartlint: {directive.unknown}' không phải là một chỉ thị; hãy viết"
+                    " 'smartlint: ignore[CODE]' hoặc 'smartlint: ignore-file[CODE]'.",
                     f"'smartlint: {directive.unknown}' is not a directive;"
-                    " write 'smartlint: ignore[CODE]' or 'smartlint: ignore-file[CODE]'"
+                    " write 'smartlint: ignore[CODE]' or 'smartlint: ignore-file[CODE]'.",
                 )
             elif selected is not None and not selected:
-                message = f"{selector!r} is not a smartlint rule{did_you_mean(selector, ALL_RULES)}"
+                hint = did_you_mean(selector, ALL_RULES)
+                message = pick(
+                    language,
+                    f"{selector!r} không phải là một quy tắc của smartlint"
+                    f"{hint.replace('did you mean', 'có phải ý bạn là')}.",
+                    f"{selector!r} is not a smartlint rule{hint}.",
+                )
             elif selector == _ALL:
-                message = "this suppression matches no finding"
+                message = pick(
+                    language,
+                    "Lệnh bỏ qua này không khớp với phát hiện nào.",
+                    "This suppression matches no finding.",
+                )
             else:
-                message = f"the suppression of {selector} matches no finding"
+                message = pick(
+                    language,
+                    f"Lệnh bỏ qua {selector} không khớp với phát hiện nào.",
+                    f"The suppression of {selector} matches no finding.",
+                )
             found.append(
                 Finding(
                     path=path,
@@ -292,7 +314,9 @@ def _unused(
                     severity=severities.get(rule.code, rule.severity),
                     effect=rule.effect,
                     message=message,
-                    suggestion=rule.fix,
+                    suggestion=pick(
+                        language, "Xóa chú thích, hoặc sửa các mã trong ngoặc vuông.", rule.fix
+                    ),
                 )
             )
     return found

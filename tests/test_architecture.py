@@ -58,6 +58,7 @@ STAGE_OF = {
     "smartlint.project": "cli",
     "smartlint.discover": "cli",
     "smartlint.gitignore": "cli",
+    "smartlint.scope": "cli",
     "smartlint.ruledocs": "cli",
     "smartlint.server": "cli",  # the language server runs the project like the command line
     "smartlint.cli": "cli",

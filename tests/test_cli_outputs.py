@@ -222,8 +222,11 @@ def test_an_inline_suppression_changes_findings_and_verdicts(plans: Path) -> Non
 def test_unused_suppressions_are_findings(plans: Path) -> None:
     (plans / "u.yaml").write_text(GOOD + "# smartlint: ignore-file[T501, X1]\n", encoding="utf-8")
     done = smartlint(plans, "--format", "concise", "u.yaml")
-    assert "u.yaml:5:1: info F090 the suppression of T501 matches no finding" in done.stdout
-    assert "'X1' is not a smartlint rule" in done.stdout
+    # in the language of the file's goals (Vietnamese), as a sentence
+    assert "u.yaml:5:1: info F090 Lệnh bỏ qua T501 không khớp với phát hiện nào." in done.stdout
+    assert "'X1' không phải là một quy tắc của smartlint." in done.stdout
+    english = smartlint(plans, "--format", "concise", "--lang", "en", "u.yaml")
+    assert "u.yaml:5:1: info F090 The suppression of T501 matches no finding." in english.stdout
     assert done.returncode == 0
 
 
@@ -266,7 +269,7 @@ def test_show_settings_for_the_first_path(plans: Path) -> None:
     )
     done = smartlint(plans, "--show-settings", "team", "blog.yaml")
     assert done.returncode == 0
-    assert f'config: "{plans / "team" / ".smartlint.yaml"}"' in done.stdout
+    assert f"# config: {plans / 'team' / '.smartlint.yaml'}\n" in done.stdout
     assert 'language: "en"' in done.stdout and "achievable-factor: 3.0" in done.stdout
     assert re.search(r'^select: \["T501"', done.stdout, re.MULTILINE)
     chosen = smartlint(plans, "--config", "team/.smartlint.yaml", "--show-settings", "blog.yaml")

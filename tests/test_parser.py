@@ -240,12 +240,12 @@ def test_file_shapes(source: str, expected: list[str]) -> None:
 
 
 UNKNOWN = [
-    ("titel", '"title"'),
-    ("goal", '"title"'),
-    ("name", '"title"'),
-    ("statement", '"title"'),
-    ("Deadline", '"deadline"'),
-    ("keyresults", '"key_results"'),
+    ("titel", "`title`"),
+    ("goal", "`title`"),
+    ("name", "`title`"),
+    ("statement", "`title`"),
+    ("Deadline", "`deadline`"),
+    ("keyresults", "`key_results`"),
 ]
 
 

@@ -15,7 +15,7 @@ from smartlint.cli import goal_file_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "smartlint" / "data" / "goal-file.schema.json").read_text("utf-8"))
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml") if not p.name.startswith("."))
 
 
 def _as_editor_sees(value: Any) -> Any:

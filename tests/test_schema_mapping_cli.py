@@ -37,7 +37,7 @@ def test_a_walk_skips_files_of_other_shapes_and_a_named_one_says_so(tmp_path: Pa
     report = as_json(".", cwd=folder)
     assert {g["path"] for g in report["goals"]} == {"kpis.yaml"}
     named = run("-f", "concise", "ci.yaml", cwd=folder)
-    assert "info F007 the file has no 'support.kpis' list" in named.stdout
+    assert "info F007 The file has no 'support.kpis' list" in named.stdout
 
 
 def test_a_list_that_is_not_a_list_is_a_finding(tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ def test_a_named_csv_without_a_goal_column_says_so_unless_skipped(tmp_path: Path
     done = run("-f", "concise", "traffic.csv", cwd=tmp_path)
     assert done.returncode == 0
     assert done.stdout.startswith(
-        "traffic.csv:1:1: info F007 the file has no header row with a goal column"
+        "traffic.csv:1:1: info F007 The file has no header row with a goal column"
     )
     quiet = run("-f", "concise", "--skip-non-goal-files", "traffic.csv", cwd=tmp_path)
     assert quiet.returncode == 0 and "F007" not in quiet.stdout
@@ -264,7 +264,7 @@ def test_sheets_in_the_configuration_choose_the_sheets_read(tmp_path: Path) -> N
     report = as_json("plan.xlsx", cwd=tmp_path)
     assert len(report["goals"]) == 7
     missing = [f for f in report["findings"] if f["code"] == "F007"]
-    assert len(missing) == 1 and "no sheet 'Ngân sách'" in missing[0]["message"]
+    assert len(missing) == 1 and "không có trang 'Ngân sách'" in missing[0]["message"]
 
 
 def _xlsx_dir(tmp_path: Path) -> Path:

@@ -121,7 +121,7 @@ def test_merged_cells_are_named_with_their_range(tmp_path: Path) -> None:
     report = run.report()
     merged = [f for f in findings_of(report, "plan.xlsx") if f["code"] == "F027"]
     assert [(f["line"], f["column"], f["end_line"]) for f in merged] == [(2, 2, 3)]
-    assert merged[0]["message"].startswith("[Sheet] cells B2:B3 are merged")
+    assert merged[0]["message"].startswith("[Sheet] Các ô B2:B3 được gộp")
     assert_good_still_linted(report)
 
 

@@ -110,7 +110,7 @@ def test_suppressed_findings_do_not_change_verdicts() -> None:
     result = apply_suppressions(scan(SOURCE), _file({0: blog, 1: shop}, [BLOG, SHOP]), ALL_RULES)
     kept = sorted((f.goal_index or -1, f.code, f.message) for f in result.findings)
     assert kept == [
-        (-1, "F090", "the suppression of M matches no finding"),
+        (-1, "F090", "Lệnh bỏ qua M không khớp với phát hiện nào."),  # the goals' language
         (1, "S101", "S101 message"),
         (1, "T501", "T501 message"),
     ]
@@ -125,8 +125,8 @@ def test_unused_suppressions_are_reported_per_code() -> None:
     result = apply_suppressions(scan(SOURCE), _file({0: blog}, [BLOG, SHOP]), ALL_RULES)
     unused = [f for f in result.findings if f.code == "F090"]
     assert [(f.span.line, f.message) for f in unused] == [
-        (1, "the suppression of R401 matches no finding"),
-        (5, "the suppression of M matches no finding"),
+        (1, "Lệnh bỏ qua R401 không khớp với phát hiện nào."),
+        (5, "Lệnh bỏ qua M không khớp với phát hiện nào."),
     ]
     assert all(f.severity is Severity.INFO and f.name == "unused-suppression" for f in unused)
 
@@ -135,7 +135,7 @@ def test_unknown_codes_and_directives_are_reported() -> None:
     text = "goals:\n  - Improve  # smartlint: ignore[T5O1]\n# smartlint: disable[T501]\n"
     result = apply_suppressions(scan(text), FileResult("goals.yaml", (), ()), ALL_RULES)
     messages = [f.message for f in result.findings]
-    assert messages[0] == "'T5O1' is not a smartlint rule (did you mean 'T501'?)"
+    assert messages[0] == "'T5O1' is not a smartlint rule (did you mean 'T501'?)."
     assert "'smartlint: disable' is not a directive" in messages[1]
 
 

@@ -34,6 +34,7 @@ from smartlint.parser.compose import compose
 from smartlint.parser.document import read_document
 from smartlint.parser.goals import Walk
 from smartlint.parser.markdown import is_markdown_path
+from smartlint.parser.report import problem, said
 
 if TYPE_CHECKING:
     from smartlint.parser.schema import Schema
@@ -77,7 +78,12 @@ def parse_decoded(
     if decoded.issue is not None:
         issue = decoded.issue
         problems.append(
-            Problem(_DECODE_CODES[issue.kind], issue.span, issue.message, issue.suggestion)
+            problem(
+                _DECODE_CODES[issue.kind],
+                issue.span,
+                said(issue.message_vi, issue.message),
+                said(issue.suggestion_vi, issue.suggestion),
+            )
         )
     if decoded.text is None:
         return ParsedFile(path, (), tuple(problems))
@@ -121,11 +127,14 @@ def parse_text(
         language = read_document(document, walk) or language
     if not composed.documents and not composed.problems:
         walk.problems.append(
-            Problem(
+            problem(
                 codes.EMPTY_FILE,
                 FILE_START,
-                "the file is empty or holds only comments",
-                "Add goals under goals:, or remove the file.",
+                said("tệp trống hoặc chỉ có chú thích", "the file is empty or holds only comments"),
+                said(
+                    "Thêm các mục tiêu dưới goals:, hoặc xóa tệp.",
+                    "Add goals under goals:, or remove the file.",
+                ),
             )
         )
     problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
@@ -133,12 +142,16 @@ def parse_text(
 
 
 def _too_large(size: int) -> Problem:
-    return Problem(
+    return problem(
         codes.FILE_TOO_LARGE,
         FILE_START,
-        f"the file is {size / 1_000_000:.1f} MB; smartlint reads goal files up to"
-        f" {MAX_FILE_BYTES // 1_000_000} MB",
-        "Split the goals into several files.",
+        said(
+            f"tệp nặng {size / 1_000_000:.1f} MB; smartlint đọc tệp mục tiêu tối đa"
+            f" {MAX_FILE_BYTES // 1_000_000} MB",
+            f"the file is {size / 1_000_000:.1f} MB; smartlint reads goal files up to"
+            f" {MAX_FILE_BYTES // 1_000_000} MB",
+        ),
+        said("Chia các mục tiêu ra nhiều tệp.", "Split the goals into several files."),
     )
 
 

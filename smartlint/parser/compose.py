@@ -26,6 +26,7 @@ from smartlint.parser.nodes import (
     is_unsafe,
     mark_span,
 )
+from smartlint.parser.report import problem, said
 from smartlint.parser.yaml_errors import (
     duplicate_problem,
     reader_problem,
@@ -87,11 +88,18 @@ def compose(text: str) -> Composed:
         return _refused(too_deep_problem(deep.mark))
     except _UndefinedAlias as alias:
         return _refused(
-            Problem(
+            problem(
                 codes.INVALID_YAML,
                 mark_span(alias.mark),
-                f"the file is not valid YAML: the alias *{alias.anchor} refers to no anchor",
-                f"Define &{alias.anchor} on a value before using *{alias.anchor}, or remove it.",
+                said(
+                    f"tệp không phải YAML hợp lệ: alias *{alias.anchor} không trỏ tới anchor nào",
+                    f"the file is not valid YAML: the alias *{alias.anchor} refers to no anchor",
+                ),
+                said(
+                    f"Đặt &{alias.anchor} cho một giá trị trước khi dùng *{alias.anchor}, hoặc"
+                    " bỏ nó.",
+                    f"Define &{alias.anchor} on a value before using *{alias.anchor}, or remove it.",
+                ),
             )
         )
     return out
@@ -252,20 +260,30 @@ def _check_tag(tag: str, at: Mark | None, out: Composed) -> None:
     shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     if is_unsafe(tag):
         out.problems.append(
-            Problem(
+            problem(
                 codes.UNSAFE_TAG,
                 span,
-                f"the tag {shown} asks a YAML loader to run Python code; smartlint ignores"
-                " the value it tags",
-                "Remove the tag; a goal file holds only text, numbers, lists and mappings.",
+                said(
+                    f"thẻ {shown} yêu cầu trình đọc YAML chạy mã Python; smartlint bỏ qua giá trị"
+                    " mà nó gắn",
+                    f"the tag {shown} asks a YAML loader to run Python code; smartlint ignores"
+                    " the value it tags",
+                ),
+                said(
+                    "Bỏ thẻ; tệp mục tiêu chỉ chứa chữ, số, danh sách và bảng.",
+                    "Remove the tag; a goal file holds only text, numbers, lists and mappings.",
+                ),
             )
         )
     else:
         out.problems.append(
-            Problem(
+            problem(
                 codes.UNKNOWN_TAG,
                 span,
-                f"the tag {shown} has no meaning in a goal file; the value is read as written",
-                "Remove the tag.",
+                said(
+                    f"thẻ {shown} không có nghĩa trong tệp mục tiêu; giá trị được đọc như đã viết",
+                    f"the tag {shown} has no meaning in a goal file; the value is read as written",
+                ),
+                said("Bỏ thẻ.", "Remove the tag."),
             )
         )

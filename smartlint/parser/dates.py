@@ -36,6 +36,7 @@ class BadDate:
 
     reason: str
     impossible: bool
+    reason_vi: str = ""
 
 
 def read_date(raw: str) -> When | BadDate:
@@ -46,7 +47,11 @@ def read_date(raw: str) -> When | BadDate:
         if match:
             return _end_of(match.groupdict(), period, text)
     short = raw if len(raw) <= 30 else raw[:27] + "..."
-    return BadDate(f"'{short}' is not a date ({SHAPES_HELP})", impossible=False)
+    return BadDate(
+        f"'{short}' is not a date ({SHAPES_HELP})",
+        impossible=False,
+        reason_vi=f"'{short}' không phải là một ngày ({SHAPES_HELP})",
+    )
 
 
 def _end_of(parts: dict[str, str], period: Period, text: str) -> When | BadDate:
@@ -57,7 +62,11 @@ def _end_of(parts: dict[str, str], period: Period, text: str) -> When | BadDate:
         if period is Period.QUARTER:
             quarter = int(parts["q"])
             if not 1 <= quarter <= 4:
-                return BadDate(f"'{text}' names quarter {quarter}; a year has quarters 1-4", True)
+                return BadDate(
+                    f"'{text}' names quarter {quarter}; a year has quarters 1-4",
+                    True,
+                    f"'{text}' ghi quý {quarter}; một năm chỉ có quý 1-4",
+                )
             month = 3 * quarter
             return When(date(year, month, calendar.monthrange(year, month)[1]), period)
         if period is Period.WEEK:
@@ -67,7 +76,11 @@ def _end_of(parts: dict[str, str], period: Period, text: str) -> When | BadDate:
             return When(date(year, month, calendar.monthrange(year, month)[1]), period)
         return When(date(year, month, int(parts["d"])), period)
     except (ValueError, calendar.IllegalMonthError):
-        return BadDate(f"'{text}' is not a date that exists", impossible=True)
+        return BadDate(
+            f"'{text}' is not a date that exists",
+            impossible=True,
+            reason_vi=f"'{text}' là một ngày không có thật",
+        )
 
 
 def infer_day_period(days: list[date]) -> Period:

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from smartlint.model import Language
 from smartlint.parser import codes
 from smartlint.parser.goals import Walk, read_goal, read_goal_list
-from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
-from smartlint.parser.report import did_you_mean
+from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, kind_said, node_span
+from smartlint.parser.report import likely, rename_or_choose, said, unknown_name
 
 TOP_FIELDS = ("goals", "language")
 # Fields that make a top-level mapping read as one goal written without its list.
@@ -28,8 +28,15 @@ def read_document(node: Node, walk: Walk) -> Language | None:
             walk.sink().add(
                 codes.NOT_A_GOAL_LIST,
                 node_span(node),
-                f"the file holds a single value ('{_short(node.value)}'), not a list of goals",
-                "Write goals as a list under goals:, one '- ' item per goal.",
+                said(
+                    f"tệp chỉ chứa một giá trị ('{_short(node.value)}'), không phải danh sách"
+                    " mục tiêu",
+                    f"the file holds a single value ('{_short(node.value)}'), not a list of goals",
+                ),
+                said(
+                    "Viết các mục tiêu thành danh sách dưới goals:, mỗi mục tiêu một dòng '- '.",
+                    "Write goals as a list under goals:, one '- ' item per goal.",
+                ),
             )
         return None
     return _read_top_mapping(node, walk)
@@ -50,8 +57,15 @@ def _read_top_mapping(node: Map, walk: Walk) -> Language | None:
             walk.sink().add(
                 codes.UNKNOWN_FIELD,
                 node_span(key),
-                f"'{name}' is not a top-level key of a goal file." + did_you_mean(name, TOP_FIELDS),
-                "A goal file has goals: and, optionally, language: at the top.",
+                unknown_name(
+                    name,
+                    said(
+                        "một khóa cấp cao nhất của tệp mục tiêu", "a top-level key of a goal file"
+                    ),
+                    TOP_FIELDS,
+                    likely(name, TOP_FIELDS),
+                ),
+                rename_or_choose(name, TOP_FIELDS, likely(name, TOP_FIELDS)),
             )
     return language
 
@@ -63,25 +77,41 @@ def _without_goals(node: Map, keys: Mapping[str, tuple[Node, Node]], walk: Walk)
         walk.sink().add(
             codes.UNKNOWN_FIELD,
             node_span(keys[typo][0]),
-            f"'{typo}' is not a top-level key. Did you mean \"goals\"?",
-            "Put the list of goals under goals:.",
+            unknown_name(
+                typo, said("một khóa cấp cao nhất", "a top-level key"), ("goals",), "goals"
+            ),
+            said("Đặt danh sách mục tiêu dưới goals:.", "Put the list of goals under goals:."),
         )
         return
     if GOAL_LIKE & keys.keys():
         walk.sink().add(
             codes.NOT_A_GOAL_LIST,
             node_span(node),
-            "the file is one goal mapping, not a list of goals; it is read as one goal",
-            "Put the goal in a list: start the file with goals: and the goal with '- '.",
+            said(
+                "tệp là một mục tiêu đơn lẻ, không phải danh sách mục tiêu; nó được đọc như một"
+                " mục tiêu",
+                "the file is one goal mapping, not a list of goals; it is read as one goal",
+            ),
+            said(
+                "Đặt mục tiêu vào danh sách: mở đầu tệp bằng goals: và mục tiêu bằng '- '.",
+                "Put the goal in a list: start the file with goals: and the goal with '- '.",
+            ),
         )
         read_goal(node, walk, None)
         return
     shown = ", ".join(list(keys)[:3]) or kind_of(node)
+    shown_vi = ", ".join(list(keys)[:3]) or kind_said(node).vi
     walk.sink().add(
         codes.NOT_A_GOAL_FILE,
         node_span(node),
-        f"the file is a YAML mapping ({shown}) without goals:, so not a goal file",
-        "Lint goal files only, or put the goals under goals:.",
+        said(
+            f"tệp là một bảng YAML ({shown_vi}) không có goals:, nên không phải tệp mục tiêu",
+            f"the file is a YAML mapping ({shown}) without goals:, so not a goal file",
+        ),
+        said(
+            "Chỉ kiểm tra tệp mục tiêu, hoặc đặt các mục tiêu dưới goals:.",
+            "Lint goal files only, or put the goals under goals:.",
+        ),
     )
 
 
@@ -92,8 +122,14 @@ def _language(node: Node, walk: Walk) -> Language | None:
     walk.sink().add(
         codes.UNKNOWN_LANGUAGE,
         node_span(node),
-        f"the file's language is {kind_of(node)}, not one smartlint reads (vi, en)",
-        "Write language: vi or language: en, or remove it.",
+        said(
+            f"ngôn ngữ của tệp là {kind_said(node).vi}, smartlint không đọc được (chỉ vi, en)",
+            f"the file's language is {kind_of(node)}, not one smartlint reads (vi, en)",
+        ),
+        said(
+            "Viết language: vi hoặc language: en, hoặc bỏ trường này.",
+            "Write language: vi or language: en, or remove it.",
+        ),
     )
     return None
 

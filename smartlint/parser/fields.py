@@ -5,9 +5,9 @@ from __future__ import annotations
 from smartlint.model import Baseline, Span, Text
 from smartlint.parser import codes
 from smartlint.parser.dates import BadDate, read_date
-from smartlint.parser.nodes import Map, Node, Scalar, Seq, kind_of, node_span
+from smartlint.parser.nodes import Map, Node, Scalar, Seq, kind_of, kind_said, node_span
 from smartlint.parser.points import checked_number
-from smartlint.parser.report import Sink, did_you_mean
+from smartlint.parser.report import Sink, likely, rename_or_choose, said, unknown_name
 
 TEXT_FIELDS = (
     "id", "title", "why", "owner", "parent", "metric", "unit", "target", "start", "deadline",
@@ -17,6 +17,11 @@ CHILD_FIELDS = ("key_results", "children")
 OTHER_FIELDS = ("baseline", "history", "notes", "tags", "status")
 KNOWN_FIELDS = TEXT_FIELDS + CHILD_FIELDS + OTHER_FIELDS
 LANGUAGES = ("vi", "en")
+_BASELINE_KEYS = ("value", "as_of")
+_BASELINE_EXAMPLE = said(
+    "Viết baseline: {value: 12000, as_of: 2027-04-30}.",
+    "Write baseline: {value: 12000, as_of: 2027-04-30}.",
+)
 # Names people reach for that are not fields; difflib alone would not find these.
 ALIASES = {
     "goal": "title",
@@ -86,17 +91,31 @@ def text_field(name: str, node: Node, source: str, sink: Sink) -> Text | None:
             sink.add(
                 codes.UNKNOWN_LANGUAGE,
                 text.span,
-                f"language '{text.value}' is not one smartlint reads (vi, en); it is guessed"
-                " from the text instead",
-                "Write language: vi or language: en, or remove it.",
+                said(
+                    f"ngôn ngữ '{text.value}' không phải ngôn ngữ smartlint đọc được (vi, en);"
+                    " ngôn ngữ được đoán từ nội dung",
+                    f"language '{text.value}' is not one smartlint reads (vi, en); it is guessed"
+                    " from the text instead",
+                ),
+                said(
+                    "Viết language: vi hoặc language: en, hoặc bỏ trường này.",
+                    "Write language: vi or language: en, or remove it.",
+                ),
             )
             return None
         return text
     sink.add(
         codes.WRONG_TYPE,
         node_span(node),
-        f"{name} is {kind_of(node)}, expected one line of text",
-        f"Write {name} as text on one line, e.g. {name}: ...; quote it if it contains ': '.",
+        said(
+            f"{name} là {kind_said(node).vi}, cần một dòng chữ",
+            f"{name} is {kind_of(node)}, expected one line of text",
+        ),
+        said(
+            f"Viết {name} thành chữ trên một dòng, ví dụ {name}: ...; đặt trong dấu nháy nếu"
+            " có ': '.",
+            f"Write {name} as text on one line, e.g. {name}: ...; quote it if it contains ': '.",
+        ),
     )
     return None
 
@@ -112,9 +131,16 @@ def read_baseline(node: Node, sink: Sink) -> Baseline | None:
         sink.add(
             codes.WRONG_TYPE,
             node_span(node),
-            f"baseline is {'an alias' if node.alias else kind_of(node)}, expected a number"
-            " or {value, as_of}",
-            "Write baseline: 12000 or baseline: {value: 12000, as_of: 2027-04-30}.",
+            said(
+                f"baseline là {'một alias' if node.alias else kind_said(node).vi}, cần một số"
+                " hoặc {value, as_of}",
+                f"baseline is {'an alias' if node.alias else kind_of(node)}, expected a number"
+                " or {value, as_of}",
+            ),
+            said(
+                "Viết baseline: 12000 hoặc baseline: {value: 12000, as_of: 2027-04-30}.",
+                "Write baseline: 12000 or baseline: {value: 12000, as_of: 2027-04-30}.",
+            ),
         )
         return None
     return _baseline_mapping(node, sink)
@@ -135,8 +161,11 @@ def _baseline_mapping(node: Map, sink: Sink) -> Baseline | None:
                 sink.add(
                     codes.BAD_DATE,
                     node_span(item),
-                    f"baseline as_of {when.reason}",
-                    "Write as_of as YYYY-MM-DD, e.g. as_of: 2027-04-30.",
+                    said(f"baseline as_of: {when.reason_vi}", f"baseline as_of {when.reason}"),
+                    said(
+                        "Viết as_of dạng YYYY-MM-DD, ví dụ as_of: 2027-04-30.",
+                        "Write as_of as YYYY-MM-DD, e.g. as_of: 2027-04-30.",
+                    ),
                 )
             else:
                 as_of = when.end
@@ -144,23 +173,31 @@ def _baseline_mapping(node: Map, sink: Sink) -> Baseline | None:
             sink.add(
                 codes.WRONG_TYPE,
                 node_span(item),
-                f"baseline {name} is {kind_of(item)}",
-                "Write baseline: {value: 12000, as_of: 2027-04-30}.",
+                said(
+                    f"baseline {name} là {kind_said(item).vi}",
+                    f"baseline {name} is {kind_of(item)}",
+                ),
+                _BASELINE_EXAMPLE,
             )
         else:
             sink.add(
                 codes.UNKNOWN_FIELD,
                 node_span(key),
-                f"baseline has no field '{name}'." + did_you_mean(name, ("value", "as_of")),
-                "A baseline mapping has `value` and `as_of`.",
+                unknown_name(
+                    name,
+                    said("một trường của baseline", "a field of baseline"),
+                    _BASELINE_KEYS,
+                    likely(name, _BASELINE_KEYS),
+                ),
+                rename_or_choose(name, _BASELINE_KEYS, likely(name, _BASELINE_KEYS)),
             )
     if value is None or value_span is None:
         if not any(isinstance(k, Scalar) and k.value == "value" for k, _ in node.pairs):
             sink.add(
                 codes.WRONG_TYPE,
                 node_span(node),
-                "baseline has no value",
-                "Write baseline: {value: 12000, as_of: 2027-04-30}.",
+                said("baseline không có value", "baseline has no value"),
+                _BASELINE_EXAMPLE,
             )
         return None
     return Baseline(value, value_span, as_of)
@@ -173,22 +210,34 @@ def check_other(name: str, node: Node, sink: Sink) -> None:
     )
     if not ok:
         expected = "text or a list of words" if name == "tags" else "text"
+        expected_vi = "chữ hoặc một danh sách từ" if name == "tags" else "chữ"
         sink.add(
             codes.WRONG_TYPE,
             node_span(node),
-            f"{name} is {kind_of(node)}, expected {expected}",
-            f"Write {name} as {expected}.",
+            said(
+                f"{name} là {kind_said(node).vi}, cần {expected_vi}",
+                f"{name} is {kind_of(node)}, expected {expected}",
+            ),
+            said(f"Viết {name} dạng {expected_vi}.", f"Write {name} as {expected}."),
         )
 
 
 def report_unknown(key: Scalar, sink: Sink) -> None:
     """Report a field that is not a goal field, with the closest known name."""
-    hint = did_you_mean(key.value, KNOWN_FIELDS, ALIASES)
     if key.value == "<<":
-        hint = " Merge keys (<<) are not supported."
+        sink.add(
+            codes.UNKNOWN_FIELD,
+            node_span(key),
+            said("smartlint không hỗ trợ khóa gộp (<<)", "merge keys (<<) are not supported"),
+            said("Viết các trường ra ngay trong mục tiêu.", "Write the fields out in the goal."),
+        )
+        return
+    guess = likely(key.value, KNOWN_FIELDS, ALIASES)
     sink.add(
         codes.UNKNOWN_FIELD,
         node_span(key),
-        f"'{key.value}' is not a goal field.{hint}",
-        "Use one of: " + ", ".join(KNOWN_FIELDS) + ".",
+        unknown_name(
+            key.value, said("một trường của mục tiêu", "a goal field"), KNOWN_FIELDS, guess
+        ),
+        rename_or_choose(key.value, KNOWN_FIELDS, guess),
     )

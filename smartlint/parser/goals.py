@@ -18,8 +18,8 @@ from smartlint.parser.fields import (
     text_of,
 )
 from smartlint.parser.history import read_history
-from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
-from smartlint.parser.report import Sink
+from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, kind_said, node_span
+from smartlint.parser.report import Sink, said
 
 
 @dataclass(slots=True)
@@ -38,6 +38,11 @@ class Walk:
         return Sink(self.problems, goal_index, field)
 
 
+def _vi(where: str) -> str:
+    """Name a goal list in Vietnamese: "tệp" for the file, the key itself otherwise."""
+    return "tệp" if where == "the file" else where
+
+
 def read_goal_list(node: Node, walk: Walk, parent: Goal | None, where: str) -> None:
     """Read a list of goals; ``where`` names the list in messages ("the file", "key_results")."""
     sink = walk.sink(None if parent is None else parent.index, None if parent is None else where)
@@ -49,16 +54,26 @@ def read_goal_list(node: Node, walk: Walk, parent: Goal | None, where: str) -> N
         sink.add(
             codes.NOT_A_GOAL_LIST,
             node_span(node),
-            f"{where} is {kind_of(node)}, not a list of goals",
-            "Write goals as a list: one '- ' item per goal.",
+            said(
+                f"{_vi(where)} là {kind_said(node).vi}, không phải danh sách mục tiêu",
+                f"{where} is {kind_of(node)}, not a list of goals",
+            ),
+            said(
+                "Viết các mục tiêu thành danh sách: mỗi mục tiêu một dòng '- '.",
+                "Write goals as a list: one '- ' item per goal.",
+            ),
         )
         return
     if node.alias:
         sink.add(
             codes.ALIAS_NOT_ALLOWED,
             node_span(node),
-            f"{where} is an alias to a list; goals are never repeated through aliases",
-            "Write each goal out once.",
+            said(
+                f"{_vi(where)} là alias trỏ tới một danh sách; mục tiêu không bao giờ được lặp lại"
+                " qua alias",
+                f"{where} is an alias to a list; goals are never repeated through aliases",
+            ),
+            said("Viết mỗi mục tiêu ra một lần.", "Write each goal out once."),
         )
         return
     for item in node.items:
@@ -75,8 +90,11 @@ def read_goal(node: Node, walk: Walk, parent: Goal | None) -> None:
             walk.sink().add(
                 codes.WRONG_TYPE,
                 span,
-                "this goal is empty",
-                "Write the goal's sentence after '- ', or remove the empty item.",
+                said("mục tiêu này trống", "this goal is empty"),
+                said(
+                    "Viết câu mục tiêu sau '- ', hoặc bỏ dòng trống.",
+                    "Write the goal's sentence after '- ', or remove the empty item.",
+                ),
             )
             return
         walk.goals.append(
@@ -89,16 +107,29 @@ def read_goal(node: Node, walk: Walk, parent: Goal | None) -> None:
         walk.sink().add(
             codes.ALIAS_NOT_ALLOWED,
             span,
-            "this goal is an alias; a goal is written out once, never repeated through *alias",
-            "Copy the goal and give it its own id, or link it with parent:.",
+            said(
+                "mục tiêu này là một alias; mỗi mục tiêu được viết ra một lần, không lặp lại"
+                " qua *alias",
+                "this goal is an alias; a goal is written out once, never repeated through *alias",
+            ),
+            said(
+                "Chép mục tiêu và đặt id riêng cho nó, hoặc liên kết bằng parent:.",
+                "Copy the goal and give it its own id, or link it with parent:.",
+            ),
         )
         return
     if isinstance(node, Seq):
         walk.sink().add(
             codes.WRONG_TYPE,
             span,
-            "this goal is a list; a goal is a sentence or a mapping of fields",
-            "Remove the extra '- ' so the goal's fields sit directly under one '- '.",
+            said(
+                "mục tiêu này là một danh sách; mục tiêu là một câu hoặc một bảng các trường",
+                "this goal is a list; a goal is a sentence or a mapping of fields",
+            ),
+            said(
+                "Bỏ dấu '- ' thừa để các trường của mục tiêu nằm ngay dưới một '- '.",
+                "Remove the extra '- ' so the goal's fields sit directly under one '- '.",
+            ),
         )
         return
     _read_mapping(node, walk, parent)
@@ -128,8 +159,11 @@ def _read_mapping(node: Map, walk: Walk, parent: Goal | None) -> None:
             walk.sink(index).add(
                 codes.WRONG_TYPE,
                 node_span(key),
-                f"a field name is {kind_of(key)}",
-                "Write field names as plain words such as title or deadline.",
+                said(f"một tên trường là {kind_said(key).vi}", f"a field name is {kind_of(key)}"),
+                said(
+                    "Viết tên trường là từ trơn như title hoặc deadline.",
+                    "Write field names as plain words such as title or deadline.",
+                ),
             )
             continue
         name = key.value
@@ -181,11 +215,19 @@ def link_nested(goal: Goal, parent: Goal | None, sink: Sink) -> Goal:
     written = goal.parent
     if written is not None and (parent.id is None or written.value != parent.id.value):
         nesting = f"'{parent.id.value}'" if parent.id else "a goal without id"
+        nesting_vi = f"'{parent.id.value}'" if parent.id else "một mục tiêu không có id"
         sink.add(
             codes.CONFLICTING_PARENT,
             written.span,
-            f"parent '{written.value}' contradicts the nesting: this goal sits under {nesting}",
-            "Remove parent: from nested goals; the nesting already links them.",
+            said(
+                f"parent '{written.value}' mâu thuẫn với cách lồng: mục tiêu này nằm dưới"
+                f" {nesting_vi}",
+                f"parent '{written.value}' contradicts the nesting: this goal sits under {nesting}",
+            ),
+            said(
+                "Bỏ parent: ở các mục tiêu lồng nhau; việc lồng đã liên kết chúng.",
+                "Remove parent: from nested goals; the nesting already links them.",
+            ),
         )
     if written is not None and parent.id is not None and written.value == parent.id.value:
         return replace(goal, parent_from_nesting=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from smartlint.model import Span
+from smartlint.parser.report import Said
 
 MAX_DEPTH = 200  # goal files nest a few levels; anything deeper is an attack or an accident
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -105,6 +106,18 @@ def kind_of(node: Node) -> str:
         return "empty"
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     return f"the value '{shown}'"
+
+
+def kind_said(node: Node) -> Said:
+    """Name a node's kind in both languages, as :func:`kind_of` does in English."""
+    if isinstance(node, Seq):
+        return Said("một danh sách", "a list")
+    if isinstance(node, Map):
+        return Said("một bảng khóa: giá trị", "a mapping")
+    if node.null:
+        return Said("trống", "empty")
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return Said(f"giá trị '{shown}'", f"the value '{shown}'")
 
 
 def mark_of(mark: object) -> Position:

@@ -11,6 +11,7 @@ class BadNumber:
     """Why a text is not a usable number."""
 
     reason: str
+    reason_vi: str = ""
 
 
 def shown(raw: str, limit: int = 30) -> str:
@@ -22,14 +23,19 @@ def read_value(raw: str) -> float | BadNumber:
     """Read a finite number as written ("1.000", "2,5", "12000"); explain anything else."""
     text = raw.strip()
     if not text:
-        return BadNumber("the value is empty")
+        return BadNumber("the value is empty", "giá trị trống")
     number = _read(text)
     if number is None:
-        return BadNumber(f"'{shown(text)}' is not a number")
+        return BadNumber(f"'{shown(text)}' is not a number", f"'{shown(text)}' không phải là số")
     if math.isnan(number):
-        return BadNumber(f"'{shown(text)}' is not a number (NaN)")
+        return BadNumber(
+            f"'{shown(text)}' is not a number (NaN)", f"'{shown(text)}' không phải là số (NaN)"
+        )
     if math.isinf(number):
-        return BadNumber(f"'{shown(text)}' is too large to be a measurement")
+        return BadNumber(
+            f"'{shown(text)}' is too large to be a measurement",
+            f"'{shown(text)}' quá lớn để là một số đo",
+        )
     return number
 
 

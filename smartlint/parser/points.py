@@ -9,7 +9,7 @@ from smartlint.model import History, HistoryPoint, Period, Span
 from smartlint.parser import codes
 from smartlint.parser.dates import When, infer_day_period
 from smartlint.parser.numbers import BadNumber, read_value
-from smartlint.parser.report import Sink
+from smartlint.parser.report import Sink, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +31,15 @@ def dated_history(
     periods = {e.when.period for e in entries}
     if len(periods) > 1:
         shown = " and ".join(sorted(p.value + "s" for p in periods))
+        shown_vi = " và ".join(sorted(p.value for p in periods))
         sink.add(
             codes.BAD_HISTORY,
             span,
-            f"history mixes {shown}",
-            "Give every value the same kind of date, e.g. all months (2027-03).",
+            said(f"history trộn lẫn các kỳ {shown_vi}", f"history mixes {shown}"),
+            said(
+                "Ghi mọi giá trị với cùng một loại ngày, ví dụ đều là tháng (2027-03).",
+                "Give every value the same kind of date, e.g. all months (2027-03).",
+            ),
         )
         return None
     period = periods.pop()
@@ -46,8 +50,12 @@ def dated_history(
         sink.add(
             codes.UNSORTED_HISTORY,
             span,
-            f"history dates are not in order ({_first_disorder(entries)}); smartlint sorted them",
-            "List history oldest first.",
+            said(
+                f"các ngày của history không theo thứ tự ({_first_disorder(entries, 'vi')});"
+                " smartlint đã sắp xếp lại",
+                f"history dates are not in order ({_first_disorder(entries)}); smartlint sorted them",
+            ),
+            said("Liệt kê history từ cũ nhất.", "List history oldest first."),
         )
     points: list[HistoryPoint] = []
     previous: Entry | None = None
@@ -56,9 +64,13 @@ def dated_history(
             sink.add(
                 codes.BAD_HISTORY,
                 span,
-                f"history gives {entry.when.end.isoformat()}"
-                f" twice ({previous.where} and {entry.where}); the first is used",
-                "Keep one value per date.",
+                said(
+                    f"history ghi ngày {entry.when.end.isoformat()} hai lần ({previous.where} và"
+                    f" {entry.where}); giá trị đầu được dùng",
+                    f"history gives {entry.when.end.isoformat()}"
+                    f" twice ({previous.where} and {entry.where}); the first is used",
+                ),
+                said("Giữ một giá trị cho mỗi ngày.", "Keep one value per date."),
             )
             continue
         points.append(HistoryPoint(entry.value, entry.when.end, entry.span))
@@ -66,9 +78,11 @@ def dated_history(
     return History(period, tuple(points), span, source)
 
 
-def _first_disorder(entries: list[Entry]) -> str:
+def _first_disorder(entries: list[Entry], language: str = "en") -> str:
     for before, after in itertools.pairwise(entries):
         if after.when.end < before.when.end:
+            if language == "vi":
+                return f"{after.where} đứng sau {before.where}"
             return f"{after.where} comes after {before.where}"
     return ""
 
@@ -80,16 +94,26 @@ def checked_number(raw: str, span: Span, sink: Sink, what: str) -> float | None:
         sink.add(
             codes.BAD_NUMBER,
             span,
-            f"{what} {number.reason}",
-            "Write a plain number such as 12000, 12.000 or 2,5.",
+            said(f"{what}: {number.reason_vi}", f"{what} {number.reason}"),
+            said(
+                "Ghi một số trơn như 12000, 12.000 hoặc 2,5.",
+                "Write a plain number such as 12000, 12.000 or 2,5.",
+            ),
         )
         return None
     if number < 0:
         sink.add(
             codes.NEGATIVE_VALUE,
             span,
-            f"{what} {raw.strip()} is negative; growth cannot be compared in log space",
-            "Use a metric that stays positive,"
-            " e.g. revenue rather than profit, if the pace should be judged.",
+            said(
+                f"{what} {raw.strip()} là số âm; không thể so sánh tăng trưởng theo thang log",
+                f"{what} {raw.strip()} is negative; growth cannot be compared in log space",
+            ),
+            said(
+                "Dùng một chỉ số luôn dương, ví dụ doanh thu thay vì lợi nhuận, nếu cần đánh giá"
+                " tốc độ.",
+                "Use a metric that stays positive,"
+                " e.g. revenue rather than profit, if the pace should be judged.",
+            ),
         )
     return number

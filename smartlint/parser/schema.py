@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from smartlint.parser import codes
 from smartlint.parser.goals import Walk, read_goal_list
-from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, node_span
+from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, kind_said, node_span
+from smartlint.parser.report import said
 
 SCHEMA_FIELDS = (
     "title", "id", "parent", "why", "owner", "metric", "unit", "baseline", "target", "start",
@@ -44,17 +45,31 @@ def read_mapped(node: Node, walk: Walk, schema: Schema) -> None:
         walk.sink().add(
             codes.NOT_A_GOAL_FILE,
             node_span(node),
-            f"the file has no '{schema.goals}' list (schema.goals in the configuration),"
-            " so it is not a goal file of that schema",
-            "Fix schema.goals in the configuration, or lint only files of that schema.",
+            said(
+                f"tệp không có danh sách '{schema.goals}' (schema.goals trong cấu hình), nên"
+                " không phải tệp mục tiêu theo lược đồ đó",
+                f"the file has no '{schema.goals}' list (schema.goals in the configuration),"
+                " so it is not a goal file of that schema",
+            ),
+            said(
+                "Sửa schema.goals trong cấu hình, hoặc chỉ kiểm tra các tệp theo lược đồ đó.",
+                "Fix schema.goals in the configuration, or lint only files of that schema.",
+            ),
         )
         return
     if not isinstance(found, Seq):
         walk.sink().add(
             codes.NOT_A_GOAL_LIST,
             node_span(found),
-            f"'{where}' is {kind_of(found)}, not a list (schema.goals in the configuration)",
-            "Point schema.goals at the list that holds one item per goal.",
+            said(
+                f"'{where}' là {kind_said(found).vi}, không phải danh sách (schema.goals trong"
+                " cấu hình)",
+                f"'{where}' is {kind_of(found)}, not a list (schema.goals in the configuration)",
+            ),
+            said(
+                "Trỏ schema.goals tới danh sách có mỗi mục tiêu một mục.",
+                "Point schema.goals at the list that holds one item per goal.",
+            ),
         )
         return
     keys = {foreign: field for field, foreign in schema.fields}

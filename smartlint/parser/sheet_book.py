@@ -8,7 +8,7 @@ from zipfile import ZipFile
 
 from smartlint.model import FILE_START, Span
 from smartlint.parser import codes
-from smartlint.parser.report import Sink
+from smartlint.parser.report import Sink, said
 from smartlint.parser.sheet_table import SheetWalk, cell_span, find_header, prefix, read_sheet
 from smartlint.parser.sheet_xlsx import (
     Refused,
@@ -44,8 +44,14 @@ def read_workbook(
             Sink(walk.problems).add(
                 codes.UNREADABLE_WORKBOOK,
                 FILE_START,
-                f"the workbook cannot be opened: {_reason(error)}",
-                "Open and save it again in a spreadsheet program, or export the sheet as CSV.",
+                said(
+                    f"không mở được sổ tính: {_reason(error)}",
+                    f"the workbook cannot be opened: {_reason(error)}",
+                ),
+                said(
+                    "Mở và lưu lại nó trong một chương trình bảng tính, hoặc xuất trang ra CSV.",
+                    "Open and save it again in a spreadsheet program, or export the sheet as CSV.",
+                ),
             )
             return True
         try:
@@ -70,9 +76,16 @@ def _read_sheets(
             sink.add(
                 codes.NOT_A_GOAL_FILE,
                 FILE_START,
-                f"the workbook has no sheet '{name}' (sheets: in the configuration); it has "
-                + ", ".join(f"'{n}'" for n in names),
-                "Fix the sheet's name in the configuration's sheets:.",
+                said(
+                    f"sổ tính không có trang '{name}' (sheets: trong cấu hình); nó có "
+                    + ", ".join(f"'{n}'" for n in names),
+                    f"the workbook has no sheet '{name}' (sheets: in the configuration); it has "
+                    + ", ".join(f"'{n}'" for n in names),
+                ),
+                said(
+                    "Sửa tên trang trong sheets: của cấu hình.",
+                    "Fix the sheet's name in the configuration's sheets:.",
+                ),
             )
     read_any = False
     for name in (n for n in wanted if n in names):
@@ -84,7 +97,11 @@ def _read_sheets(
             header = find_header(rows, walk.columns)
             if header is None:
                 if wanted_sheets:
-                    not_goals(walk, FILE_START, f"{prefix(name)}the sheet")
+                    not_goals(
+                        walk,
+                        FILE_START,
+                        said(f"{prefix(name)}trang", f"{prefix(name)}the sheet"),
+                    )
                 continue
             read_any = True
             read_sheet(rows, header[0], header[1], walk, name)
@@ -96,8 +113,14 @@ def _read_sheets(
             sink.add(
                 codes.UNREADABLE_WORKBOOK,
                 FILE_START,
-                f"{prefix(name)}the sheet cannot be read: {_reason(error)}",
-                "Open and save the workbook again, or export the sheet as CSV.",
+                said(
+                    f"{prefix(name)}không đọc được trang: {_reason(error)}",
+                    f"{prefix(name)}the sheet cannot be read: {_reason(error)}",
+                ),
+                said(
+                    "Mở và lưu lại sổ tính, hoặc xuất trang ra CSV.",
+                    "Open and save the workbook again, or export the sheet as CSV.",
+                ),
             )
         if walk.capped:
             break
@@ -106,8 +129,18 @@ def _read_sheets(
             return None
         if not wanted_sheets:
             shown = ", ".join(f"'{n}'" for n in names)
-            not_goals(walk, FILE_START, f"the workbook (sheets {shown})")
+            not_goals(
+                walk,
+                FILE_START,
+                said(f"sổ tính (các trang {shown})", f"the workbook (sheets {shown})"),
+            )
     return True
+
+
+_UNMERGE = said(
+    "Bỏ gộp các ô và lặp lại giá trị trên mỗi dòng.",
+    "Unmerge the cells and repeat the value on each row.",
+)
 
 
 def _note_marks(marks: SheetMarks, walk: SheetWalk, sheet: str) -> None:
@@ -116,34 +149,54 @@ def _note_marks(marks: SheetMarks, walk: SheetWalk, sheet: str) -> None:
         sink.add(
             codes.FORMULA_WITHOUT_VALUE,
             _ref_span(ref),
-            f"{prefix(sheet)}cell {ref} holds a formula saved without its value; it is read as"
-            " empty",
-            "Open the workbook in a spreadsheet program and save it, so formulas keep their"
-            " values.",
+            said(
+                f"{prefix(sheet)}ô {ref} chứa công thức được lưu mà không có giá trị; nó được đọc"
+                " là trống",
+                f"{prefix(sheet)}cell {ref} holds a formula saved without its value; it is read"
+                " as empty",
+            ),
+            said(
+                "Mở sổ tính trong một chương trình bảng tính và lưu lại, để công thức giữ giá trị.",
+                "Open the workbook in a spreadsheet program and save it, so formulas keep their"
+                " values.",
+            ),
         )
     if marks.formula_count > len(marks.formulas):
         more = marks.formula_count - len(marks.formulas)
         sink.add(
             codes.FORMULA_WITHOUT_VALUE,
             _ref_span(marks.formulas[-1]),
-            f"{prefix(sheet)}{more} more formula cell(s) have no saved value",
-            "Open the workbook in a spreadsheet program and save it.",
+            said(
+                f"{prefix(sheet)}còn {more} ô công thức khác không có giá trị đã lưu",
+                f"{prefix(sheet)}{more} more formula cell(s) have no saved value",
+            ),
+            said(
+                "Mở sổ tính trong một chương trình bảng tính và lưu lại.",
+                "Open the workbook in a spreadsheet program and save it.",
+            ),
         )
     for ref in marks.merges:
         first, _, last = ref.partition(":")
         sink.add(
             codes.MERGED_CELLS,
             _ref_span(first, last),
-            f"{prefix(sheet)}cells {ref} are merged: only {first} holds the value, the other"
-            " rows and columns of the range are read as empty",
-            "Unmerge the cells and repeat the value on each row.",
+            said(
+                f"{prefix(sheet)}các ô {ref} được gộp: chỉ {first} giữ giá trị, các dòng và cột"
+                " khác của vùng được đọc là trống",
+                f"{prefix(sheet)}cells {ref} are merged: only {first} holds the value, the other"
+                " rows and columns of the range are read as empty",
+            ),
+            _UNMERGE,
         )
     if marks.merge_count > len(marks.merges):
         sink.add(
             codes.MERGED_CELLS,
             _ref_span(marks.merges[-1].partition(":")[0]),
-            f"{prefix(sheet)}{marks.merge_count - len(marks.merges)} more merged range(s)",
-            "Unmerge the cells and repeat the value on each row.",
+            said(
+                f"{prefix(sheet)}còn {marks.merge_count - len(marks.merges)} vùng gộp khác",
+                f"{prefix(sheet)}{marks.merge_count - len(marks.merges)} more merged range(s)",
+            ),
+            _UNMERGE,
         )
 
 

@@ -19,7 +19,7 @@ from smartlint.model import Baseline, Goal, History, HistoryPoint, Period, Probl
 from smartlint.parser import codes
 from smartlint.parser.dates import BadDate, When, read_date
 from smartlint.parser.points import Entry, checked_number, dated_history
-from smartlint.parser.report import Sink
+from smartlint.parser.report import Sink, said
 from smartlint.parser.sheet_columns import Layout, PeriodKey, recognise
 from smartlint.parser.sheet_limits import MAX_ROWS
 
@@ -93,6 +93,9 @@ def find_header(
     return None
 
 
+_ROWS_VI = f"{MAX_ROWS:,}".replace(",", ".")  # Vietnamese groups thousands with dots
+
+
 def read_sheet(
     rows: Iterator[SheetRow], header: SheetRow, layout: Layout, walk: SheetWalk, sheet: str | None
 ) -> None:
@@ -104,9 +107,16 @@ def read_sheet(
             Sink(walk.problems).add(
                 codes.SHEET_TOO_LARGE,
                 Span(row.line, 1, row.line, 1),
-                f"{prefix(sheet)}smartlint reads {MAX_ROWS:,} rows of a file; the rows from"
-                f" {row.line} on are not read",
-                "Keep goals in a sheet of their own; move data rows to another file.",
+                said(
+                    f"{prefix(sheet)}smartlint đọc tối đa {MAX_ROWS:,} dòng của một tệp; các dòng"
+                    f" từ {row.line} trở đi không được đọc".replace(f"{MAX_ROWS:,}", _ROWS_VI),
+                    f"{prefix(sheet)}smartlint reads {MAX_ROWS:,} rows of a file; the rows from"
+                    f" {row.line} on are not read",
+                ),
+                said(
+                    "Để các mục tiêu trong một trang riêng; chuyển các dòng dữ liệu sang tệp khác.",
+                    "Keep goals in a sheet of their own; move data rows to another file.",
+                ),
             )
             return
         walk.rows_read += 1
@@ -122,17 +132,28 @@ def _report_layout(header: SheetRow, layout: Layout, walk: SheetWalk, sheet: str
         sink.add(
             codes.DUPLICATE_KEY,
             cell_span(header.line, again),
-            f"{prefix(sheet)}column {_letter(again)} is a second '{role}' column"
-            f" (the first is {_letter(first)}); the first is read",
-            "Rename or remove one of the two columns.",
+            said(
+                f"{prefix(sheet)}cột {_letter(again)} là cột '{role}' thứ hai (cột đầu là"
+                f" {_letter(first)}); cột đầu được đọc",
+                f"{prefix(sheet)}column {_letter(again)} is a second '{role}' column"
+                f" (the first is {_letter(first)}); the first is read",
+            ),
+            said("Đổi tên hoặc bỏ một trong hai cột.", "Rename or remove one of the two columns."),
         )
     for role, name in layout.missing:
         sink.add(
             codes.UNKNOWN_FIELD,
             Span(header.line, 1, header.line, len(header.cells) + 1),
-            f"{prefix(sheet)}the header row has no column '{name}' (columns.{role} in the"
-            " configuration)",
-            "Fix the header name in the configuration's columns:, or rename the column.",
+            said(
+                f"{prefix(sheet)}dòng tiêu đề không có cột '{name}' (columns.{role} trong cấu"
+                " hình)",
+                f"{prefix(sheet)}the header row has no column '{name}' (columns.{role} in the"
+                " configuration)",
+            ),
+            said(
+                "Sửa tên tiêu đề trong columns: của cấu hình, hoặc đổi tên cột.",
+                "Fix the header name in the configuration's columns:, or rename the column.",
+            ),
         )
 
 

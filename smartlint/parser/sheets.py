@@ -22,7 +22,7 @@ from smartlint.decode import decode_bytes, normalize_newlines
 from smartlint.model import FILE_START, ParsedFile, Problem, Span
 from smartlint.parser import _DECODE_CODES, MAX_FILE_BYTES, codes
 from smartlint.parser.csv_rows import CsvTrouble, csv_rows
-from smartlint.parser.report import Sink
+from smartlint.parser.report import Said, Sink, said
 from smartlint.parser.sheet_limits import XLSX_SUFFIXES
 from smartlint.parser.sheet_table import (
     Cell,
@@ -70,7 +70,7 @@ def parse_sheet(
 
         found = read_workbook(path, walk, options.sheets, walked)
     else:
-        found = _read_csv(path, walk, walked)
+        found = _read_csv(path.read_bytes(), walk, walked)
     if found is None:
         return None
     problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
@@ -84,20 +84,46 @@ def _refused(display: str, code: str, why: str) -> ParsedFile:
     return ParsedFile(display, (), (problem,))
 
 
-def not_goals(walk: SheetWalk, span: Span, subject: str) -> None:
+def not_goals(walk: SheetWalk, span: Span, subject: str | Said) -> None:
     """Report that ``subject`` ("the file", "[Plan] the sheet") has no goal header."""
+    vi, en = subject if isinstance(subject, Said) else ("tệp", subject)
     Sink(walk.problems).add(
         codes.NOT_A_GOAL_FILE,
         span,
-        f"{subject} has no header row with a goal column ({_GOAL_COLUMNS}, ...) in its first"
-        " rows, so it is not a goal sheet",
-        "Add a header row with a Title / Mục tiêu column, or name the columns in the"
-        " configuration's columns:.",
+        said(
+            f"{vi} không có dòng tiêu đề với cột mục tiêu ({_GOAL_COLUMNS}, ...) ở các dòng đầu,"
+            " nên không phải trang mục tiêu",
+            f"{en} has no header row with a goal column ({_GOAL_COLUMNS}, ...) in its first"
+            " rows, so it is not a goal sheet",
+        ),
+        said(
+            "Thêm dòng tiêu đề có cột Title / Mục tiêu, hoặc đặt tên các cột trong columns: của"
+            " cấu hình.",
+            "Add a header row with a Title / Mục tiêu column, or name the columns in the"
+            " configuration's columns:.",
+        ),
     )
 
 
-def _read_csv(path: Path, walk: SheetWalk, walked: bool) -> bool | None:
-    decoded = decode_bytes(path.read_bytes())
+def parse_csv_data(
+    data: bytes, display: str, *, first_index: int, options: SheetOptions
+) -> ParsedFile:
+    """Read a goal sheet held in bytes (standard input named by ``--stdin-filename``)."""
+    walk = SheetWalk(display, first_index, MappingProxyType(dict(options.columns)))
+    if len(data) > MAX_FILE_BYTES:
+        return _refused(
+            display,
+            codes.FILE_TOO_LARGE,
+            f"the file is {len(data) / 1_000_000:.1f} MB; smartlint reads goal sheets up to"
+            f" {MAX_FILE_BYTES // 1_000_000} MB",
+        )
+    _read_csv(data, walk, walked=False)
+    problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
+    return ParsedFile(display, tuple(walk.goals), tuple(problems))
+
+
+def _read_csv(data: bytes, walk: SheetWalk, walked: bool) -> bool | None:
+    decoded = decode_bytes(data)
     if decoded.issue is not None:
         if decoded.text is None and walked:
             return None
@@ -115,7 +141,10 @@ def _read_csv(path: Path, walk: SheetWalk, walked: bool) -> bool | None:
             return None
         if not text.strip():
             Sink(walk.problems).add(
-                codes.EMPTY_FILE, FILE_START, "the file is empty", "Add a header row and goals."
+                codes.EMPTY_FILE,
+                FILE_START,
+                said("tệp trống", "the file is empty"),
+                said("Thêm dòng tiêu đề và các mục tiêu.", "Add a header row and goals."),
             )
         else:
             not_goals(walk, FILE_START, "the file")
@@ -132,6 +161,12 @@ def _csv_sheet_rows(text: str, walk: SheetWalk) -> Iterator[SheetRow]:
         Sink(walk.problems).add(
             codes.UNREADABLE_WORKBOOK,
             Span(trouble.line, 1, trouble.line, 1),
-            f"the CSV cannot be read from line {trouble.line} on: {trouble.reason}",
-            "Close the quoted field, or save the sheet again as CSV.",
+            said(
+                f"không đọc được CSV từ dòng {trouble.line} trở đi: {trouble.reason}",
+                f"the CSV cannot be read from line {trouble.line} on: {trouble.reason}",
+            ),
+            said(
+                "Đóng trường trong dấu nháy, hoặc lưu lại trang dạng CSV.",
+                "Close the quoted field, or save the sheet again as CSV.",
+            ),
         )

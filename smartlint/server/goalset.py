@@ -26,7 +26,7 @@ from smartlint.decode import decode_bytes
 from smartlint.discover import Missing, discover
 from smartlint.engine import lint_parsed
 from smartlint.facts import Facts
-from smartlint.model import FileResult, Goal, ParsedFile, Span
+from smartlint.model import FileResult, Goal, Language, ParsedFile, Span
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.schema import Schema
@@ -98,7 +98,7 @@ class GoalSet:
         self._sheet_dir: tempfile.TemporaryDirectory[str] | None = None
         # facts of unchanged goals, per (today, language, fiscal year end): reading a
         # sentence is most of a lint, and a keystroke changes one goal
-        self._facts: dict[tuple[object, ...], dict[Goal, Facts]] = {}
+        self._facts: dict[tuple[object, ...], dict[tuple[Goal, Language], Facts]] = {}
 
     # ---------------------------------------------------------------- state
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from smartlint.model import FILE_START, ParsedFile, Problem
 from smartlint.parser import codes
+from smartlint.parser.report import problem, said
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_MARKDOWN_CHARS = 2_000_000  # hundreds of pages; a 2 MB table of goals reads in ~10 s
@@ -44,13 +45,21 @@ def parse_markdown(
     builder.read(outline(body))
     if not builder.goals:
         problems.append(
-            Problem(
+            problem(
                 codes.NO_GOALS_FOUND,
                 FILE_START,
-                "no goals found in this Markdown document: no objective or key result"
-                " labels, goal headings, goal lists or goal tables",
-                'Label goals ("Objective 1:", "KR1:"), put them under a heading such as'
-                ' "## Q3 2027 OKRs", or lint only goal documents.',
+                said(
+                    "không tìm thấy mục tiêu nào trong tài liệu Markdown này: không có nhãn mục"
+                    " tiêu hay kết quả then chốt, tiêu đề, danh sách hay bảng mục tiêu",
+                    "no goals found in this Markdown document: no objective or key result"
+                    " labels, goal headings, goal lists or goal tables",
+                ),
+                said(
+                    'Gắn nhãn mục tiêu ("Mục tiêu 1:", "KR1:"), đặt chúng dưới một tiêu đề như'
+                    ' "## OKR quý 3 năm 2027", hoặc chỉ kiểm tra các tài liệu mục tiêu.',
+                    'Label goals ("Objective 1:", "KR1:"), put them under a heading such as'
+                    ' "## Q3 2027 OKRs", or lint only goal documents.',
+                ),
             )
         )
     ordered = sorted(problems, key=lambda p: (p.span.line, p.span.column))
@@ -58,10 +67,14 @@ def parse_markdown(
 
 
 def _too_large(size: int) -> Problem:
-    return Problem(
+    return problem(
         codes.FILE_TOO_LARGE,
         FILE_START,
-        f"the file is {size / 1_000_000:.1f} MB; smartlint reads Markdown goal documents up to"
-        f" {MAX_MARKDOWN_CHARS // 1_000_000} MB",
-        "Split the document into several files.",
+        said(
+            f"tệp nặng {size / 1_000_000:.1f} MB; smartlint đọc tài liệu mục tiêu Markdown tối"
+            f" đa {MAX_MARKDOWN_CHARS // 1_000_000} MB",
+            f"the file is {size / 1_000_000:.1f} MB; smartlint reads Markdown goal documents up"
+            f" to {MAX_MARKDOWN_CHARS // 1_000_000} MB",
+        ),
+        said("Chia tài liệu ra nhiều tệp.", "Split the document into several files."),
     )

@@ -52,7 +52,7 @@ from smartlint.parser.markdown.words import (
     TITLE_HEADERS,
     fold,
 )
-from smartlint.parser.report import Sink
+from smartlint.parser.report import Sink, problem, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +175,17 @@ class Builder:
             title_at = columns["title"]
             if title_at >= len(cells) or not cells[title_at].text.strip():
                 self.problems.append(
-                    Problem(
+                    problem(
                         codes.WRONG_TYPE,
                         span,
-                        "this row has no goal in its goal column",
-                        "Write the goal in the goal column, or remove the row.",
+                        said(
+                            "dòng này không có mục tiêu trong cột mục tiêu",
+                            "this row has no goal in its goal column",
+                        ),
+                        said(
+                            "Viết mục tiêu vào cột mục tiêu, hoặc bỏ dòng.",
+                            "Write the goal in the goal column, or remove the row.",
+                        ),
                     )
                 )
                 continue
@@ -205,11 +211,17 @@ class Builder:
         value = raw.text[parts.title_start : parts.title_end]
         if not value.strip():
             self.problems.append(
-                Problem(
+                problem(
                     codes.WRONG_TYPE,
                     raw.span,
-                    "this goal is empty: it has a label but no text",
-                    "Write the goal's sentence after the label, or remove the line.",
+                    said(
+                        "mục tiêu này trống: có nhãn nhưng không có nội dung",
+                        "this goal is empty: it has a label but no text",
+                    ),
+                    said(
+                        "Viết câu mục tiêu sau nhãn, hoặc bỏ dòng.",
+                        "Write the goal's sentence after the label, or remove the line.",
+                    ),
                 )
             )
             return None

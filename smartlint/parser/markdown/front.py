@@ -30,8 +30,8 @@ from smartlint.parser import codes
 from smartlint.parser.compose import compose
 from smartlint.parser.fields import text_field
 from smartlint.parser.history import read_history
-from smartlint.parser.nodes import Map, Node, Scalar, kind_of, node_span
-from smartlint.parser.report import Sink
+from smartlint.parser.nodes import Map, Node, Scalar, kind_of, kind_said, node_span
+from smartlint.parser.report import Sink, rename_or_choose, said, unknown_name
 
 KEYS = ("smartlint", "owner", "why", "deadline", "language", "history")
 _TRUE = frozenset({"true", "yes", "on"})
@@ -82,8 +82,14 @@ def read_front(
             sink.add(
                 codes.WRONG_TYPE,
                 node_span(node),
-                f"the front matter is {kind_of(node)}, expected key: value lines",
-                "Write front matter as key: value lines between the two --- lines.",
+                said(
+                    f"front matter là {kind_said(node).vi}, cần các dòng khóa: giá trị",
+                    f"the front matter is {kind_of(node)}, expected key: value lines",
+                ),
+                said(
+                    "Viết front matter thành các dòng khóa: giá trị giữa hai dòng ---.",
+                    "Write front matter as key: value lines between the two --- lines.",
+                ),
             )
         return NONE
     values: dict[str, Text] = {}
@@ -107,9 +113,16 @@ def read_front(
                 sink.add(
                     codes.UNKNOWN_FIELD,
                     node_span(key),
-                    f"'{name}' is not a front matter key smartlint reads."
-                    f' Did you mean "{close[0]}"?',
-                    "Front matter keys smartlint reads: " + ", ".join(KEYS) + ".",
+                    unknown_name(
+                        name,
+                        said(
+                            "một khóa front matter mà smartlint đọc",
+                            "a front matter key smartlint reads",
+                        ),
+                        KEYS,
+                        close[0],
+                    ),
+                    rename_or_choose(name, KEYS, close[0]),
                 )
     language = values.get("language")
     return FrontMatter(
@@ -131,8 +144,14 @@ def _flag(node: Node, sink: Sink) -> bool | None:
     sink.add(
         codes.WRONG_TYPE,
         node_span(node),
-        "smartlint: in the front matter is neither true nor false",
-        "Write smartlint: true (a goal document) or smartlint: false.",
+        said(
+            "smartlint: trong front matter không phải true cũng không phải false",
+            "smartlint: in the front matter is neither true nor false",
+        ),
+        said(
+            "Viết smartlint: true (một tài liệu mục tiêu) hoặc smartlint: false.",
+            "Write smartlint: true (a goal document) or smartlint: false.",
+        ),
     )
     return None
 
@@ -144,8 +163,16 @@ def _histories(node: Node, sink: Sink, base_dir: Path | None) -> dict[str, Histo
         sink.add(
             codes.WRONG_TYPE,
             node_span(node),
-            "history in the front matter is not a mapping of goal ids to histories",
-            "Write history: with one 'goal-id: history' line per goal, e.g. signups: signups.csv.",
+            said(
+                "history trong front matter không phải bảng từ id mục tiêu tới lịch sử",
+                "history in the front matter is not a mapping of goal ids to histories",
+            ),
+            said(
+                "Viết history: với mỗi mục tiêu một dòng 'id-mục-tiêu: lịch sử', ví dụ"
+                " signups: signups.csv.",
+                "Write history: with one 'goal-id: history' line per goal, e.g."
+                " signups: signups.csv.",
+            ),
         )
         return {}
     found: dict[str, History] = {}

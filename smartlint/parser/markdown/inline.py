@@ -22,7 +22,7 @@ from smartlint.parser.markdown.labels import FieldPart
 from smartlint.parser.markdown.outline import Raw
 from smartlint.parser.markdown.words import FIELD_NAMES
 from smartlint.parser.nodes import Node, Position, Scalar
-from smartlint.parser.report import Sink, did_you_mean
+from smartlint.parser.report import Sink, likely, rename_or_choose, said, unknown_name
 
 _KNOWN = sorted(set(FIELD_NAMES.values()))
 
@@ -51,8 +51,13 @@ def read_field(
         sink.add(
             codes.UNKNOWN_FIELD,
             name_span,
-            f"'{part.name}' is not a goal field." + did_you_mean(part.name, _KNOWN),
-            "Use one of: " + ", ".join(_KNOWN) + ".",
+            unknown_name(
+                part.name,
+                said("một trường của mục tiêu", "a goal field"),
+                _KNOWN,
+                likely(part.name, _KNOWN),
+            ),
+            rename_or_choose(part.name, _KNOWN, likely(part.name, _KNOWN)),
         )
         return
     key = part.key
@@ -61,8 +66,11 @@ def read_field(
         about.add(
             codes.DUPLICATE_KEY,
             name_span,
-            f"the goal gives {key} twice; the first one is kept",
-            f"Give {key} once.",
+            said(
+                f"mục tiêu ghi {key} hai lần; giá trị đầu được giữ",
+                f"the goal gives {key} twice; the first one is kept",
+            ),
+            said(f"Chỉ ghi {key} một lần.", f"Give {key} once."),
         )
         return
     into.seen.add(key)
