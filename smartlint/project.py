@@ -242,7 +242,7 @@ def _empty_dirs(paths: list[str], files: list[_Read]) -> list[str]:
     ]
 
 
-def _schema(config: Config) -> Schema | None:
+def schema_of(config: Config) -> Schema | None:
     """Return the configuration's mapping of another team's YAML onto goals, if any."""
     if not config.schema:
         return None
@@ -301,7 +301,7 @@ def _read_source(
     if where is not None and path is None and is_sheet(where.name):
         return _read_stdin_sheet(source, first_index, read_stdin, errors, config)
     if path is None or not is_sheet(path.name):
-        return _read(source, first_index, read_stdin, errors, _schema(config))
+        return _read(source, first_index, read_stdin, errors, schema_of(config))
     from smartlint.parser.sheets import SheetOptions, parse_sheet  # only runs that meet a sheet
 
     parsed = parse_sheet(

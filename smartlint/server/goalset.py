@@ -29,7 +29,6 @@ from smartlint.facts import Facts
 from smartlint.model import FileResult, Goal, Language, ParsedFile, Span
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
-from smartlint.parser.schema import Schema
 from smartlint.parser.sheet_limits import is_sheet
 from smartlint.project import (
     NO_GOALS_FOUND,
@@ -37,6 +36,7 @@ from smartlint.project import (
     ConfigPolicy,
     Overrides,
     ignored_codes,
+    schema_of,
     settings_for,
 )
 from smartlint.rules import RULES_BY_CODE
@@ -319,7 +319,7 @@ class GoalSet:
             self.display(path),
             first_index=first,
             base_dir=path.parent,
-            schema=_schema(config),
+            schema=schema_of(config),
         )
         text = decoded.text or text
         if _not_goals(parsed):
@@ -346,14 +346,6 @@ class GoalSet:
             walked=True,
         )
         return None if parsed is None or _not_goals(parsed) else parsed
-
-
-def _schema(config: Config) -> Schema | None:
-    if not config.schema:
-        return None
-    fields = dict(config.schema)
-    goals = fields.pop("goals")
-    return Schema(goals, tuple(fields.items()))
 
 
 def _goal_document(display: str, text: str) -> bool:
