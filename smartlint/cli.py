@@ -16,6 +16,7 @@ import typer
 from smartlint import __version__
 from smartlint.config import FAIL_ON, ConfigError, Resolver
 from smartlint.engine import fewer_collections
+from smartlint.fixes.catalog import fix_column, fix_note
 from smartlint.model import Language, Report, Severity
 from smartlint.outputs import OutputError, View, emit, targets
 from smartlint.project import Overrides, run_project, settings_for
@@ -229,6 +230,25 @@ def lint(
             "FORCE_COLOR are honoured), always or never.",
         ),
     ] = "auto",
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Apply the safe fixes to the files (stdin: print the fixed text)."
+        ),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            help="With --fix or --diff, apply the unsafe fixes too; alone, count them as available.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff", help="Print the fixes as a unified diff and write nothing (exit 1 if any)."
+        ),
+    ] = False,
     root: Annotated[
         str | None,
         typer.Option(
@@ -312,10 +332,47 @@ def lint(
     if color not in COLOR_MODES:
         raise UsageProblem(f"--color {color!r}: choose one of {', '.join(COLOR_MODES)}")
     view = View(color, show_info, quiet, statistics, overrides.language)
+    stdin = sys.stdin.buffer.read() if (fix or diff) and "-" in paths else None
     with Progress(sys.stderr) as progress:
         with fewer_collections():  # parsing builds as many small values as linting
-            result = run_project(
-                list(paths), overrides, resolver, when, root=root, stdin_path=stdin_path
+            result = (
+                run_project(
+                    list(paths), overrides, resolver, when, root=root, stdin_path=stdin_path
+                )
+                if stdin is None
+                else run_project(
+                    list(paths),
+                    overrides,
+                    resolver,
+                    when,
+                    root=root,
+                    stdin_path=stdin_path,
+                    read_stdin=lambda: stdin,
+                )
+            )
+        if fix or diff:
+            from smartlint.fixrun import FixRequest, fix_command  # only runs that fix pay for it
+
+            progress.stage("fixing")
+            request = FixRequest(
+                list(paths), overrides, resolver, when, root, stdin, unsafe_fixes, stdin_path
+            )
+            return fix_command(
+                request,
+                result,
+                diff=diff,
+                emit_report=lambda report, out: emit(
+                    report,
+                    wanted,
+                    rules=_reported_rules(settings_for(first, overrides, when).rules, report),
+                    stdout=out,
+                    environ=os.environ,
+                    show_reading=show_reading,
+                    show_tree=tree,
+                    dated=when if today is not None else None,
+                    view=view,
+                ),
+                status=lambda report: EXIT_OK if exit_zero else exit_status(report, threshold),
             )
         progress.stage("writing the report")
         for error in result.errors:
@@ -335,6 +392,12 @@ def lint(
             dated=when if today is not None else None,
             view=view,
         )
+    if (output_format or first.output_format or "pretty") in ("pretty", "concise") and not quiet:
+        from smartlint.fixrun import fix_hint
+
+        hint = fix_hint(result.report, unsafe=unsafe_fixes)
+        if hint is not None:
+            typer.echo(f"smartlint: {hint}", err=True)
     if result.errors:
         return EXIT_ERROR
     return EXIT_OK if exit_zero else exit_status(result.report, threshold)
@@ -412,10 +475,13 @@ def goal_file_schema() -> str:
 
 
 def _rule_list() -> str:
-    rows = [(r.code, r.name, r.severity.value, r.criterion.value, r.summary) for r in ALL_RULES]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    rows = [
+        (r.code, r.name, r.severity.value, r.criterion.value, fix_column(r.code), r.summary)
+        for r in ALL_RULES
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return "".join(
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n"
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5] + "\n"
         for row in rows
     )
 
@@ -425,7 +491,7 @@ def _explain(code_or_name: str) -> str:
     if found is None:
         raise UsageProblem(f"unknown rule {code_or_name!r}; 'smartlint --list-rules' lists them")
     head = f"{found.code} {found.name} ({found.criterion.value}, {found.severity.value})"
-    return f"{head}\n\n{found.summary}\n\n{found.doc}\n"
+    return f"{head}\n\n{found.summary}\n\n{found.doc}\n\n## Fix\n{fix_note(found.code)}\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,8 @@ from types import MappingProxyType
 from smartlint.context import Context, Options, build_goal_set
 from smartlint.facts import Facts, build_facts
 from smartlint.i18n import pick
+from smartlint.fixes import SourceText, attach_fixes, fixable_file
+from smartlint.fixes.unused import attach_unused_fixes
 from smartlint.model import (
     SMART,
     Criterion,
@@ -60,6 +62,7 @@ def lint_parsed(
     suppressions: Mapping[str, SuppressionTable] | None = None,
     facts_cache: MutableMapping[tuple[Goal, Language], Facts] | None = None,
     other_ids: Sequence[str] = (),
+    sources: Mapping[str, SourceText] | None = None,
 ) -> Report:
     """Lint parsed files as one goal set; report only the files ``reported`` accepts.
 
@@ -67,9 +70,13 @@ def lint_parsed(
     ``other_ids`` are ids of the project's unread goals, for did-you-mean suggestions.
     ``facts_cache`` keeps each goal's facts between runs with the same today and options
     (the language server lints the same goals at every keystroke); the caller owns it.
+    ``sources`` maps a path to the text it was parsed from, for the fixes' edits (a file
+    without one, a workbook, gets no fix).
     """
     with fewer_collections():
-        return _lint_files(files, settings, reported, suppressions, facts_cache, other_ids)
+        return _lint_files(
+            files, settings, reported, suppressions, facts_cache, other_ids, sources or {}
+        )
 
 
 @contextmanager
@@ -96,6 +103,7 @@ def _lint_files(
     suppressions: Mapping[str, SuppressionTable] | None,
     facts_cache: MutableMapping[tuple[Goal, Language], Facts] | None = None,
     other_ids: Sequence[str] = (),
+    sources: Mapping[str, SourceText] | None = None,
 ) -> Report:
     language = settings.options.language
 
@@ -149,6 +157,7 @@ def _lint_files(
         for f in file_findings:  # grouped once: a file can hold thousands of goals and problems
             problems_by_goal.setdefault(f.goal_index, []).append(f)
         goal_results = []
+        source = (sources or {}).get(parsed.path) if fixable_file(parsed) else None
         for goal in parsed.goals:
             facts = facts_by_index[goal.index]
             found = [
@@ -158,7 +167,10 @@ def _lint_files(
             ]
             found += problems_by_goal.get(goal.index, ())
             found.sort(key=_finding_order)
-            goal_results.append(_result(facts, tuple(found), settings, ctx))
+            goal_result = _result(facts, tuple(found), settings, ctx)
+            if source is not None:  # the fixes' stage, after the rules and the rewrite
+                goal_result = attach_fixes(goal_result, facts, ctx, source)
+            goal_results.append(goal_result)
         file_findings += [
             f for g in goal_results for f in g.findings if f.criterion is not Criterion.FILE
         ]
@@ -173,6 +185,8 @@ def _lint_files(
                 severities=settings.severities,
                 rewrite=lambda g, v: rewrite_goal(facts_by_index[g.goal.index], dict(v), ctx),
             )
+            if source is not None:
+                result = attach_unused_fixes(result, source)
         results.append(result)
     return Report(files=tuple(results), today=settings.today)
 
@@ -185,6 +199,7 @@ def lint_text(
     options: Options | None = None,
 ) -> Report:
     """Parse and lint one goal file held in a string (the pure core, for tests and tools)."""
+    from smartlint.decode import normalize_newlines
     from smartlint.parser import parse_text
     from smartlint.parser.markdown import is_markdown_path
 
@@ -192,7 +207,10 @@ def lint_text(
     kind: FileKind = "markdown" if is_markdown_path(path) else "yaml"
     with fewer_collections():
         parsed = parse_text(source, path)
-        return lint_parsed([parsed], settings, suppressions={path: scan(source, kind)})
+        text = SourceText(normalize_newlines(source.removeprefix("\ufeff")), kind)
+        return lint_parsed(
+            [parsed], settings, suppressions={path: scan(source, kind)}, sources={path: text}
+        )
 
 
 def _run(rule_: Rule, facts: Facts, ctx: Context) -> Iterable[Violation]:

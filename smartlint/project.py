@@ -8,8 +8,8 @@ configuration (the usual case) lints once.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -17,9 +17,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from smartlint.config import OPTION_KEYS, Config, Resolver
-from smartlint.decode import decode_bytes
+from smartlint.decode import decode_bytes, normalize_newlines
 from smartlint.discover import STDIN, Missing, Source, discover
 from smartlint.engine import RunSettings, lint_parsed
+from smartlint.fixes import SourceText
 from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
@@ -38,6 +39,9 @@ NOT_A_GOAL_FILE = "not-a-goal-file"  # the parser's verdict on other YAML (workf
 NO_GOALS_FOUND = "no-goals-found"  # ... and on a Markdown document without goals
 
 
+_NO_OVERLAY: Mapping[Path, bytes] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class RunResult:
     """The report, the paths that could not be read, and warnings (each one line for stderr)."""
@@ -45,6 +49,7 @@ class RunResult:
     report: Report
     errors: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    paths: Mapping[str, Path | None] = field(default_factory=dict)  # display -> file or stdin
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,7 @@ class _Read:
     parsed: ParsedFile
     source: Source
     table: SuppressionTable
+    text: SourceText | None = None  # what the fixes' edits are made on
 
 
 def run_project(
@@ -157,12 +163,15 @@ def run_project(
     root: str | None = None,
     read_stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
     stdin_path: Path | None = None,
+    overlay: Mapping[Path, bytes] = _NO_OVERLAY,
 ) -> RunResult:
     """Lint the given paths, each file under its nearest configuration.
 
     With a ``root``, goals of the project's other files that the reported goals link to
     join the goal set (:mod:`smartlint.scope`); they are not reported.  ``stdin_path`` is
-    the path standard input stands for (``--stdin-filename``).
+    the path standard input stands for (``--stdin-filename``).  ``overlay`` gives the bytes
+    of some files instead of the disk's (``--diff`` and the rounds of ``--fix`` lint fixed
+    text before anything is written).
     """
     policy = ConfigPolicy(resolver, overrides)
     errors: list[str] = []
@@ -175,7 +184,7 @@ def run_project(
         if item.path is None and stdin_path is not None:
             item = replace(item, display=str(stdin_path))
         source = _sniffed(item, policy, overrides)
-        read = _read_source(source, count, read_stdin, errors, resolver, policy)
+        read = _read_source(source, count, read_stdin, errors, resolver, policy, overlay)
         if read is None:
             continue
         named = item.explicit or _included_sheet(item, policy)
@@ -200,7 +209,7 @@ def run_project(
 
         def parse(item: Source) -> ParsedFile | None:
             nonlocal count
-            more = _read_source(item, count, read_stdin, [], resolver, policy)
+            more = _read_source(item, count, read_stdin, [], resolver, policy, overlay)
             if more is None or _not_goals(more.parsed):
                 return None
             count += len(more.parsed.goals)
@@ -223,11 +232,13 @@ def run_project(
             reported=tables.__contains__,
             suppressions=tables,
             other_ids=other_ids,
+            sources={r.parsed.path: r.text for r in members if r.text is not None},
         )
         by_path.update((fr.path, fr) for fr in report.files)
     results = tuple(by_path[path] for path in reported if path in by_path)
     warnings = tuple(f"no goal files under {raw}" for raw in _empty_dirs(paths, files))
-    return RunResult(Report(files=results, today=today), tuple(errors), warnings)
+    located = {r.parsed.path: r.source.path for r in files}
+    return RunResult(Report(files=results, today=today), tuple(errors), warnings, located)
 
 
 def _empty_dirs(paths: list[str], files: list[_Read]) -> list[str]:
@@ -259,9 +270,10 @@ def _read(
     read_stdin: Callable[[], bytes],
     errors: list[str],
     schema: Schema | None = None,
+    overlay: Mapping[Path, bytes] = _NO_OVERLAY,
 ) -> _Read | None:
     try:
-        data = read_stdin() if source.path is None else source.path.read_bytes()
+        data = read_stdin() if source.path is None else _bytes_of(source.path, overlay)
     except OSError as exc:
         errors.append(f"{source.display}: {exc.strerror or exc}")
         return None
@@ -277,7 +289,27 @@ def _read(
         decoded, source.display, first_index=first_index, base_dir=base_dir, schema=schema
     )
     kind: FileKind = "markdown" if is_markdown_path(source.display) else "yaml"
-    return _Read(parsed, source, _suppressions(decoded.text, kind))
+    text = None
+    if decoded.text is not None:
+        text = SourceText(normalize_newlines(decoded.text.removeprefix("\ufeff")), kind)
+    return _Read(parsed, source, _suppressions(decoded.text, kind), text)
+
+
+def _bytes_of(path: Path, overlay: Mapping[Path, bytes]) -> bytes:
+    """Return a file's bytes: the overlay's when it holds them, else the disk's."""
+    held = overlay.get(path)
+    return held if held is not None else path.read_bytes()
+
+
+def _csv_text(data: bytes) -> SourceText | None:
+    """Return a CSV sheet's text for the fixes' edits (a workbook has none: never written)."""
+    from smartlint.parser.csv_rows import sniff_delimiter
+
+    decoded = decode_bytes(data)
+    if decoded.text is None:
+        return None
+    text = normalize_newlines(decoded.text.removeprefix("\ufeff"))
+    return SourceText(text, "csv", sniff_delimiter(text))
 
 
 def _included_sheet(source: Source, policy: ConfigPolicy) -> bool:
@@ -293,6 +325,7 @@ def _read_source(
     errors: list[str],
     resolver: Resolver,
     policy: ConfigPolicy,
+    overlay: Mapping[Path, bytes] = _NO_OVERLAY,
 ) -> _Read | None:
     """Read a goal file or a goal sheet; None for what cannot be read or is no goal sheet."""
     path = source.path
@@ -301,18 +334,35 @@ def _read_source(
     if where is not None and path is None and is_sheet(where.name):
         return _read_stdin_sheet(source, first_index, read_stdin, errors, config)
     if path is None or not is_sheet(path.name):
-        return _read(source, first_index, read_stdin, errors, schema_of(config))
-    from smartlint.parser.sheets import SheetOptions, parse_sheet  # only runs that meet a sheet
+        return _read(source, first_index, read_stdin, errors, schema_of(config), overlay)
+    from smartlint.parser.sheets import (  # only runs that meet a sheet
+        SheetOptions,
+        parse_csv_data,
+        parse_sheet,
+    )
 
+    options = SheetOptions(config.columns, config.sheets)
+    held = overlay.get(path)
+    if held is not None:  # a CSV sheet --fix has changed: lint the fixed bytes
+        fixed = parse_csv_data(held, source.display, first_index=first_index, options=options)
+        return _Read(fixed, source, EMPTY, _csv_text(held))
     parsed = parse_sheet(
         path,
         source.display,
         first_index=first_index,
-        options=SheetOptions(config.columns, config.sheets),
+        options=options,
         walked=not (source.explicit or _included_sheet(source, policy)),
     )
     # Spreadsheets have no comments: per-file-ignores is their only suppression.
-    return None if parsed is None else _Read(parsed, source, EMPTY)
+    if parsed is None:
+        return None
+    text = None
+    if path.suffix.lower() in (".csv", ".tsv"):
+        try:
+            text = _csv_text(path.read_bytes())
+        except OSError:
+            text = None
+    return _Read(parsed, source, EMPTY, text)
 
 
 def _where(source: Source) -> Path | None:
@@ -342,7 +392,7 @@ def _read_stdin_sheet(
         return None
     options = SheetOptions(config.columns, config.sheets)
     parsed = parse_csv_data(data, source.display, first_index=first_index, options=options)
-    return _Read(parsed, source, EMPTY)
+    return _Read(parsed, source, EMPTY, _csv_text(data))
 
 
 def _suppressions(text: str | None, kind: FileKind) -> SuppressionTable:

@@ -1,0 +1,247 @@
+"""Work out, for one finding, what the goal's fields should read once it is mended.
+
+Every proposal is checked by reading the new value again with the same reader the rules
+use: a year added to a deadline must give the same date with no year assumed any more, a
+new target must read as the level intended.  When the check fails there is no fix.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from smartlint import extract
+from smartlint.context import Context
+from smartlint.facts import AGREE_WITHIN, Facts
+from smartlint.i18n import amount_step, fmt_number, pick
+from smartlint.model import (
+    ChangeKind,
+    Criterion,
+    Effect,
+    Finding,
+    FixSafety,
+    Language,
+    Reading,
+    Snip,
+    Text,
+    TimeRef,
+)
+from smartlint.plan import realistic_level
+
+_NUMBER = re.compile(r"\d(?:[\d.,  ]*\d)?")
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}$")
+REWRITE_CODES_EXCLUDED = frozenset({"A301"})  # rules whose own fix replaces the rewrite's
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """New values for some of the goal's fields, and what writing them does."""
+
+    safety: FixSafety
+    description: str
+    changes: tuple[tuple[Text, str], ...]  # (field as written, its new value)
+
+
+def propose(finding: Finding, facts: Facts, ctx: Context, rewrite: str | None) -> Proposal | None:
+    """Return the mend of one finding, or None when it cannot be made without guessing."""
+    if finding.code == "T506":
+        return _year(facts, ctx)
+    if finding.code == "A301":
+        return _realistic(facts, ctx)
+    if rewrite is not None and _takes_rewrite(finding, facts):
+        return _rewrite(facts, rewrite)
+    return None
+
+
+# --------------------------------------------------------------------------- T506: the year
+
+
+def _year(facts: Facts, ctx: Context) -> Proposal | None:
+    deadline = facts.deadline
+    goal = facts.goal
+    if deadline is None or deadline.value.end is None or not deadline.value.year_assumed:
+        return None
+    text = goal.deadline if deadline.source == "field" else goal.title
+    if text is None or goal.deadline_inherited and deadline.source != "sentence":
+        return None
+    ref = deadline.value
+    where = ref.where
+    if text.value[where.start : where.end] != where.text:
+        return None
+    lang = facts.language
+    year = ref.end.year
+    for suffix in _year_suffixes(where.text, year, lang):
+        new = text.value[: where.end] + suffix + text.value[where.end :]
+        if _same_deadline(new, ref, facts, ctx, field=deadline.source == "field"):
+            described = new[where.start : where.end + len(suffix)]
+            return Proposal(
+                FixSafety.SAFE,
+                pick(lang, f'Ghi rõ năm: "{described}".', f'Write the year: "{described}".'),
+                ((text, new),),
+            )
+    return None
+
+
+def _year_suffixes(written: str, year: int, lang: Language) -> tuple[str, ...]:
+    if _NUMERIC_DATE.search(written):
+        return (f"/{year}",)
+    if lang is Language.VI:
+        return (f" năm {year}", f"/{year}")
+    return (f" {year}", f", {year}")
+
+
+def _same_deadline(new: str, ref: TimeRef, facts: Facts, ctx: Context, *, field: bool) -> bool:
+    fiscal = ctx.options.fiscal_end
+    if field:
+        again = extract.read_time(new, ctx.today, fiscal)
+    else:
+        reading = extract.read_sentence(new, ctx.today, facts.language, fiscal)
+        if not _same_reading(reading, facts.reading):
+            return False
+        again = reading.deadline
+    return (
+        again is not None
+        and again.end == ref.end
+        and not again.year_assumed
+        and again.problem is None
+    )
+
+
+def _same_reading(new: Reading, old: Reading | None) -> bool:
+    """Tell whether a sentence still says the same apart from its deadline."""
+    if old is None:
+        return False
+    return (
+        new.target == old.target
+        and new.direction == old.direction
+        and new.kind == old.kind
+        and new.comparator == old.comparator
+        and new.cadence == old.cadence
+        and (new.baseline.value if new.baseline else None)
+        == (old.baseline.value if old.baseline else None)
+        and (new.metric.text if new.metric else None) == (old.metric.text if old.metric else None)
+        and len(new.parts) == len(old.parts)
+    )
+
+
+# --------------------------------------------------------------------------- A301: realistic level
+
+
+def _realistic(facts: Facts, ctx: Context) -> Proposal | None:
+    target = facts.target
+    goal = facts.goal
+    if target is None or facts.parts:
+        return None
+    level = realistic_level(facts, ctx)
+    if level is None or not math.isfinite(level):
+        return None
+    baseline = facts.baseline.value if facts.baseline is not None else None
+    level = shown_within(level, baseline)
+    change = target.value
+    if change.kind is ChangeKind.LEVEL:
+        wanted = level
+    elif change.kind is ChangeKind.PERCENT and baseline:
+        wanted = round((level / baseline - 1) * 100, 1)
+        if abs(wanted) >= 10:
+            wanted = float(math.floor(abs(wanted)) * (1 if wanted > 0 else -1))
+    else:
+        return None
+    if target.source == "field":
+        text = goal.target
+        where = extract.read_target(text.value).where if text is not None else None
+    else:
+        text = goal.title
+        where = change.where
+    if text is None or where is None:
+        return None
+    new = _replace_number(text.value, where, change.value, wanted, facts.language)
+    if new is None or not _reads_as(new, wanted, facts, ctx, field=target.source == "field"):
+        return None
+    lang = facts.language
+    shown = fmt_number(wanted, lang)
+    suffix = "%" if change.kind is ChangeKind.PERCENT else ""
+    return Proposal(
+        FixSafety.UNSAFE,
+        pick(
+            lang,
+            f"Hạ mục tiêu xuống mức lịch sử cho phép: {shown}{suffix}.",
+            f"Lower the target to the level the history supports: {shown}{suffix}.",
+        ),
+        ((text, new),),
+    )
+
+
+def shown_within(level: float, start: float | None) -> float:
+    """Round a reachable level toward the start at the precision it is shown with."""
+    if start is None:
+        return level
+    step = amount_step(level)
+    steps = level / step
+    return (math.floor(steps) if level > start else math.ceil(steps)) * step
+
+
+def _replace_number(
+    value: str, where: Snip, old: float, wanted: float, lang: Language
+) -> str | None:
+    snip = value[where.start : where.end]
+    if snip != where.text:
+        return None
+    found = _NUMBER.search(snip)
+    if found is None:
+        return None
+    written = extract.read_number(found.group(0))
+    if not written:
+        return None
+    scale = abs(old / written) if old else 1.0
+    if scale >= 1000 and not math.isclose(scale, round(scale)):
+        return None
+    number = fmt_number(abs(wanted) / scale, lang)
+    start = where.start + found.start()
+    return value[:start] + number + value[where.start + found.end() :]
+
+
+def _reads_as(new: str, wanted: float, facts: Facts, ctx: Context, *, field: bool) -> bool:
+    if field:
+        change = extract.read_target(new)
+    else:
+        reading = extract.read_sentence(new, ctx.today, facts.language, ctx.options.fiscal_end)
+        change = reading.target
+        if facts.reading is not None and reading.deadline != facts.reading.deadline:
+            return False
+    if change is None or facts.target is None or change.kind is not facts.target.value.kind:
+        return False
+    got = change.value
+    return abs(got - wanted) <= 1e-9 + AGREE_WITHIN * max(abs(got), abs(wanted))
+
+
+# --------------------------------------------------------------------------- the whole rewrite
+
+
+def _takes_rewrite(finding: Finding, facts: Facts) -> bool:
+    """Tell whether a finding is one the goal's rewrite mends: a failing S, M, A or T one."""
+    title = facts.goal.title
+    return (
+        finding.effect is Effect.FAIL
+        and finding.criterion
+        in (Criterion.SPECIFIC, Criterion.MEASURABLE, Criterion.ACHIEVABLE, Criterion.TIME_BOUND)
+        and finding.code not in REWRITE_CODES_EXCLUDED
+        and title is not None
+        and not facts.goal.sheet
+    )
+
+
+def _rewrite(facts: Facts, rewrite: str) -> Proposal | None:
+    title = facts.goal.title
+    if title is None or "<" in rewrite or ">" in rewrite or not rewrite.strip():
+        return None
+    lang = facts.language
+    return Proposal(
+        FixSafety.UNSAFE,
+        pick(
+            lang,
+            f'Thay câu mục tiêu bằng câu gợi ý: "{rewrite}".',
+            f'Replace the goal with the suggested rewrite: "{rewrite}".',
+        ),
+        ((title, rewrite),),
+    )
