@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from smartlint.fixes.catalog import fix_column, fix_note
 from smartlint.model import Criterion
 from smartlint.rules import ALL_RULES
 from smartlint.rules.base import Rule
@@ -34,10 +35,15 @@ def rule_reference(rules: tuple[Rule, ...] = ALL_RULES) -> str:
         members = [r for r in rules if r.criterion is criterion]
         if not members:
             continue
-        lines += [f"## {title}", "", "| code | name | severity | summary |", "|---|---|---|---|"]
+        lines += [
+            f"## {title}",
+            "",
+            "| code | name | severity | fix | summary |",
+            "|---|---|---|---|---|",
+        ]
         lines += [
             f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {r.severity.value} |"
-            f" {_cell(r.summary)} |"
+            f" {fix_column(r.code)} | {_cell(r.summary)} |"
             for r in members
         ]
         lines.append("")
@@ -62,5 +68,7 @@ def _rule_section(rule: Rule) -> list[str]:
         _HEADING.sub("#### ", rule.doc),
         "",
         f"**Fix:** {rule.fix}",
+        "",
+        f"**Automatic fix:** {fix_note(rule.code)}",
         "",
     ]

@@ -49,6 +49,7 @@ FINDING_KEYS = {
     "goal_id",
     "message",
     "suggestion",
+    "fix",  # null, or {safety, description, edits} (issue 14; additive, schema_version 1)
 }
 
 

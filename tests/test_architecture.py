@@ -52,6 +52,8 @@ STAGE_OF = {
     "smartlint.suppress": "engine",
     "smartlint.selection": "engine",
     "smartlint.understood": "engine",
+    "smartlint.fixes": "engine",
+    "smartlint.fixrun": "cli",
     "smartlint.reporters": "reporters",
     "smartlint.outputs": "cli",
     "smartlint.config": "cli",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from smartlint.model import SMART, Finding, GoalResult, Report, Severity
+from smartlint.model import SMART, Finding, Fix, GoalResult, Report, Severity
 from smartlint.reporters.base import RenderContext
 
 SCHEMA_VERSION = 1
@@ -42,6 +42,29 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "goal_id": finding.goal_id,
         "message": finding.message,
         "suggestion": finding.suggestion,
+        "fix": fix_record(finding.fix),
+    }
+
+
+def fix_record(fix: Fix | None) -> dict[str, Any] | None:
+    """Return a finding's fix as ``{safety, description, edits}`` (null when it has none).
+
+    Each edit replaces the text from ``start`` up to ``end`` (1-based line and column, the
+    column counted in characters and exclusive at the end) with ``text``.
+    """
+    if fix is None:
+        return None
+    return {
+        "safety": fix.safety.value,
+        "description": fix.description,
+        "edits": [
+            {
+                "start": {"line": e.span.line, "column": e.span.column},
+                "end": {"line": e.span.end_line, "column": e.span.end_column},
+                "text": e.text,
+            }
+            for e in fix.edits
+        ],
     }
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from smartlint import __version__
+from smartlint.fixes.catalog import fix_column
 from smartlint.model import Finding, Report, Severity
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.ci import fingerprints, relative_path
@@ -34,7 +35,11 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "help": {"text": help_text, "markdown": f"{rule.summary}\n\n{rule.doc}".strip()},
         "helpUri": rule_help_uri(rule.code, rule.name),
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
-        "properties": {"criterion": rule.criterion.value, "tags": [rule.criterion.value]},
+        "properties": {
+            "criterion": rule.criterion.value,
+            "tags": [rule.criterion.value],
+            "fix": fix_column(rule.code),
+        },
     }
 
 
@@ -90,6 +95,7 @@ def _result(
                 }
             ],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+            **_fixes(finding, relative_path(finding.path, ctx.cwd)),
             "properties": {
                 "name": finding.name,
                 "criterion": finding.criterion.value,
@@ -99,3 +105,33 @@ def _result(
         }
     )
     return result
+
+
+def _fixes(finding: Finding, uri: str) -> dict[str, Any]:
+    """Return the result's ``fixes`` (one fix: its replacements in the finding's file)."""
+    fix = finding.fix
+    if fix is None:
+        return {}
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.span.line,
+                "startColumn": e.span.column,
+                "endLine": e.span.end_line,
+                "endColumn": e.span.end_column,
+            },
+            "insertedContent": {"text": e.text},
+        }
+        for e in fix.edits
+    ]
+    return {
+        "fixes": [
+            {
+                "description": {"text": fix.description},
+                "artifactChanges": [
+                    {"artifactLocation": {"uri": uri}, "replacements": replacements}
+                ],
+                "properties": {"safety": fix.safety.value},
+            }
+        ]
+    }
