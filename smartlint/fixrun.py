@@ -137,10 +137,6 @@ def fix_run(
         if not progress:
             break
         report, paths = relint(dict(overlay), outcome.new_bytes.get(None, stdin_bytes))
-        # CSV sheets are read from disk by their own reader: one round only.
-        report = Report(
-            tuple(r for r in report.files if not _csv(paths.get(r.path))), report.today
-        )
     return outcome
 
 
