@@ -15,6 +15,7 @@ written either: with ``--fix`` the fixed text goes to standard output.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import stat
@@ -27,7 +28,6 @@ from pathlib import Path
 from typing import TextIO
 
 from smartlint.config import Resolver
-
 from smartlint.decode import decode_bytes
 from smartlint.fixes.apply import apply_fixes, wanted
 from smartlint.fixes.catalog import fix_kind
@@ -70,7 +70,7 @@ class _Encoded:
 def _encoding_of(data: bytes) -> _Encoded | None:
     """Return how to write the file back byte for byte, or None when that is not possible."""
     decoded = decode_bytes(data)
-    if decoded.text is None or decoded.issue is not None and decoded.issue.kind != "legacy":
+    if decoded.text is None or (decoded.issue is not None and decoded.issue.kind != "legacy"):
         return None
     text = decoded.text
     try:
@@ -81,8 +81,11 @@ def _encoding_of(data: bytes) -> _Encoded | None:
     if not data.endswith(body) or prefix not in (b"", *_bom_bytes()):
         return None
     inner_bom = text.startswith("\ufeff")
-    return _Encoded(prefix + ("\ufeff".encode(decoded.encoding) if inner_bom else b""),
-                    decoded.encoding, text[1:] if inner_bom else text)
+    return _Encoded(
+        prefix + ("\ufeff".encode(decoded.encoding) if inner_bom else b""),
+        decoded.encoding,
+        text[1:] if inner_bom else text,
+    )
 
 
 def _bom_bytes() -> tuple[bytes, ...]:
@@ -110,11 +113,11 @@ def fix_run(
     overlay: dict[Path, bytes] = {}
     for result in report.files:
         path = paths.get(result.path)
-        if path is not None and is_sheet(path.name) and not _csv(path):
-            if any(fix_kind(f.code) is not None for f in result.findings):
-                outcome.notes.append(
-                    f"{result.path}: workbooks are never written; mend it in the spreadsheet"
-                )
+        workbook = path is not None and is_sheet(path.name) and not _csv(path)
+        if workbook and any(fix_kind(f.code) is not None for f in result.findings):
+            outcome.notes.append(
+                f"{result.path}: workbooks are never written; mend it in the spreadsheet"
+            )
     for _ in range(MAX_ROUNDS):
         progress = False
         for result in report.files:
@@ -254,10 +257,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 
@@ -367,8 +368,7 @@ def fix_command(
     remaining = len(final.findings)
     files = plural(len(changed), "file")
     sys.stderr.write(
-        f"smartlint: fixed {plural(outcome.fixed, 'finding')} in {files};"
-        f" {remaining} remaining.\n"
+        f"smartlint: fixed {plural(outcome.fixed, 'finding')} in {files}; {remaining} remaining.\n"
     )
     if result.errors:
         return 2

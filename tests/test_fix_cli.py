@@ -164,7 +164,7 @@ goals:
     title: 'Grow signups by 20% in Q3 2027'
     why: growth
   - id: field
-    title: Reach 5,000 users
+    title: Reach 5,000 users by the end of 2027
     baseline: 4800
     deadline: Q4 2027   # the quarter
     why: x
@@ -177,7 +177,8 @@ def test_fix_writes_the_year_in_every_quoting_style(tmp_path: Path) -> None:
     done = smartlint(tmp_path, "--fix", "-f", "concise", "goals.yaml")
     assert path.read_text(encoding="utf-8") == YEARLESS_FIXED
     assert "T506" not in out(done)
-    assert "smartlint: fixed 4 findings in 1 file;" in err(done)
+    # Four years, then (next round) the deadline field written into its sentence (T520).
+    assert "smartlint: fixed 5 findings in 1 file;" in err(done)
 
 
 def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> None:
@@ -187,7 +188,7 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert out(done).startswith("--- goals.yaml\n+++ goals.yaml\n@@ ")
     assert "+    deadline: Q4 2027   # the quarter\n" in out(done)
-    assert "Would fix 4 findings" in err(done)
+    assert "Would fix 5 findings" in err(done)
     assert path.read_text(encoding="utf-8") == YEARLESS
     path.write_text(YEARLESS_FIXED, encoding="utf-8")
     clean = smartlint(tmp_path, "--diff", "goals.yaml")
@@ -208,7 +209,9 @@ def test_line_ends_bom_and_encoding_are_kept(tmp_path: Path, encoding: str) -> N
 
 
 def test_legacy_windows_1258_file_is_written_back_in_its_encoding(tmp_path: Path) -> None:
-    text = "goals:\n  - title: Tăng doanh thu thêm 10% so voi thang 6 vao cuoi thang 7\n    why: x\n"
+    text = (
+        "goals:\n  - title: Tăng doanh thu thêm 10% so voi thang 6 vao cuoi thang 7\n    why: x\n"
+    )
     data = text.encode("cp1258")
     path = tmp_path / "goals.yaml"
     path.write_bytes(data)
@@ -271,7 +274,7 @@ def test_permissions_are_kept_and_no_temporary_file_is_left(tmp_path: Path) -> N
 def test_stdin_with_fix_prints_the_fixed_text(tmp_path: Path) -> None:
     done = smartlint(tmp_path, "--fix", "-f", "concise", "-", stdin=YEARLESS.encode("utf-8"))
     assert out(done) == YEARLESS_FIXED  # the text on stdout, the report on stderr
-    assert "fixed 4 findings" in err(done)
+    assert "fixed 5 findings" in err(done)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -324,11 +327,12 @@ def test_markdown_list_item_and_table_cell(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
     path.write_text(text, encoding="utf-8")
     done = smartlint(tmp_path, "--fix", "plan.md")
-    assert "fixed 3 findings" in err(done)
+    assert "fixed 4 findings" in err(done)
     assert path.read_text(encoding="utf-8") == (
         text.replace("in Q3", "in Q3 2027")
         .replace("| Q4 |", "| Q4 2027 |")
         .replace("in Q4 |", "in Q4 2027 |")
+        .replace("| Grow paying teams |", "| Grow paying teams by the end of 2027 |")
     )
 
 
@@ -341,7 +345,11 @@ def test_csv_cells_keep_their_quoting(tmp_path: Path) -> None:
     path = tmp_path / "goals.csv"
     path.write_bytes(text.encode("utf-8"))
     smartlint(tmp_path, "--fix", "goals.csv")
-    want = text.replace(";Q3\r\n", ";Q3 2027\r\n").replace("in Q4;", "in Q4 2027;")
+    want = (
+        text.replace(";Q3\r\n", ";Q3 2027\r\n")
+        .replace("in Q4;", "in Q4 2027;")
+        .replace('paid only"', 'paid only by 30 September 2027"')  # T520, inside the quotes
+    )
     assert path.read_bytes().decode("utf-8") == want
 
 
@@ -356,8 +364,13 @@ def test_json_and_sarif_carry_the_fix(tmp_path: Path) -> None:
     assert fixes[-1] == {
         "safety": "safe",
         "description": 'Write the year: "Q4 2027".',
-        "edits": [{"start": {"line": 15, "column": 17}, "end": {"line": 15, "column": 17},
-                   "text": " 2027"}],
+        "edits": [
+            {
+                "start": {"line": 15, "column": 17},
+                "end": {"line": 15, "column": 17},
+                "text": " 2027",
+            }
+        ],
     }
     assert all(f["fix"] is None for f in document["findings"] if f["code"] == "A302")
     log = json.loads(out(smartlint(tmp_path, "-f", "sarif", "goals.yaml")))

@@ -34,9 +34,7 @@ def fixable_file(parsed: ParsedFile) -> bool:
     return not any(p.code in BLOCKING for p in parsed.problems)
 
 
-def attach_fixes(
-    result: GoalResult, facts: Facts, ctx: Context, source: SourceText
-) -> GoalResult:
+def attach_fixes(result: GoalResult, facts: Facts, ctx: Context, source: SourceText) -> GoalResult:
     """Return the goal result with each finding carrying the fix that mends it, if any."""
     changed = False
     findings: list[Finding] = []

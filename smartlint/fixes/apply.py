@@ -29,13 +29,17 @@ def wanted(finding: Finding, *, unsafe: bool) -> bool:
 
 
 def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool) -> Applied:
-    """Apply every wanted fix that does not overlap an earlier one (the rest wait a round).
+    """Apply every wanted fix that shares no line with an earlier one (the rest wait a round).
+
+    Each fix was worked out and checked against the text as it is; two fixes on one line
+    (one sentence, one CSV row) are not checked together, so the second is worked out
+    again on the fixed text in the next round.
 
     Two findings carrying the same fix (one rewrite mends several) are both counted fixed.
     """
     starts = _line_starts(text)
     chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken_lines: set[int] = set()  # one fix per line a round: each was checked on its own
     fixed: list[Finding] = []
     seen: dict[tuple[TextEdit, ...], bool] = {}
     for finding in sorted(findings, key=_order):
@@ -48,11 +52,12 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool) -> Appl
                 fixed.append(finding)
             continue
         ranges = _ranges(text, starts, fix)
-        ok = ranges is not None and not any(_overlap(r, t) for r in ranges for t in taken)
+        lines = {line for e in fix.edits for line in range(e.span.line, e.span.end_line + 1)}
+        ok = ranges is not None and not lines & taken_lines
         seen[fix.edits] = ok
         if ranges is None or not ok:
             continue
-        taken.extend((a, b) for a, b, _ in ranges)
+        taken_lines |= lines
         chosen.extend(ranges)
         fixed.append(finding)
     out = text
@@ -64,12 +69,6 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool) -> Appl
 def _order(finding: Finding) -> tuple[int, int, int, str]:
     safe = 0 if finding.fix is not None and finding.fix.safety is FixSafety.SAFE else 1
     return (safe, finding.span.line, finding.span.column, finding.code)
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    if a[0] == a[1] or b[0] == b[1]:  # an insertion touches what starts or ends there
-        return b[0] <= a[0] <= b[1] or a[0] <= b[0] <= a[1]
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _line_starts(text: str) -> list[int]:

@@ -34,6 +34,8 @@ REWRITE_RULES = frozenset(
 _OWN: dict[str, tuple[FixSafety, str]] = {
     "T506": (SAFE, "writes the year smartlint assumed after the month or quarter"),
     "A301": (UNSAFE, "lowers the target to the level the history makes reachable"),
+    "M209": (SAFE, "writes the baseline the file gives into the sentence"),
+    "T520": (SAFE, "writes the deadline field's date into the sentence"),
 }
 
 _REWRITE = "replaces the sentence with the suggested rewrite, when it holds no placeholder"

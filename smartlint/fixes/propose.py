@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from smartlint import extract
 from smartlint.context import Context
 from smartlint.facts import AGREE_WITHIN, Facts
-from smartlint.i18n import amount_step, fmt_number, pick
+from smartlint.i18n import amount_step, fmt_date, fmt_number, pick
 from smartlint.model import (
     ChangeKind,
     Criterion,
@@ -49,6 +49,10 @@ def propose(finding: Finding, facts: Facts, ctx: Context, rewrite: str | None) -
         return _year(facts, ctx)
     if finding.code == "A301":
         return _realistic(facts, ctx)
+    if finding.code == "M209":
+        return _baseline_into_sentence(facts, ctx)
+    if finding.code == "T520":
+        return _deadline_into_sentence(facts, ctx)
     if rewrite is not None and _takes_rewrite(finding, facts):
         return _rewrite(facts, rewrite)
     return None
@@ -63,14 +67,14 @@ def _year(facts: Facts, ctx: Context) -> Proposal | None:
     if deadline is None or deadline.value.end is None or not deadline.value.year_assumed:
         return None
     text = goal.deadline if deadline.source == "field" else goal.title
-    if text is None or goal.deadline_inherited and deadline.source != "sentence":
+    if text is None or (goal.deadline_inherited and deadline.source != "sentence"):
         return None
     ref = deadline.value
     where = ref.where
     if text.value[where.start : where.end] != where.text:
         return None
     lang = facts.language
-    year = ref.end.year
+    year = deadline.value.end.year
     for suffix in _year_suffixes(where.text, year, lang):
         new = text.value[: where.end] + suffix + text.value[where.end :]
         if _same_deadline(new, ref, facts, ctx, field=deadline.source == "field"):
@@ -149,7 +153,8 @@ def _realistic(facts: Facts, ctx: Context) -> Proposal | None:
         return None
     if target.source == "field":
         text = goal.target
-        where = extract.read_target(text.value).where if text is not None else None
+        read = extract.read_target(text.value) if text is not None else None
+        where = read.where if read is not None else None
     else:
         text = goal.title
         where = change.where
@@ -213,6 +218,78 @@ def _reads_as(new: str, wanted: float, facts: Facts, ctx: Context, *, field: boo
         return False
     got = change.value
     return abs(got - wanted) <= 1e-9 + AGREE_WITHIN * max(abs(got), abs(wanted))
+
+
+# --------------------------------------------------------------------------- M209, T520: restate
+
+_TO_WORD = re.compile(r"(?:^|\s)(to|lên|len|xuống|xuong|đến|den|tới|toi)\s+$", re.IGNORECASE)
+
+
+def _baseline_into_sentence(facts: Facts, ctx: Context) -> Proposal | None:
+    title, reading, target, baseline = facts.goal.title, facts.reading, facts.target, facts.baseline
+    if title is None or reading is None or target is None or baseline is None:
+        return None
+    if baseline.value < 0 or target.source != "sentence":
+        return None
+    where = target.value.where
+    if title.value[where.start : where.end] != where.text:
+        return None
+    to_word = _TO_WORD.search(title.value[: where.start])
+    if to_word is None:
+        return None
+    lang = facts.language
+    shown = _replace_number(
+        where.text, Snip(0, len(where.text), where.text), target.value.value, baseline.value, lang
+    )
+    if shown is None:
+        return None
+    plain = title.value.isascii()
+    word = pick(lang, "tu" if plain else "từ", "from")
+    at = to_word.start(1)
+    new = f"{title.value[:at]}{word} {shown} {title.value[at:]}"
+    again = extract.read_sentence(new, ctx.today, lang, ctx.options.fiscal_end)
+    said = again.baseline
+    if said is None or abs(said.value - baseline.value) > AGREE_WITHIN * max(abs(said.value), 1e-9):
+        return None
+    if again.target is None or again.target.value != target.value.value:
+        return None
+    if not _same_deadline_of(again, reading):
+        return None
+    return Proposal(
+        FixSafety.SAFE,
+        pick(lang, f'Viết mốc vào câu: "{word} {shown}".', f'Write the baseline: "from {shown}".'),
+        ((title, new),),
+    )
+
+
+def _deadline_into_sentence(facts: Facts, ctx: Context) -> Proposal | None:
+    title, reading, deadline = facts.goal.title, facts.reading, facts.deadline
+    if title is None or reading is None or deadline is None or deadline.value.end is None:
+        return None
+    lang = facts.language
+    body = title.value.rstrip()
+    stop = len(body) - 1 if body.endswith(".") and not body.endswith("..") else len(body)
+    when = fmt_date(deadline.value.end, lang)
+    plain = title.value.isascii()
+    phrase = pick(lang, ("vao " if plain else "vào ") + when, f"by {when}")
+    new = f"{title.value[:stop]} {phrase}{title.value[stop:]}"
+    again = extract.read_sentence(new, ctx.today, lang, ctx.options.fiscal_end)
+    if again.deadline is None or again.deadline.end != deadline.value.end:
+        return None
+    if again.deadline.year_assumed or again.deadline.problem is not None:
+        return None
+    if not _same_reading(again, reading):
+        return None
+    return Proposal(
+        FixSafety.SAFE,
+        pick(lang, f'Viết thời hạn vào câu: "{phrase}".', f'Write the deadline: "{phrase}".'),
+        ((title, new),),
+    )
+
+
+def _same_deadline_of(new: Reading, old: Reading) -> bool:
+    a, b = new.deadline, old.deadline
+    return (a.end if a else None) == (b.end if b else None)
 
 
 # --------------------------------------------------------------------------- the whole rewrite

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from smartlint.rules import achievable, file, measurable, relevant, specific, suppression, timebound
+from smartlint.rules import (
+    achievable,
+    file,
+    measurable,
+    relevant,
+    restated,
+    specific,
+    suppression,
+    timebound,
+)
 from smartlint.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
     *specific.RULES,
     *measurable.RULES,
+    *restated.MEASURABLE,
     *achievable.RULES,
     *relevant.RULES,
     *timebound.RULES,
+    *restated.TIME_BOUND,
     *file.RULES,
     *suppression.RULES,
 )
