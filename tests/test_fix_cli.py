@@ -396,3 +396,75 @@ def test_list_rules_and_explain_say_which_fix() -> None:
     explained = out(smartlint(ROOT, "--explain", "T506"))
     assert "## Fix\nsafe fix:" in explained
     assert "none" in out(smartlint(ROOT, "--explain", "R404")).split("## Fix")[1]
+
+
+# --------------------------------------------------------------------------- hostile files
+
+
+def test_fix_never_corrupts_a_hostile_file(tmp_path: Path) -> None:
+    """Every hostile case of the CLI tests, plus a year-less goal where it is still text."""
+    from test_hostile_cli import _case_files
+
+    files = dict(_case_files())
+    extra = "\n  - title: Grow weekly signups by 20% in Q3\n    why: growth\n"
+    for name, data in list(files.items()):
+        if name.startswith("encoded-"):
+            for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                if text.lstrip("\ufeff").startswith("goals:"):
+                    ending = "\r\n" if "\r\n" in text else "\n"
+                    more = text.rstrip("\r\n") + extra.replace("\n", ending)
+                    files[f"more-{name}"] = more.encode(encoding)
+                    break
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    names = sorted(files)
+    before = {n: (tmp_path / n).read_bytes() for n in names}
+    first = smartlint(tmp_path, "--fix", "--unsafe-fixes", "-f", "json", *names)
+    assert first.returncode in (0, 1), err(first)
+    assert "Traceback" not in err(first)
+    after = {n: (tmp_path / n).read_bytes() for n in names}
+    blocked = {"F001", "F002", "F009", "F010", "F011", "F013", "F014"}
+    report = json.loads(out(first))
+    for name in names:
+        codes = {f["code"] for f in report["findings"] if f["path"] == name}
+        if codes & blocked:
+            assert after[name] == before[name], name  # a file with a parse error is never written
+    changed = [n for n in names if after[n] != before[n]]
+    assert any(n.startswith("more-") for n in changed)
+    for name in changed:
+        old, new = before[name], after[name]
+        assert new.startswith(old[:2])  # the BOM, or the first bytes of the encoding, kept
+        assert old.count(b"\r\n") == new.count(b"\r\n"), name
+    second = smartlint(tmp_path, "--fix", "--unsafe-fixes", *names)
+    assert second.returncode in (0, 1), err(second)
+    assert {n: (tmp_path / n).read_bytes() for n in names} == after
+
+
+def test_unused_suppressions_are_removed_but_misspelt_ones_kept(tmp_path: Path) -> None:
+    text = (
+        "goals:\n"
+        "  # smartlint: ignore[T501]\n"
+        "  - title: Grow weekly signups from 420 to 500 by 30 September 2027"
+        "  # smartlint: ignore[S101, M201] no\n"
+        "    why: x\n"
+        "  - title: Grow weekly signups from 420 to 600 by 30 September 2027"
+        "  # smartlint: ignore[T5O1]\n"
+        "    why: y\n"
+    )
+    path = tmp_path / "goals.yaml"
+    path.write_text(text, encoding="utf-8")
+    done = smartlint(tmp_path, "--fix", "-f", "concise", "goals.yaml")
+    assert "fixed 3 findings" in err(done)
+    assert path.read_text(encoding="utf-8") == (
+        "goals:\n"
+        "  - title: Grow weekly signups from 420 to 500 by 30 September 2027\n"
+        "    why: x\n"
+        "  - title: Grow weekly signups from 420 to 600 by 30 September 2027"
+        "  # smartlint: ignore[T5O1]\n"
+        "    why: y\n"
+    )
+    assert "F090 'T5O1' is not a smartlint rule" in out(done)

@@ -36,6 +36,7 @@ _OWN: dict[str, tuple[FixSafety, str]] = {
     "A301": (UNSAFE, "lowers the target to the level the history makes reachable"),
     "M209": (SAFE, "writes the baseline the file gives into the sentence"),
     "T520": (SAFE, "writes the deadline field's date into the sentence"),
+    "F090": (SAFE, "removes a suppression comment none of whose rules it suppresses"),
 }
 
 _REWRITE = "replaces the sentence with the suggested rewrite, when it holds no placeholder"
