@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from smartlint.context import Context
 from smartlint.facts import Facts
-from smartlint.fixes.propose import propose
+from smartlint.fixes.propose import Proposal, propose, rewrite_proposal, takes_rewrite
 from smartlint.fixes.source import SourceKind, SourceText, edits_for
 from smartlint.model import Finding, Fix, GoalResult, ParsedFile, TextEdit
 
@@ -35,11 +35,20 @@ def fixable_file(parsed: ParsedFile) -> bool:
 
 
 def attach_fixes(result: GoalResult, facts: Facts, ctx: Context, source: SourceText) -> GoalResult:
-    """Return the goal result with each finding carrying the fix that mends it, if any."""
+    """Return the goal result with each finding carrying the fix that mends it, if any.
+
+    The rewrite is one fix for several findings: it is worked out once per goal.
+    """
     changed = False
     findings: list[Finding] = []
+    rewrite: list[Fix | None] = []  # empty until a finding asks for it
     for finding in result.findings:
-        fix = _fix_for(finding, facts, ctx, source, result.rewrite)
+        if result.rewrite is not None and takes_rewrite(finding, facts):
+            if not rewrite:
+                rewrite.append(_edits(rewrite_proposal(facts, result.rewrite), source))
+            fix = rewrite[0]
+        else:
+            fix = _edits(propose(finding, facts, ctx, None), source)
         if fix is not None:
             finding = replace(finding, fix=fix)
             changed = True
@@ -47,10 +56,7 @@ def attach_fixes(result: GoalResult, facts: Facts, ctx: Context, source: SourceT
     return replace(result, findings=tuple(findings)) if changed else result
 
 
-def _fix_for(
-    finding: Finding, facts: Facts, ctx: Context, source: SourceText, rewrite: str | None
-) -> Fix | None:
-    proposal = propose(finding, facts, ctx, rewrite)
+def _edits(proposal: Proposal | None, source: SourceText) -> Fix | None:
     if proposal is None:
         return None
     edits: list[TextEdit] = []

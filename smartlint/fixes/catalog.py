@@ -19,6 +19,7 @@ REWRITE_RULES = frozenset(
         "M203",
         "M204",
         "M205",
+        "M206",
         "M207",
         "M208",
         "A304",
@@ -27,6 +28,7 @@ REWRITE_RULES = frozenset(
         "T503",
         "T504",
         "T505",
+        "T507",
         "T509",
     }
 )

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from smartlint import extract
 from smartlint.context import Context
 from smartlint.facts import AGREE_WITHIN, Facts
+from smartlint.fixes.catalog import REWRITE_RULES
 from smartlint.i18n import amount_step, fmt_date, fmt_number, pick
 from smartlint.model import (
     ChangeKind,
-    Criterion,
     Effect,
     Finding,
     FixSafety,
@@ -31,7 +31,6 @@ from smartlint.plan import realistic_level
 
 _NUMBER = re.compile(r"\d(?:[\d.,  ]*\d)?")
 _NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}$")
-REWRITE_CODES_EXCLUDED = frozenset({"A301"})  # rules whose own fix replaces the rewrite's
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +52,8 @@ def propose(finding: Finding, facts: Facts, ctx: Context, rewrite: str | None) -
         return _baseline_into_sentence(facts, ctx)
     if finding.code == "T520":
         return _deadline_into_sentence(facts, ctx)
-    if rewrite is not None and _takes_rewrite(finding, facts):
-        return _rewrite(facts, rewrite)
+    if rewrite is not None and takes_rewrite(finding, facts):
+        return rewrite_proposal(facts, rewrite)
     return None
 
 
@@ -295,20 +294,18 @@ def _same_deadline_of(new: Reading, old: Reading) -> bool:
 # --------------------------------------------------------------------------- the whole rewrite
 
 
-def _takes_rewrite(finding: Finding, facts: Facts) -> bool:
-    """Tell whether a finding is one the goal's rewrite mends: a failing S, M, A or T one."""
-    title = facts.goal.title
+def takes_rewrite(finding: Finding, facts: Facts) -> bool:
+    """Tell whether a finding is one the goal's rewrite mends (see catalog.REWRITE_RULES)."""
     return (
         finding.effect is Effect.FAIL
-        and finding.criterion
-        in (Criterion.SPECIFIC, Criterion.MEASURABLE, Criterion.ACHIEVABLE, Criterion.TIME_BOUND)
-        and finding.code not in REWRITE_CODES_EXCLUDED
-        and title is not None
+        and finding.code in REWRITE_RULES
+        and facts.goal.title is not None
         and not facts.goal.sheet
     )
 
 
-def _rewrite(facts: Facts, rewrite: str) -> Proposal | None:
+def rewrite_proposal(facts: Facts, rewrite: str) -> Proposal | None:
+    """Return the goal's suggested rewrite in place of its sentence, when it has no placeholder."""
     title = facts.goal.title
     if title is None or "<" in rewrite or ">" in rewrite or not rewrite.strip():
         return None

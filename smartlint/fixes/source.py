@@ -18,7 +18,7 @@ from smartlint.model import Span, Text, TextEdit
 
 SourceKind = Literal["yaml", "markdown", "csv"]
 
-_PLAIN_STARTS_BADLY = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|\s$")
+_PLAIN_STARTS_BADLY = re.compile(r"[-?:,\[\]{}#&*!|>'\"%@`\s]")
 _INDICATOR_PAIRS = (": ", " #")
 _NEEDS_QUOTE_WORDS = re.compile(
     r"^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*)?(?:\.\d*)?(?:e[-+]?\d+)?)$",
@@ -89,13 +89,15 @@ def _minimal(text: Text, new_value: str) -> tuple[TextEdit, ...]:
 
 def plain_ok(value: str, *, flow: bool) -> bool:
     """Tell whether ``value`` reads back as the same string when written as a plain scalar."""
-    if not value or _PLAIN_STARTS_BADLY.search(value) or _NEEDS_QUOTE_WORDS.match(value):
+    if not value or _PLAIN_STARTS_BADLY.match(value) or value[-1].isspace():
+        return False
+    if _NEEDS_QUOTE_WORDS.match(value):
         return False
     if any(pair in value for pair in _INDICATOR_PAIRS) or value.endswith(":"):
         return False
     if flow and any(c in value for c in ",[]{}"):
         return False
-    return all(c.isprintable() or c == "\t" for c in value)
+    return value.replace("\t", " ").isprintable()
 
 
 def double_quoted(value: str) -> str:
