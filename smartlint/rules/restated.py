@@ -85,7 +85,8 @@ def check_deadline_not_in_sentence(facts: Facts, ctx: Context) -> Iterator[Viola
 
     ## What it does
     Notes a goal whose `deadline:` field (or deadline column) gives a date while its
-    sentence names no deadline and no cadence.
+    sentence states a target but no deadline and no cadence. A title that only names the
+    metric, beside its own target and deadline columns, is not a statement and is left alone.
 
     ## Why is this bad?
     People quote the sentence in slides and chats, without the fields beside it; a goal
@@ -117,8 +118,8 @@ def check_deadline_not_in_sentence(facts: Facts, ctx: Context) -> Iterator[Viola
     ref = deadline.value
     if ref.end is None or ref.problem is not None or ref.year_assumed or not reading.text.strip():
         return
-    if facts.target is None:
-        return  # a sentence with nothing to measure has bigger problems than its date
+    if facts.target is None or facts.target.source != "sentence":
+        return  # a metric's name beside its target and deadline columns is not a statement
     when = fmt_date(ref.end, facts.language)
     yield Violation(
         facts.anchor,
