@@ -11,9 +11,9 @@ from types import MappingProxyType
 
 from smartlint.context import Context, Options, build_goal_set
 from smartlint.facts import Facts, build_facts
-from smartlint.i18n import pick
 from smartlint.fixes import SourceText, attach_fixes, fixable_file
 from smartlint.fixes.unused import attach_unused_fixes
+from smartlint.i18n import pick
 from smartlint.model import (
     SMART,
     Criterion,

@@ -303,6 +303,7 @@ class FixRequest:
     root: str | None
     stdin: bytes | None
     unsafe: bool
+    stdin_path: Path | None = None  # what --stdin-filename names
 
     def relint(
         self, overlay: Mapping[Path, bytes], stdin: bytes | None
@@ -317,6 +318,7 @@ class FixRequest:
             root=self.root,
             read_stdin=lambda: held or b"",
             overlay=overlay,
+            stdin_path=self.stdin_path,
         )
         return result.report, result.paths
 
