@@ -13,7 +13,14 @@ from dataclasses import replace
 from smartlint.fixes.source import SourceText
 from smartlint.model import FileResult, Finding, Fix, FixSafety, Span, TextEdit
 
-_UNUSED = re.compile(r"^(?:the suppression of \S+|this suppression) matches no finding$")
+# The F090 messages of a well-formed directive that suppressed nothing, in either language
+# (a misspelt directive or rule code gets another message and no fix).
+_UNUSED = re.compile(
+    r"(?:^(?:the suppression of \S+|this suppression) matches no finding"
+    r"|^lệnh bỏ qua (?:\S+ )?này không khớp với phát hiện nào"
+    r"|^lệnh bỏ qua \S+ không khớp với phát hiện nào)\.?$",
+    re.IGNORECASE,
+)
 _SELECTORS = re.compile(r"ignore(?:-file)?\[([^\]]*)\]")
 
 
@@ -40,7 +47,7 @@ def attach_unused_fixes(result: FileResult, source: SourceText) -> FileResult:
 
 
 def _removal(span: Span, found: list[Finding], source: SourceText) -> Fix | None:
-    if not span.single_line or not all(_UNUSED.match(f.message) for f in found):
+    if not span.single_line or not all(_UNUSED.search(f.message) for f in found):
         return None
     line = source.line(span.line)
     if line is None:
