@@ -411,10 +411,10 @@ def _disagree(a: Change, b: Change) -> bool:
     """Tell whether a field's change and the sentence's say different things."""
     if a.kind is not b.kind:  # a level and a percent cannot be compared without a baseline
         return False
-    return not _agree(a.value, b.value)
+    return not agree(a.value, b.value)
 
 
-def _agree(a: float, b: float) -> bool:
+def agree(a: float, b: float) -> bool:
     """Tell whether two figures of one goal are the same within rounding (AGREE_WITHIN);
     a value that is not a number (inf - inf) agrees with nothing."""
     return abs(a - b) <= 1e-9 + AGREE_WITHIN * max(abs(a), abs(b))
@@ -433,7 +433,7 @@ def _baseline(
         field = Located(goal.baseline.value, goal.baseline.span, "field")
         if reading is not None and reading.baseline is not None:
             said = reading.baseline.value
-            if not _agree(said, goal.baseline.value):
+            if not agree(said, goal.baseline.value):
                 conflicts.append(
                     Conflict(
                         "baseline",

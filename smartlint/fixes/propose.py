@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from smartlint import extract
 from smartlint.context import Context
-from smartlint.facts import AGREE_WITHIN, Facts
+from smartlint.facts import Facts, agree
+from smartlint.figures import rounded_level, scale_of
 from smartlint.fixes.catalog import REWRITE_RULES
-from smartlint.i18n import amount_step, fmt_date, fmt_number, pick
+from smartlint.i18n import fmt_date, fmt_number, half_up, pick
 from smartlint.model import (
     ChangeKind,
     Effect,
@@ -140,14 +141,14 @@ def _realistic(facts: Facts, ctx: Context) -> Proposal | None:
     if level is None or not math.isfinite(level):
         return None
     baseline = facts.baseline.value if facts.baseline is not None else None
-    level = shown_within(level, baseline)
+    # The level and the change as A301's hint and the rewrite show them (one rounding).
+    level = rounded_level(level, scale_of(facts), start=baseline, reachable=True)
     change = target.value
     if change.kind is ChangeKind.LEVEL:
         wanted = level
     elif change.kind is ChangeKind.PERCENT and baseline:
-        wanted = round((level / baseline - 1) * 100, 1)
-        if abs(wanted) >= 10:
-            wanted = float(math.floor(abs(wanted)) * (1 if wanted > 0 else -1))
+        percent = (level / baseline - 1) * 100
+        wanted = half_up(percent, 0 if abs(percent) >= 100 else 1)
     else:
         return None
     if target.source == "field":
@@ -176,15 +177,6 @@ def _realistic(facts: Facts, ctx: Context) -> Proposal | None:
     )
 
 
-def shown_within(level: float, start: float | None) -> float:
-    """Round a reachable level toward the start at the precision it is shown with."""
-    if start is None:
-        return level
-    step = amount_step(level)
-    steps = level / step
-    return (math.floor(steps) if level > start else math.ceil(steps)) * step
-
-
 def _replace_number(
     value: str, where: Snip, old: float, wanted: float, lang: Language
 ) -> str | None:
@@ -211,12 +203,11 @@ def _reads_as(new: str, wanted: float, facts: Facts, ctx: Context, *, field: boo
     else:
         reading = extract.read_sentence(new, ctx.today, facts.language, ctx.options.fiscal_end)
         change = reading.target
-        if facts.reading is not None and reading.deadline != facts.reading.deadline:
-            return False
+        if facts.reading is not None and not _same_deadline_of(reading, facts.reading):
+            return False  # the same date, wherever the new number moved it
     if change is None or facts.target is None or change.kind is not facts.target.value.kind:
         return False
-    got = change.value
-    return abs(got - wanted) <= 1e-9 + AGREE_WITHIN * max(abs(got), abs(wanted))
+    return agree(change.value, wanted)
 
 
 # --------------------------------------------------------------------------- M209, T520: restate
@@ -248,7 +239,7 @@ def _baseline_into_sentence(facts: Facts, ctx: Context) -> Proposal | None:
     new = f"{title.value[:at]}{word} {shown} {title.value[at:]}"
     again = extract.read_sentence(new, ctx.today, lang, ctx.options.fiscal_end)
     said = again.baseline
-    if said is None or abs(said.value - baseline.value) > AGREE_WITHIN * max(abs(said.value), 1e-9):
+    if said is None or not agree(said.value, baseline.value):
         return None
     if again.target is None or again.target.value != target.value.value:
         return None
