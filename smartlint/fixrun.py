@@ -278,7 +278,8 @@ def fix_hint(report: Report, *, unsafe: bool) -> str | None:
         return None
     hidden = f" ({more} more with --unsafe-fixes)" if more else ""
     if not safe:
-        return f"No safe fix; {more} unsafe fixes are available with --fix --unsafe-fixes."
+        fixes = "1 unsafe fix is" if more == 1 else f"{more} unsafe fixes are"
+        return f"No safe fix; {fixes} available with --fix --unsafe-fixes."
     return f"{safe} fixable with --fix{hidden}."
 
 

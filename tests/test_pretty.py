@@ -56,7 +56,7 @@ def _cli(*args: str, width: int = 100, **env: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden_report(name: str, width: int) -> None:
     status, got, err = _cli(CASES[name], width=width)
-    hint = "smartlint: No safe fix; 1 unsafe fixes are available with --fix --unsafe-fixes.\n"
+    hint = "smartlint: No safe fix; 1 unsafe fix is available with --fix --unsafe-fixes.\n"
     # The fix hint is the only stderr line (issue 14: ruff's "N fixable with --fix").
     assert status == 1 and err in ("", hint)
     assert "\x1b[" not in got
