@@ -48,6 +48,7 @@ STAGE_OF = {
     "smartlint.rules": "rules",
     "smartlint.objectives": "rules",
     "smartlint.engine": "engine",
+    "smartlint.workers": "engine",  # the engine's worker processes (--jobs)
     "smartlint.rewrite": "engine",
     "smartlint.suppress": "engine",
     "smartlint.selection": "engine",
