@@ -6,10 +6,12 @@ machine's speed cancels out:
 - floor: a ``python -c`` that only composes the file with PyYAML's C loader
   (``yaml.compose(text, Loader=yaml.CSafeLoader)``) — what every YAML tool pays;
 - yamllint: ``python -m yamllint -d default -f parsable`` — the nearest peer;
-- smartlint: ``python -m smartlint --today 2027-01-15 -f concise``.
+- smartlint: ``python -m smartlint --today 2027-01-15 -f concise`` (worker processes on every
+  core above 500 goals), and on the larger files ``--jobs 1`` as well (one process).
 
 Each is a fresh subprocess; wall time is the median over repeats, peak memory the child's
-``ru_maxrss`` (from ``os.wait4``).  A 20-goal file measures start-up cost.
+``ru_maxrss`` (from ``os.wait4``): with worker processes, that of the largest process of the
+run, not their sum (forked workers share most of their pages with the main process).  A 20-goal file measures start-up cost.
 
     python benchmarks/bench.py            # 20, 10,000 and 100,000 goals (a few minutes)
     python benchmarks/bench.py --quick    # 20 and 2,000 goals, fewer repeats (seconds)
@@ -58,7 +60,8 @@ LIFTED = (
 LIFTED_TOOL = "smartlint, size cap lifted"
 
 # The issue's targets, as ratios to the floor / to yamllint, and memory in MB.
-TARGET_VS_FLOOR = 2.0  # at 10,000 goals (aim: 1.5)
+TARGET_VS_FLOOR = 3.0  # at 10,000 goals (aim: 2.0), issue 13
+ONE_PROCESS_TOOL = "smartlint --jobs 1"
 TARGET_STARTUP_VS_YAMLLINT = 1.3  # the 20-goal file
 STARTUP_GOALS = 20
 TARGET_PEAK_MB = 1024  # at 100,000 goals
@@ -135,6 +138,8 @@ def bench(
         size_mb = path.stat().st_size / 1e6
         print(f"{n:>7} goals  {size_mb:6.1f} MB  {path}", file=sys.stderr)
         runs = commands(path, output_format)
+        if n > STARTUP_GOALS:
+            runs[ONE_PROCESS_TOOL] = [*runs["smartlint"], "--jobs", "1"]
         if n <= STARTUP_GOALS:
             runs[BARE_STACK_TOOL] = [sys.executable, "-c", BARE_STACK]
             runs[STACK_TOOL] = [sys.executable, "-c", STACK]
@@ -189,7 +194,7 @@ def verdicts(samples: list[Sample]) -> list[tuple[str, bool | None, str]]:
     r = ratio(10_000, "floor")
     out.append(
         (
-            f"10,000 goals at most {TARGET_VS_FLOOR}× the floor (aim 1.5×)",
+            f"10,000 goals at most {TARGET_VS_FLOOR}× the floor (aim 2×)",
             None if r is None else r <= TARGET_VS_FLOOR,
             "not run" if r is None else f"{r:.2f}×",
         )

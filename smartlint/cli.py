@@ -268,6 +268,16 @@ def lint(
             " configuration, format (.md, .csv, .yaml) and project. Implies - when no PATH.",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Check a big run's goals in N worker processes; default: one per CPU, 1: none.",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -294,6 +304,7 @@ def lint(
         respect_gitignore=False if no_gitignore else None,
         skip_non_goal_files=skip_non_goal_files,
         describe=show_reading,
+        jobs=_parse_jobs(jobs),
     )
     _check_selectors(overrides)
     if config is not None and not Path(config).is_file():
@@ -454,6 +465,14 @@ def _check_selectors(overrides: Overrides) -> None:
             matches(values, ALL_RULES)
         except SelectorError as exc:
             raise UsageProblem(f"{option}: {exc}") from None
+
+
+def _parse_jobs(value: int | None) -> int:
+    if value is None:
+        return os.cpu_count() or 1
+    if value < 1:
+        raise UsageProblem(f"--jobs {value}: give 1 or more worker processes")
+    return value
 
 
 def _parse_language(value: str | None) -> Language | None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
+from typing import TypeVar, overload
 
 from smartlint.facts import Facts
 from smartlint.model import Goal, Language
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class GoalSet:
     member that comes first in the run ("a", "b", "a").
     """
 
-    facts: tuple[Facts, ...]
+    facts: Sequence[Facts]
     by_id: Mapping[str, tuple[Facts, ...]]
     parent_of: Mapping[int, Facts]  # goal index -> parent facts (resolved links only)
     cycles: Mapping[int, tuple[str, ...]]  # goal index -> the cycle it is on (ids, closed)
@@ -96,67 +99,145 @@ def nesting_parents(goals: Sequence[Goal]) -> dict[int, int]:
     return found
 
 
-def build_goal_set(all_facts: tuple[Facts, ...], other_ids: Sequence[str] = ()) -> GoalSet:
+def build_goal_set(all_facts: Sequence[Facts], other_ids: Sequence[str] = ()) -> GoalSet:
     """Index goals by id, resolve parent links and find cycles in linear time.
 
     ``other_ids`` are ids of goals outside the set (files of the project not read): they
     resolve no link, but a mistyped parent may be suggested one of them.
     """
-    by_id: dict[str, list[Facts]] = {}
-    for f in all_facts:
-        gid = f.goal.goal_id
-        if gid is not None:
-            by_id.setdefault(gid, []).append(f)
     by_index = {f.goal.index: f for f in all_facts}
-    parent_of: dict[int, Facts] = {}
-    for f in all_facts:
-        link = f.goal.parent
+    return goal_set_of([f.goal for f in all_facts], by_index.__getitem__, other_ids)
+
+
+def goal_set_of(
+    goals: Sequence[Goal], facts_of: Callable[[int], Facts], other_ids: Sequence[str] = ()
+) -> GoalSet:
+    """Build the goal set from the goals alone; ``facts_of`` gives a goal's facts by index.
+
+    The links, ids and cycles need only the goals, so a worker process that reads a share of
+    a big run asks ``facts_of`` only for the goals its rules look at (its own, their parents
+    and key results); a lookup that computes facts on demand keeps the rest unread.
+    """
+    by_id: dict[str, list[int]] = {}
+    for g in goals:
+        if g.goal_id is not None:
+            by_id.setdefault(g.goal_id, []).append(g.index)
+    parent_of: dict[int, int] = {}
+    for g in goals:
+        link = g.parent
         # a self link is its own finding (self-parent), not a one-goal cycle
-        if link is not None and link.value in by_id and link.value != f.goal.goal_id:
-            parent_of[f.goal.index] = by_id[link.value][0]
-    for child, parent in nesting_parents([f.goal for f in all_facts]).items():
-        parent_of[child] = by_index[parent]
-    children_of: dict[int, list[Facts]] = {}
-    for f in all_facts:
-        up = parent_of.get(f.goal.index)
+        if link is not None and link.value in by_id and link.value != g.goal_id:
+            parent_of[g.index] = by_id[link.value][0]
+    parent_of.update(nesting_parents(goals))
+    children_of: dict[int, list[int]] = {}
+    for g in goals:
+        up = parent_of.get(g.index)
         if up is not None:
-            children_of.setdefault(up.goal.index, []).append(f)
+            children_of.setdefault(up, []).append(g.index)
+    by_index = {g.index: g for g in goals}
     return GoalSet(
-        facts=all_facts,
-        children_of=MappingProxyType({k: tuple(v) for k, v in children_of.items()}),
-        by_id=MappingProxyType({k: tuple(v) for k, v in by_id.items()}),
-        parent_of=MappingProxyType(parent_of),
-        cycles=MappingProxyType(_find_cycles(all_facts, parent_of)),
+        facts=_FactsSeq(tuple(g.index for g in goals), facts_of),
+        children_of=_FactsByKey({k: tuple(v) for k, v in children_of.items()}, facts_of),
+        by_id=_FactsByKey({k: tuple(v) for k, v in by_id.items()}, facts_of),
+        parent_of=_FactByKey(parent_of, facts_of),
+        cycles=MappingProxyType(_find_cycles(goals, parent_of, by_index)),
         ids=tuple(sorted(by_id.keys() | set(other_ids))),
         ids_by_shape=MappingProxyType(group_ids_by_shape(sorted(by_id.keys() | set(other_ids)))),
     )
 
 
+class _FactsSeq(Sequence[Facts]):
+    """The facts of goals given by index, looked up when read."""
+
+    __slots__ = ("_facts_of", "_indices")
+
+    def __init__(self, indices: tuple[int, ...], facts_of: Callable[[int], Facts]) -> None:
+        self._indices = indices
+        self._facts_of = facts_of
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    @overload
+    def __getitem__(self, i: int) -> Facts: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Facts]: ...
+    def __getitem__(self, i: int | slice) -> Facts | Sequence[Facts]:
+        if isinstance(i, slice):
+            return tuple(self._facts_of(x) for x in self._indices[i])
+        return self._facts_of(self._indices[i])
+
+
+class _FactByKey(Mapping[int, Facts]):
+    """A goal index -> one goal's facts, looked up when read."""
+
+    __slots__ = ("_facts_of", "_keys")
+
+    def __init__(self, keys: dict[int, int], facts_of: Callable[[int], Facts]) -> None:
+        self._keys = keys
+        self._facts_of = facts_of
+
+    def __getitem__(self, key: int) -> Facts:
+        return self._facts_of(self._keys[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class _FactsByKey(Mapping[K, tuple[Facts, ...]]):
+    """A key -> several goals' facts, looked up when read."""
+
+    __slots__ = ("_facts_of", "_keys")
+
+    def __init__(self, keys: dict[K, tuple[int, ...]], facts_of: Callable[[int], Facts]) -> None:
+        self._keys = keys
+        self._facts_of = facts_of
+
+    def __getitem__(self, key: K) -> tuple[Facts, ...]:
+        return tuple(self._facts_of(i) for i in self._keys[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 def _find_cycles(
-    all_facts: tuple[Facts, ...], parent_of: Mapping[int, Facts]
+    goals: Sequence[Goal], parent_of: Mapping[int, int], by_index: Mapping[int, Goal]
 ) -> dict[int, tuple[str, ...]]:
     """Walk each parent chain once; colour nodes so the whole pass is O(goals)."""
     state: dict[int, int] = {}  # 1 = on the current walk, 2 = done
     cycles: dict[int, tuple[str, ...]] = {}
-    for f in all_facts:
-        walk: list[Facts] = []
+    for g in goals:
+        walk: list[Goal] = []
         position: dict[int, int] = {}
-        node: Facts | None = f
-        while node is not None and state.get(node.goal.index, 0) == 0:
-            state[node.goal.index] = 1
-            position[node.goal.index] = len(walk)
+        node: Goal | None = g
+        while node is not None and state.get(node.index, 0) == 0:
+            state[node.index] = 1
+            position[node.index] = len(walk)
             walk.append(node)
-            node = parent_of.get(node.goal.index)
-        if node is not None and state.get(node.goal.index) == 1:
-            ring = walk[position[node.goal.index] :]
-            head = min(range(len(ring)), key=lambda i: ring[i].goal.index)
+            up = parent_of.get(node.index)
+            node = None if up is None else by_index[up]
+        if node is not None and state.get(node.index) == 1:
+            ring = walk[position[node.index] :]
+            head = min(range(len(ring)), key=lambda i: ring[i].index)
             ring = ring[head:] + ring[:head]
-            names = [w.goal.goal_id or "?" for w in ring]
+            names = [w.goal_id or "?" for w in ring]
             ids = (*names, names[0])
             for member in ring:
-                cycles[member.goal.index] = ids
+                cycles[member.index] = ids
         for w in walk:
-            state[w.goal.index] = 2
+            state[w.index] = 2
     return cycles
 
 

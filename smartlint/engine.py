@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
-from smartlint.context import Context, Options, build_goal_set
+from smartlint.context import Context, Options, goal_set_of
 from smartlint.facts import Facts, build_facts
 from smartlint.fixes import SourceText, attach_fixes, fixable_file
 from smartlint.fixes.unused import attach_unused_fixes
@@ -49,6 +49,7 @@ class RunSettings:
     options: Options = field(default_factory=Options)
     rules: tuple[Rule, ...] = ALL_RULES
     severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    jobs: int = 1  # worker processes for big runs (see smartlint.workers); 1: none
     describe: bool = False  # keep what was understood of each goal (--show-reading)
     chart: bool = True  # keep each history chart's data (only the pretty report draws them)
     plot: bool = False  # keep each chart's data with its realistic band (the HTML report)
@@ -106,71 +107,56 @@ def _lint_files(
     sources: Mapping[str, SourceText] | None = None,
 ) -> Report:
     language = settings.options.language
-
-    def facts_of(goal: Goal, default_language: Language) -> Facts:
-        key = (goal, default_language)
-        found = facts_cache.get(key) if facts_cache is not None else None
-        if found is None:
-            found = build_facts(
-                goal,
-                settings.today,
-                forced_language=language,
-                default_language=default_language,
-                fiscal_year_end=settings.options.fiscal_end,
-            )
-            if facts_cache is not None:
-                facts_cache[key] = found
-        return found
-
-    all_facts = tuple(
-        facts_of(goal, parsed.language_hint or Language.EN)  # the file's `language:`
-        for parsed in files
-        for goal in parsed.goals
-    )
+    goals = [goal for parsed in files for goal in parsed.goals]
+    hints = {g.index: parsed.language_hint or Language.EN for parsed in files for g in parsed.goals}
+    facts_of = FactsTable(goals, hints, settings, facts_cache)  # hints: each file's `language:`
     ctx = Context(
-        today=settings.today, goals=build_goal_set(all_facts, other_ids), options=settings.options
+        today=settings.today,
+        goals=goal_set_of(goals, facts_of, other_ids),
+        options=settings.options,
     )
-    enabled = {r.code for r in settings.rules}
+    enabled = frozenset(r.code for r in settings.rules)
     checks = tuple(r for r in settings.rules if r.check is not None)
-    facts_by_index = {f.goal.index: f for f in all_facts}
+    shared = _Shared(files, settings, reported, ctx, checks, facts_of, enabled, sources or {})
+    from_workers = _from_workers(shared, len(goals))
+    if not from_workers:
+        for goal in goals:  # in input order, as a run without workers always read them
+            facts_of(goal.index)
+
+    def language_of(index: int) -> Language:
+        return from_workers[index].language if from_workers else facts_of(index).language
 
     results: list[FileResult] = []
     for parsed in files:
         if reported is not None and not reported(parsed.path):
             continue
+        file_language = _file_language(parsed, language_of, language)
         goals_by_index: dict[int | None, Goal] = {g.index: g for g in parsed.goals}
-        file_language = _file_language(parsed, facts_by_index, language)
         file_findings = [
             _stamp_problem(
                 p,
                 parsed.path,
                 goals_by_index.get(p.goal_index),
                 settings,
-                facts_by_index[p.goal_index].language
-                if p.goal_index in facts_by_index
-                else file_language,
+                language_of(p.goal_index) if p.goal_index in hints else file_language,
             )
             for p in parsed.problems
             if p.code in enabled or p.code not in RULES_BY_CODE
         ]
-        problems_by_goal: dict[int | None, list[Finding]] = {}
-        for f in file_findings:  # grouped once: a file can hold thousands of goals and problems
-            problems_by_goal.setdefault(f.goal_index, []).append(f)
-        goal_results = []
         source = (sources or {}).get(parsed.path) if fixable_file(parsed) else None
-        for goal in parsed.goals:
-            facts = facts_by_index[goal.index]
-            found = [
-                _stamp(rule_, v, goal, settings)
-                for rule_ in checks
-                for v in _run(rule_, facts, ctx)
-            ]
-            found += problems_by_goal.get(goal.index, ())
-            found.sort(key=_finding_order)
-            goal_result = _result(facts, tuple(found), settings, ctx)
-            if source is not None:  # the fixes' stage, after the rules and the rewrite
-                goal_result = attach_fixes(goal_result, facts, ctx, source)
-            goal_results.append(goal_result)
+        problems_by_goal = _goal_problems(parsed, enabled)
+        goal_results = [
+            from_workers[goal.index]
+            if from_workers
+            else goal_result(
+                facts_of(goal.index),
+                problems_by_goal.get(goal.index, ()),
+                shared,
+                parsed.path,
+                source,
+            )
+            for goal in parsed.goals
+        ]
         file_findings += [
             f for g in goal_results for f in g.findings if f.criterion is not Criterion.FILE
         ]
@@ -183,12 +169,110 @@ def _lint_files(
                 result,
                 settings.rules,
                 severities=settings.severities,
-                rewrite=lambda g, v: rewrite_goal(facts_by_index[g.goal.index], dict(v), ctx),
+                rewrite=lambda g, v: rewrite_goal(facts_of(g.goal.index), dict(v), ctx),
             )
             if source is not None:
                 result = attach_unused_fixes(result, source)
         results.append(result)
     return Report(files=tuple(results), today=settings.today)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every goal's checks read: the files, the settings and the run's context."""
+
+    files: Sequence[ParsedFile]
+    settings: RunSettings
+    reported: Callable[[str], bool] | None
+    ctx: Context
+    checks: tuple[Rule, ...]  # the enabled rules that check goals
+    facts_of: FactsTable  # a goal's facts by index
+    enabled: frozenset[str]  # the enabled rules' codes
+    sources: Mapping[str, SourceText]  # the texts fixes edit, by path
+
+
+class FactsTable:
+    """Each goal's facts by goal index, built the first time they are asked for."""
+
+    def __init__(
+        self,
+        goals: Sequence[Goal],
+        hints: Mapping[int, Language],
+        settings: RunSettings,
+        cache: MutableMapping[tuple[Goal, Language], Facts] | None = None,
+    ) -> None:
+        """Read ``goals`` under ``settings`` when asked, each in its file's default language
+        (``hints``); ``cache`` outlives the run (the language server's)."""
+        self._goals = {g.index: g for g in goals}
+        self._hints = hints
+        self._settings = settings
+        self._known: dict[int, Facts] = {}
+        self._cache = cache
+
+    def __call__(self, index: int) -> Facts:
+        """Return the facts of the goal with this index."""
+        known = self._known.get(index)
+        if known is None:
+            key = (self._goals[index], self._hints[index])
+            known = self._cache.get(key) if self._cache is not None else None
+            if known is None:
+                options = self._settings.options
+                known = build_facts(
+                    key[0],
+                    self._settings.today,
+                    forced_language=options.language,
+                    default_language=key[1],
+                    fiscal_year_end=options.fiscal_end,
+                )
+                if self._cache is not None:
+                    self._cache[key] = known
+            self._known[index] = known
+        return known
+
+    def forget(self) -> None:
+        """Drop the facts built so far (a worker keeps only those of the share it checks)."""
+        self._known.clear()
+
+
+def _goal_problems(parsed: ParsedFile, enabled: frozenset[str]) -> dict[int, list[Problem]]:
+    """Group a file's enabled parser problems by the goal they belong to."""
+    grouped: dict[int, list[Problem]] = {}
+    for p in parsed.problems:
+        if p.goal_index is not None and (p.code in enabled or p.code not in RULES_BY_CODE):
+            grouped.setdefault(p.goal_index, []).append(p)
+    return grouped
+
+
+def goal_result(
+    facts: Facts,
+    problems: Sequence[Problem],
+    shared: _Shared,
+    path: str,
+    source: SourceText | None,
+) -> GoalResult:
+    """Run the checks on one goal and decide its verdicts (the same in a worker process)."""
+    goal, settings, ctx = facts.goal, shared.settings, shared.ctx
+    found = [
+        _stamp(rule_, v, goal, settings) for rule_ in shared.checks for v in _run(rule_, facts, ctx)
+    ]
+    # the goal's parser problems, in the goal's language, as the file's list has them
+    found += [_stamp_problem(p, path, goal, settings, facts.language) for p in problems]
+    found.sort(key=_finding_order)
+    result = _result(facts, tuple(found), settings, ctx)
+    if source is not None:  # the fixes' stage, after the rules and the rewrite
+        result = attach_fixes(result, facts, ctx, source)
+    return result
+
+
+def _from_workers(shared: _Shared, goals: int) -> Mapping[int, GoalResult]:
+    """Return every reported goal's result from worker processes, or {} to check them here."""
+    from smartlint.workers import WORKER_THRESHOLD, can_fork
+
+    if shared.settings.jobs <= 1 or goals < WORKER_THRESHOLD or not can_fork():
+        return {}
+    from smartlint.workers import results_in_workers
+
+    return results_in_workers(shared)
 
 
 def lint_text(
@@ -240,14 +324,14 @@ def _stamp(rule_: Rule, v: Violation, goal: Goal, settings: RunSettings) -> Find
 
 
 def _file_language(
-    parsed: ParsedFile, facts_by_index: Mapping[int, Facts], forced: Language | None
+    parsed: ParsedFile, language_of: Callable[[int], Language], forced: Language | None
 ) -> Language:
     """Return the language of a file's own problems: forced, the file's, else its goals'."""
     if forced is not None:
         return forced
     if parsed.language_hint is not None:
         return parsed.language_hint
-    spoken = [facts_by_index[g.index].language for g in parsed.goals if g.index in facts_by_index]
+    spoken = [language_of(g.index) for g in parsed.goals]
     if spoken and spoken.count(Language.VI) * 2 > len(spoken):
         return Language.VI
     return Language.EN

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import calendar
 import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -152,7 +151,12 @@ def trend_pace(paces: Sequence[float], sign: int) -> float | None:
     """Return the median pace in the goal's direction (negative when it moves the other way)."""
     if not paces:
         return None
-    return float(statistics.median(sign * p for p in paces))
+    ordered = sorted(sign * p for p in paces)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    # the mean of the two middle values, as statistics.median (not imported: +4 ms a start)
+    return float((ordered[middle - 1] + ordered[middle]) / 2)
 
 
 @dataclass(frozen=True, slots=True)

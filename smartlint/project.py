@@ -66,6 +66,7 @@ class Overrides:
     describe: bool = False
     chart: bool = True  # draw history charts; off when no report of the run shows them
     plot: bool = False  # keep history charts as data, for the HTML report
+    jobs: int = 1  # worker processes for big runs (--jobs)
 
 
 @lru_cache(maxsize=256)
@@ -131,6 +132,7 @@ def settings_for(config: Config, overrides: Overrides, today: date) -> RunSettin
         describe=overrides.describe,
         chart=overrides.chart,
         plot=overrides.plot,
+        jobs=overrides.jobs,
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from smartlint.context import Context
+from smartlint.extract.lazy import Lazy
 from smartlint.facts import Facts
 from smartlint.figures import change_text, level_text, rounded_level, scale_of
 from smartlint.i18n import (
@@ -24,8 +25,8 @@ from smartlint.i18n import (
 from smartlint.model import ChangeKind, Criterion, Direction, Language, Verdict
 from smartlint.plan import mismatch_for, realistic_level
 
-_VI_TIME_WORDS = re.compile(r"^(vào|trong|trước|đến|tới|cuối|hết|until|by)\b", re.IGNORECASE)
-_EN_TIME_WORDS = re.compile(
+_VI_TIME_WORDS = Lazy(r"^(vào|trong|trước|đến|tới|cuối|hết|until|by)\b", re.IGNORECASE)
+_EN_TIME_WORDS = Lazy(
     r"^(by|in|within|before|until|during|over|at|end of|through)\b", re.IGNORECASE
 )
 

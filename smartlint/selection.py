@@ -8,14 +8,14 @@ what came before; ``ignore`` removes.  The last layer to mention a rule wins.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from smartlint.extract.lazy import Lazy
 from smartlint.model import Criterion
 from smartlint.rules.base import Rule
 
-_PREFIX = re.compile(r"^[A-Z][0-9]{0,3}$")
+_PREFIX = Lazy(r"^[A-Z][0-9]{0,3}$")
 
 
 class SelectorError(ValueError):

@@ -37,6 +37,7 @@ STAGE_OF = {
     # so they belong with the base values although they live in the extract package.
     "smartlint.extract.text": "base",
     "smartlint.extract.numbers": "base",
+    "smartlint.extract.lazy": "base",  # patterns compiled on first use: imports only re
     "smartlint.parser": "parser",
     "smartlint.extract": "extract",
     "smartlint.facts": "facts",
@@ -48,6 +49,7 @@ STAGE_OF = {
     "smartlint.rules": "rules",
     "smartlint.objectives": "rules",
     "smartlint.engine": "engine",
+    "smartlint.workers": "engine",  # the engine's worker processes (--jobs)
     "smartlint.rewrite": "engine",
     "smartlint.suppress": "engine",
     "smartlint.selection": "engine",

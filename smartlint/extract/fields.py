@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from smartlint.extract.lazy import Lazy
 from smartlint.extract.numbers import Quantity, find_quantities
 from smartlint.extract.phrases import COMPARATOR_AFTER, COMPARATOR_BEFORE
 from smartlint.extract.sentence import read
@@ -64,7 +65,7 @@ def _bound(f: Folded, qs: list[Quantity]) -> Comparator | None:
     return _COMPARATORS[found.lastgroup or "ge"]
 
 
-_UNIT_WORDS = re.compile(r"\s*[a-z%/]+(?:\s+[a-z/]+){0,2}\s*")
+_UNIT_WORDS = Lazy(r"\s*[a-z%/]+(?:\s+[a-z/]+){0,2}\s*")
 _COMPARATORS = {
     "ge": Comparator.AT_LEAST,
     "gt": Comparator.MORE_THAN,

@@ -10,22 +10,24 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 
 class Lazy:
     """A pattern compiled on first use; the methods are those of :class:`re.Pattern`."""
 
-    __slots__ = ("_compiled", "_source")
+    __slots__ = ("_compiled", "_flags", "_source")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, flags: int = 0) -> None:
         self._source = source
+        self._flags = flags
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         """Return the compiled pattern, compiling it now if this is its first use."""
         if self._compiled is None:
-            self._compiled = re.compile(self._source)
+            self._compiled = re.compile(self._source, self._flags)
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -51,3 +53,11 @@ class Lazy:
     def sub(self, repl: str, string: str) -> str:
         """See :meth:`re.Pattern.sub`."""
         return self.compiled.sub(repl, string)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        """See :meth:`re.Pattern.findall`."""
+        return self.compiled.findall(string, pos, endpos)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        """See :meth:`re.Pattern.split`."""
+        return self.compiled.split(string, maxsplit)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from smartlint.extract.lazy import Lazy
 from smartlint.extract.text import Folded, fold
 
 _NUMERAL = r"\d+(?:[.,]\d+)*"
@@ -81,7 +82,7 @@ def _tail(masked: str, m: re.Match[str]) -> tuple[float, int, bool] | None:
 
 
 # A fraction of the current level as a change: "cut CAC by a third", "giảm một phần ba".
-_FRACTION = re.compile(
+_FRACTION = Lazy(
     r"(?<![\w])(?:by\s+)?(?:(?P<two>two)\s+thirds|(?:a|one)\s+third|(?:mot\s+)?phan\s+ba)(?![\w])"
 )
 
@@ -117,9 +118,9 @@ _EN_WORDS = [
 _EN_NUM = {w: float(i + 2) for i, w in enumerate(_EN_WORDS)}
 _EN_NUM.update({"zero": 0.0, "once": 1.0, "twice": 2.0})  # "zero Sev-1 incidents", "once a week"
 # "a dozen", "half a dozen", "half a million": counts said in words.
-_DOZEN = re.compile(r"(?<![\w])(?:(?P<half>half\s+)?a\s+(?P<w>dozen|million|billion))(?![\w])")
+_DOZEN = Lazy(r"(?<![\w])(?:(?P<half>half\s+)?a\s+(?P<w>dozen|million|billion))(?![\w])")
 # "within an hour", "under a minute": a duration of one unit, the level of a service.
-_ONE_UNIT = re.compile(
+_ONE_UNIT = Lazy(
     r"(?:(?<=within )|(?<=under )|(?<= than ))(?:an?|one)(?=\s+(?:hour|minute|second|day|week"
     r"|business\s+day|working\s+day)(?![\w]))"
 )
@@ -133,7 +134,7 @@ _WORDNUM = re.compile(
     r"\s+(?=[a-z])"
 )
 # Words that make a plain "hai" another word (hài lòng, hải quan, hải sản, Hải Phòng …).
-_NOT_TWO = re.compile(r"\s+(?:long|quan|san|ngoai|huoc|phong|duong|dang|ly)(?![\w])")
+_NOT_TWO = Lazy(r"\s+(?:long|quan|san|ngoai|huoc|phong|duong|dang|ly)(?![\w])")
 _WORDNUM_SET = frozenset(
     [*_EN_WORDS, "zero", "once", "twice", "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi"]
 )

@@ -194,12 +194,12 @@ FROM = re.compile(r"(?<![\w])(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
 # A baseline said after the target ("lên 1,5 tỷ, hiện tại 1,2 tỷ", "to $1.5M, up from $1.2M").
 # A bare "từ"/"from" there may name a source ("lên 2 tỷ từ 3 kênh"), so it needs a baseline
 # of the target's kind and size; the other marks say "the current value" outright.
-NOW_MARK = re.compile(
+NOW_MARK = Lazy(
     r"(?<![\w])(?:hien\s+(?:tai|nay|dang)(?:\s+(?:la|o\s+muc|dang\s+la|dat))?|tu\s+muc"
     r"|(?:up|down)\s+from|currently(?:\s+at)?|from\s+a\s+baseline\s+of|baseline(?:\s+of)?"
     r"|from\s+today'?s?)\s*:?\s*$"
 )
-BARE_FROM = re.compile(r"(?<![\w])(?:tu|from)\s*$")
+BARE_FROM = Lazy(r"(?<![\w])(?:tu|from)\s*$")
 CONNECT = re.compile(
     r"(?:(?:[a-z]+\s+){0,2}?(?:len(?:\s+(?:den|toi|muc))?|xuong(?:\s+(?:con|den|muc))?|den|toi"
     r"|to|con)|(?:[a-z]+\s*){0,2}?(?:->|→|=>|–|-))"
@@ -214,10 +214,10 @@ LEVEL_MARK = re.compile(
 )
 # A percent change said beside a level ("đạt 10 tỷ, tăng 25% so với năm 2026") implies the
 # level it started from.
-REL_MARK = re.compile(
+REL_MARK = Lazy(
     r"(?<![\w])(?:(?P<up>tang|up|increase|grow(?:th)?|\+)|(?P<down>giam|down|decrease|-))\s*(?:them\s*)?$"
 )
-DELTA_MARK = re.compile(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
+DELTA_MARK = Lazy(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
 RATE = re.compile(
     r"ty le|ti le|ty so|ty suat|toc do tang|ratio|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
     r"|retention|share|ty trong|engagement|percentage|coverage|uptime|availability|adoption"
@@ -228,7 +228,7 @@ POINT_CTX = re.compile(
     r"(?<![\w])(?:truoc(?:\s+ngay)?|by|before|until|till|den(?:\s+het)?(?:\s+ngay)?|toi|no\s+later\s+than"
     r"|deadline:?|han\s+chot:?|on)\s*$"
 )
-BEFORE_CTX = re.compile(r"(?<![\w])(?:truoc|before|prior\s+to)\s*$")
+BEFORE_CTX = Lazy(r"(?<![\w])(?:truoc|before|prior\s+to)\s*$")
 IN_CTX = re.compile(r"(?<![\w])(?:trong(?:\s+vong)?|vao|in|during|within|for|over|o)\s*$")
 START_CTX = re.compile(
     r"(?<![\w])(?:tu|from|starting(?:\s+(?:from|in|on))?|beginning(?:\s+(?:in|on))?|bat\s+dau(?:\s+tu)?"
@@ -240,7 +240,7 @@ LEAD_IN = re.compile(r"\s*(?:in|of|cua|ve)\s+")
 
 RATING = re.compile(r"\s*-?\s*(?:sao|stars?)" + WORD_END)
 
-ARROW_BEFORE = re.compile(r"(?:->|→|=>)\s*$")
+ARROW_BEFORE = Lazy(r"(?:->|→|=>)\s*$")
 
 # Nouns a small whole number names a kind after ("đại lý cấp 1", "Quận 7", "giai đoạn 2",
 # "tier 1 customers", "phase 2"): the number is part of the metric's name, not an amount.
@@ -268,11 +268,11 @@ KPI_LABEL = Lazy(
 
 # A count of things that are new ("5 tỉnh mới", "3 new markets"): made within the goal's
 # period, so counted from zero.  "mỗi" folds like "mới"; followed by a period it is "each".
-NEW_THINGS = re.compile(
+NEW_THINGS = Lazy(
     r"(?:\s+[a-z]+){1,3}?\s+moi(?![\w])(?!\s+(?:ngay|tuan|thang|quy|nam))|\s+new(?![\w])"
 )
 
-MORE = re.compile(r"\s+(?:(?P<more>more|nhieu\s+hon)|(?P<less>fewer|less|it\s+hon))(?![\w])")
+MORE = Lazy(r"\s+(?:(?P<more>more|nhieu\s+hon)|(?P<less>fewer|less|it\s+hon))(?![\w])")
 
 # Substrings without which a pattern cannot match: checking them first is much cheaper
 # than running the pattern over a sentence that cannot contain it.

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from smartlint.extract.language import detect
+from smartlint.extract.lazy import Lazy
 from smartlint.extract.numbers import Quantity, find_quantities
 from smartlint.extract.phrases import (
     AMOUNT_BEFORE,
@@ -384,10 +385,10 @@ _THING_WORDS = frozenset(("the", "new", "our"))
 _COPULA_ENDS = frozenset(
     ("is", "are", "stay", "stays", "remain", "remains", "be", "la", "muc", "luon")
 )
-_OF_EVENT = re.compile(r"\s+(?:of|after|from|ke\s+tu|sau\s+khi)\s+[a-z]")
-_WORKING = re.compile(r"\s+lam\s+viec")
-_COUNT_DIGIT = re.compile(r"\d(?![\d.,]*\s?%)")
-_DIGIT = re.compile(r"\d")
+_OF_EVENT = Lazy(r"\s+(?:of|after|from|ke\s+tu|sau\s+khi)\s+[a-z]")
+_WORKING = Lazy(r"\s+lam\s+viec")
+_COUNT_DIGIT = Lazy(r"\d(?![\d.,]*\s?%)")
+_DIGIT = Lazy(r"\d")
 _ROLLING_WORDS = re.compile(r"rolling|trailing|last|past|any")
 _AVERAGE_WORDS = gate("binh quan", "trung binh", "average", "avg", "cagr", "compound")
 _LABEL_GATE = re.compile(
@@ -398,19 +399,17 @@ _ROW_GATE = re.compile(r"[:—–]")
 _MARKUP_GATE = re.compile(r"[*_`<\]]")
 _REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
 _CONNECTOR_SET = frozenset(("and", "va", "thoi", "well", "plus", "nhu"))
-_CONNECTOR = re.compile(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
-_MILESTONE_GAP = re.compile(
+_CONNECTOR = Lazy(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
+_MILESTONE_GAP = Lazy(
     r"\s*(?:by|in|truoc|vao|den|toi|trong|until|for|at|on)?\s*(?:the\s+end\s+of\s+|cuoi\s+|het\s+)?$"
 )
 # A word after "weekly" that it qualifies ("weekly feature adoption"), unless a preposition.
-_ADJECTIVE = re.compile(
-    r"\s+(?!(?:for|in|until|by|and|or|from|through|across|at|on|to|during)\b)[a-z]"
-)
-_ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)")
-_DANGLING = re.compile(r"\s+(?:of|cua)$")
-_NOUN_START = re.compile(r"[,;:]")
+_ADJECTIVE = Lazy(r"\s+(?!(?:for|in|until|by|and|or|from|through|across|at|on|to|during)\b)[a-z]")
+_ARTICLE = Lazy(r"(?:a|an|the)\s+(?=\S)")
+_DANGLING = Lazy(r"\s+(?:of|cua)$")
+_NOUN_START = Lazy(r"[,;:]")
 _BY_COMPARATOR = re.compile(r"(?<![\w])by\s+(?:at\s+least|at\s+most|more\s+than|over|up\s+to)\s*$")
-_UNIT_AFTER_HYPHEN = re.compile(
+_UNIT_AFTER_HYPHEN = Lazy(
     r"(?:day|hour|week|month|year|minute|second|point|star|step|item|page|person|seat|bed|lane)s?(?![\w])"
 )
 _SHARE_OF = re.compile(r"\s+(?:of|cua|trong\s+so)\s")
@@ -421,7 +420,7 @@ _LEVEL_FIRST = re.compile(
     r"|duoi|over|under|above|below|minimum|maximum|min|max|up|a|an|tu)(?![\w]))"
 )
 _OF_NOUN = re.compile(r"\s+(?:of\s+)?[a-z]")
-_TRAIL = re.compile(r"[\s:=–—-]+$")
+_TRAIL = Lazy(r"[\s:=–—-]+$")
 _OF = re.compile(r"\s*(?:of|cua|trong\s+so)?\s*")
 
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from smartlint.extract.lazy import Lazy
+
 # Goals are one sentence; the first MAX_CHARS characters are analysed so that a hostile
 # one-megabyte title costs the same as a long sentence.
 MAX_CHARS = 2000
@@ -110,7 +112,7 @@ _ALLOWED: dict[str, frozenset[str]] = {
         "la": "la là lá",  # "đô la"
     }.items()
 }
-_FOLDED_WORD = re.compile(r"\w+")
+_FOLDED_WORD = Lazy(r"\w+")
 _ACCENTED_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")  # a word with a non-ASCII letter
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from smartlint.extract.lazy import Lazy
 from smartlint.extract.text import Folded
 from smartlint.model import Period, TimeProblem
 
@@ -46,7 +47,7 @@ FiscalEnd = tuple[int, int]  # the month and day a fiscal year ends on; (12, 31)
 # A bare "2027" is a year only after a preposition; "từ 1000 lên 2000" speaks of counts.
 # The pattern finds the number; the preposition is checked on the few it finds (one
 # look-behind per preposition at every position cost more than the rest of the reading).
-_PREPOSITION_BEFORE = re.compile(
+_PREPOSITION_BEFORE = Lazy(
     r"(?<![\w])(?:in|of|for|to|by|than|vs|since|until|before|during|trong|through|thru|den|toi"
     r"|truoc|after|till)\s$"
 )

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smartlint.decode import Decoded, decode_bytes, normalize_newlines
+from smartlint.extract.lazy import Lazy
 from smartlint.model import FILE_START, Language, ParsedFile, Problem
 from smartlint.parser import codes
 from smartlint.parser.compose import compose
@@ -155,12 +156,12 @@ def _too_large(size: int) -> Problem:
     )
 
 
-_GOALS_KEY = re.compile(r"^[\"']?goals?[\"']?[ \t]*:", re.MULTILINE | re.IGNORECASE)
-_GOAL_FIELD = re.compile(
+_GOALS_KEY = Lazy(r"^[\"']?goals?[\"']?[ \t]*:", re.MULTILINE | re.IGNORECASE)
+_GOAL_FIELD = Lazy(
     r"^(?:- |  |)(?:title|deadline|target|key_results|baseline|history)[ \t]*:", re.MULTILINE
 )
-_FIRST_LINE = re.compile(r"^(?!\s*(?:#|%|---\s*$|\.\.\.\s*$))\s*(\S)", re.MULTILINE)
-_BARE_ITEM = re.compile(r"^- +(?![\[{\"'&*!|>-])[^:#\n]+$", re.MULTILINE)
+_FIRST_LINE = Lazy(r"^(?!\s*(?:#|%|---\s*$|\.\.\.\s*$))\s*(\S)", re.MULTILINE)
+_BARE_ITEM = Lazy(r"^- +(?![\[{\"'&*!|>-])[^:#\n]+$", re.MULTILINE)
 
 
 def is_goal_document(text: str) -> bool:

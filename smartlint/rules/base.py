@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from smartlint.extract.lazy import Lazy
 from smartlint.model import Criterion, Effect, Severity, Violation
 
 if TYPE_CHECKING:
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
 Check = Callable[["Facts", "Context"], Iterable[Violation]]
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
-_SECTION = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
-_FENCE = re.compile(r"```(yaml|markdown)?\n(.*?)```", re.DOTALL)
+_SECTION = Lazy(r"^## (.+?)\s*$", re.MULTILINE)
+_FENCE = Lazy(r"```(yaml|markdown)?\n(.*?)```", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)

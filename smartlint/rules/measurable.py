@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from smartlint.context import Context
+from smartlint.extract.lazy import Lazy
 from smartlint.extract.text import fold
 from smartlint.facts import Facts, Located
 from smartlint.i18n import fmt_exact, pick, written
@@ -329,7 +330,7 @@ def check_field_contradicts_sentence(facts: Facts, ctx: Context) -> Iterator[Vio
         )
 
 
-_TIME_BEFORE = re.compile(
+_TIME_BEFORE = Lazy(
     r"(?:by|before|until|in|on|due|deadline|truoc|vao|den|han|han\s+chot|trong|cuoi|het)\s*:?\s*$",
     re.IGNORECASE,
 )
