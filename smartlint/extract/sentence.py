@@ -78,6 +78,7 @@ from smartlint.extract.phrases import (
     START_CTX,
     STOP,
     VERB,
+    VERB_SCAN,
     WORD,
     gate,
     opens,
@@ -270,12 +271,14 @@ def _read_clause(
     excluded = means + ([base] if base else [])
     cadences = [m for m in _scan(CADENCE, masked, words) if f.plain(m.start(), m.end())]
     verbs: list[_Verb] = []
-    for m in VERB.finditer(masked):
+    for m in VERB_SCAN.finditer(masked):
         a, b = m.span()
         if excluded and _inside(a, b, excluded):
             continue
         if f.ascii or f.plain(a, b) or m.group(0) == "lap dat":  # "lắp đặt" is not "đạt"
-            verbs.append(_Verb(a, b, _VERB_KIND[m.lastgroup or ""]))
+            exact = VERB.match(masked, a)  # the same verb, with its group's name
+            group = exact.lastgroup if exact is not None else None
+            verbs.append(_Verb(a, b, _VERB_KIND[group] if group else VerbKind.REACH))
     verb = _primary(verbs, free, masked)
     named: tuple[int, int] | None = None  # a metric named before a colon or a signed number
     stated = False  # a level stated as a state, with no verb
