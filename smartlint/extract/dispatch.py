@@ -12,17 +12,18 @@ matched.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 
-def split_alternatives(source: str) -> list[str]:
-    """Split a regular expression's source at its top-level ``|``."""
-    parts: list[str] = []
-    current: list[str] = []
+def _syntax(source: str) -> Iterator[tuple[int, str, int]]:
+    """Yield each character of a pattern's source that is syntax (not escaped, not inside a
+    character class) with its offset and the group depth it stands at (a ``)`` at the depth
+    it closes to)."""
     depth = 0
     in_class = escaped = False
-    for ch in source:
-        current.append(ch)
+    for at, ch in enumerate(source):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -31,16 +32,16 @@ def split_alternatives(source: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            current.pop()
-            parts.append("".join(current))
-            current = []
-    parts.append("".join(current))
-    return parts
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield at, ch, depth
+
+
+def split_alternatives(source: str) -> list[str]:
+    """Split a regular expression's source at its top-level ``|``."""
+    cuts = [at for at, ch, depth in _syntax(source) if ch == "|" and depth == 0]
+    bounds = [-1, *cuts, len(source)]
+    return [source[a + 1 : b] for a, b in itertools.pairwise(bounds)]
 
 
 _NAMED = re.compile(r"\(\?P<\w+>(.*)\)", re.S)
@@ -84,21 +85,7 @@ def by_first_letter(pattern: re.Pattern[str], lead: str) -> re.Pattern[str]:
 def _closing(inner: str) -> int:
     """Return the offset of the ``)`` that closes a group whose opening is just before
     ``inner``."""
-    depth = 1
-    in_class = escaped = False
-    for at, ch in enumerate(inner):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return at
+    for at, ch, depth in _syntax(inner):
+        if ch == ")" and depth == -1:
+            return at
     raise ValueError("the group is not closed")
