@@ -358,21 +358,23 @@ async def initialized(ls: SmartlintServer, params: types.InitializedParams) -> N
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: SmartlintServer, params: types.DidOpenTextDocumentParams) -> None:
     """Lint a document as soon as it opens."""
-    uri = params.text_document.uri
-    path = _path(uri)
-    if path is not None:
-        ls.goals.open(path, ls.workspace.get_text_document(uri).source)
+    uri = _take_text(ls, params.text_document.uri)
     ls.lint_now({uri})
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: SmartlintServer, params: types.DidChangeTextDocumentParams) -> None:
     """Take the new text and lint it after the pause in typing."""
-    uri = params.text_document.uri
+    uri = _take_text(ls, params.text_document.uri)
+    ls.schedule(uri)
+
+
+def _take_text(ls: SmartlintServer, uri: str) -> str:
+    """Let the document's text stand for its file in the goal set; return its URI."""
     path = _path(uri)
     if path is not None:
         ls.goals.open(path, ls.workspace.get_text_document(uri).source)
-    ls.schedule(uri)
+    return uri
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
