@@ -167,7 +167,7 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         return Plan(
             required=0.0,
             sign=1 if up else -1,
-            points=_is_rate(facts),
+            points=points,
             unit=unit,
             span=target.span,
             start=start,
@@ -192,19 +192,7 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         if per_cadence is None:
             return Missing((Reason(Lack.NOT_POSITIVE, value=start),))
         raw = pace.convert_pace(per_cadence, facts.cadence.value, unit)
-        sign = _sign(facts, raw)
-        return Plan(
-            required=sign * raw,
-            sign=sign,
-            points=points,
-            unit=unit,
-            span=target.span,
-            start=start,
-            target=level,
-            periods=None,
-            deadline=None,
-            cadence=facts.cadence.value,
-        )
+        return _plan(facts, raw, points, unit, start, level, cadence=facts.cadence.value)
 
     missing: list[Reason] = []
     deadline = facts.deadline.value.end if facts.deadline is not None else None
@@ -253,18 +241,36 @@ def plan_goal(facts: Facts, today: date) -> Plan | Missing:
         return Missing(
             (Reason(Lack.NOT_POSITIVE, value=start if start is not None and start <= 0 else level),)
         )
-    sign = _sign(facts, raw_pace)
+    return _plan(facts, raw_pace, points, unit, start, level, periods=periods, deadline=deadline)
+
+
+def _plan(
+    facts: Facts,
+    raw: float,
+    points: bool,
+    unit: Period,
+    start: float | None,
+    level: float | None,
+    *,
+    periods: float | None = None,
+    deadline: date | None = None,
+    cadence: Period | None = None,
+) -> Plan:
+    """Return the plan of a pace ``raw`` in the goal's direction: over ``periods`` to a
+    deadline, or per ``cadence``."""
+    assert facts.target is not None
+    sign = _sign(facts, raw)
     return Plan(
-        required=sign * raw_pace,
+        required=sign * raw,
         sign=sign,
         points=points,
         unit=unit,
-        span=target.span,
+        span=facts.target.span,
         start=start,
         target=level,
         periods=periods,
         deadline=deadline,
-        cadence=None,
+        cadence=cadence,
     )
 
 
