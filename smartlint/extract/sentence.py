@@ -275,7 +275,7 @@ def _read_clause(
         a, b = m.span()
         if excluded and _inside(a, b, excluded):
             continue
-        if f.ascii or f.plain(a, b) or m.group(0) == "lap dat":  # "lắp đặt" is not "đạt"
+        if f.ascii or f.plain(a, b):
             exact = VERB.match(masked, a)  # the same verb, with its group's name
             group = exact.lastgroup if exact is not None else None
             verbs.append(_Verb(a, b, _VERB_KIND[group] if group else VerbKind.REACH))
@@ -531,7 +531,7 @@ def _names_a_thing(f: Folded, masked: str, q: Quantity) -> bool:
     if masked[q.end : q.end + 1] != " " or not masked[q.end + 1 : q.end + 2].isalpha():
         return False
     before = masked[max(0, q.start - NAME_WINDOW) : q.start].split()
-    return bool(before) and before[-1] in ("the", "new", "our")
+    return bool(before) and before[-1] in _THING_WORDS
 
 
 def _qualifies_a_noun(masked: str, q: Quantity) -> bool:

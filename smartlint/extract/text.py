@@ -112,6 +112,9 @@ _ALLOWED: dict[str, frozenset[str]] = {
         "la": "la là lá",  # "đô la"
     }.items()
 }
+# Phrases whose words fold to a keyword they are not, spelt as they must be for the whole
+# phrase to be its own keyword: "lắp đặt" (install) holds "đặt", not "đạt" (reach).
+_PHRASES: dict[str, frozenset[str]] = {"lap dat": frozenset(["lắp đặt"])}
 _FOLDED_WORD = Lazy(r"\w+")
 _ACCENTED_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")  # a word with a non-ASCII letter
 
@@ -143,6 +146,9 @@ class Folded:
         seg = self.src[self.orig(start) : self.orig(end)]
         if seg.isascii():
             return True  # typed without diacritics: the plain spelling of any keyword
+        phrase = _PHRASES.get(self.low[start:end])
+        if phrase is not None and unicodedata.normalize("NFC", seg).lower() in phrase:
+            return True
         if self._map is None:  # NFC text: one folded character per character
             for m in _ACCENTED_WORD.finditer(seg):
                 allowed = _ALLOWED.get(self.low[start + m.start() : start + m.end()])
