@@ -141,7 +141,7 @@ def _lint_files(
                 language_of(p.goal_index) if p.goal_index in hints else file_language,
             )
             for p in parsed.problems
-            if p.code in enabled or p.code not in RULES_BY_CODE
+            if _reported_problem(p, enabled)
         ]
         source = (sources or {}).get(parsed.path) if fixable_file(parsed) else None
         problems_by_goal = _goal_problems(parsed, enabled)
@@ -238,9 +238,15 @@ def _goal_problems(parsed: ParsedFile, enabled: frozenset[str]) -> dict[int, lis
     """Group a file's enabled parser problems by the goal they belong to."""
     grouped: dict[int, list[Problem]] = {}
     for p in parsed.problems:
-        if p.goal_index is not None and (p.code in enabled or p.code not in RULES_BY_CODE):
+        if p.goal_index is not None and _reported_problem(p, enabled):
             grouped.setdefault(p.goal_index, []).append(p)
     return grouped
+
+
+def _reported_problem(problem: Problem, enabled: frozenset[str]) -> bool:
+    """Tell whether a parser problem is reported: its rule is enabled, or it has no rule to
+    disable (a file that cannot be read at all)."""
+    return problem.code in enabled or problem.code not in RULES_BY_CODE
 
 
 def goal_result(
