@@ -44,8 +44,13 @@ Relint = Callable[[Mapping[Path, bytes], bytes | None], tuple[Report, Mapping[st
 
 @dataclass
 class FixOutcome:
-    """What fixing did: the new bytes per file, how many findings were fixed, and notes."""
+    """What fixing did: the new bytes per file, how many findings were fixed, and notes.
 
+    ``report`` is the lint of the text the last round left (the first lint when nothing
+    changed): what the files say once the new bytes are written.
+    """
+
+    report: Report
     new_bytes: dict[Path | None, bytes] = field(default_factory=dict)
     old_bytes: dict[Path | None, bytes] = field(default_factory=dict)
     displays: dict[Path | None, str] = field(default_factory=dict)
@@ -109,7 +114,7 @@ def fix_run(
     unsafe: bool,
 ) -> FixOutcome:
     """Apply the wanted fixes of a run in rounds; return the new bytes of every file."""
-    outcome = FixOutcome()
+    outcome = FixOutcome(report)
     overlay: dict[Path, bytes] = {}
     for result in report.files:
         path = paths.get(result.path)
@@ -140,6 +145,7 @@ def fix_run(
         if not progress:
             break
         report, paths = relint(dict(overlay), outcome.new_bytes.get(None, stdin_bytes))
+        outcome.report = report
     return outcome
 
 
@@ -366,7 +372,7 @@ def fix_command(
         sys.stdout.flush()
         sys.stdout.buffer.write(stdin_new or b"")
         sys.stdout.flush()
-    final, _ = request.relint({}, stdin_new)
+    final = outcome.report  # the last round linted exactly the bytes just written
     emit_report(final, sys.stderr if request.stdin is not None else sys.stdout)
     remaining = len(final.findings)
     files = plural(len(changed), "file")

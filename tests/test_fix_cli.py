@@ -468,3 +468,36 @@ def test_unused_suppressions_are_removed_but_misspelt_ones_kept(tmp_path: Path) 
         "    why: y\n"
     )
     assert "F090 'T5O1' is not a smartlint rule" in out(done)
+
+
+def test_fix_lints_once_per_round_and_reports_the_last_round(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report after --fix is the last round's lint: the files are not linted once more."""
+    from typer.testing import CliRunner
+
+    from smartlint import fixrun
+    from smartlint.cli import app
+
+    lints: list[int] = []
+    real = fixrun.run_project
+
+    def counted(*args: object, **kwargs: object) -> object:
+        lints.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fixrun, "run_project", counted)
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "goals.yaml"
+    path.write_text(YEARLESS, encoding="utf-8")
+    done = CliRunner().invoke(
+        app, ["--today", TODAY, "--isolated", "--fix", "-f", "concise", "goals.yaml"]
+    )
+    assert path.read_text(encoding="utf-8") == YEARLESS_FIXED
+    assert "fixed 5 findings in 1 file" in done.stderr
+    # Two rounds change the file (the years, then T520), each linted again; a third finds
+    # nothing more to do.
+    assert len(lints) == 2
+    fresh = CliRunner().invoke(app, ["--today", TODAY, "--isolated", "-f", "concise", "goals.yaml"])
+    assert done.stdout == fresh.stdout
+    assert f"; {fresh.stdout.count('goals.yaml:')} remaining." in done.stderr
