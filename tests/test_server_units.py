@@ -223,3 +223,21 @@ def test_without_pygls_the_server_says_how_to_install_it() -> None:
     )
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "pip install 'smartlint[server]'" in run.stderr
+
+
+def test_an_open_csv_sheet_is_read_from_its_text_not_the_disk(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Mục tiêu;Thời hạn\nTăng doanh thu 10%;31/12/2027\n", encoding="utf-8")
+    goals = GoalSet([tmp_path], lambda: date(2027, 1, 15))
+    on_disk = goals.lint([path])[path]
+    assert on_disk is not None and len(on_disk.result.goals) == 1
+    goals.open(path, "Mục tiêu;Thời hạn\nTăng doanh thu 10%;31/12/2027\nMở 3 cửa hàng;\n")
+    opened = goals.lint([path])[path]
+    assert opened is not None and len(opened.result.goals) == 2
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2  # the disk is left alone
+    # As a walk treats a file: an open sheet with no goal header, or none at all, is no sheet.
+    for text in ("", "a;b\n1;2\n"):
+        goals.open(path, text)
+        assert goals.lint([path])[path] is None
+    goals.open(tmp_path / "plan.xlsx", "Mục tiêu\nTăng doanh thu 10%\n")
+    assert goals.lint([tmp_path / "plan.xlsx"])[tmp_path / "plan.xlsx"] is None

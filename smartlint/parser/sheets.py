@@ -44,14 +44,27 @@ class SheetOptions:
 
 
 def parse_sheet(
-    path: Path, display: str, *, first_index: int, options: SheetOptions, walked: bool
+    path: Path,
+    display: str,
+    *,
+    first_index: int,
+    options: SheetOptions,
+    walked: bool,
+    data: bytes | None = None,
 ) -> ParsedFile | None:
-    """Read a goal sheet; None when a ``walked`` file is not one (or cannot be opened)."""
+    """Read a goal sheet; None when a ``walked`` file is not one (or cannot be opened).
+
+    ``data`` holds a CSV sheet's bytes when they are not the disk's (an editor's open
+    document): the file is then not read.
+    """
     walk = SheetWalk(display, first_index, MappingProxyType(dict(options.columns)))
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        if data is not None:
+            size = len(data)
+        elif not stat.S_ISREG(path.stat().st_mode):
             raise IsADirectoryError(0, "not a regular file")
-        size = path.stat().st_size
+        else:
+            size = path.stat().st_size
     except OSError as error:
         if walked:
             return None
@@ -70,7 +83,7 @@ def parse_sheet(
 
         found = read_workbook(path, walk, options.sheets, walked)
     else:
-        found = _read_csv(path.read_bytes(), walk, walked)
+        found = _read_csv(path.read_bytes() if data is None else data, walk, walked)
     if found is None:
         return None
     problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))

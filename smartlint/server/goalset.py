@@ -13,7 +13,6 @@ document (a workflow YAML, a README) gets no diagnostics, and ``exclude`` applie
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,7 +28,7 @@ from smartlint.facts import Facts
 from smartlint.model import FileResult, Goal, Language, ParsedFile, Span
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
-from smartlint.parser.sheet_limits import is_sheet
+from smartlint.parser.sheet_limits import XLSX_SUFFIXES, is_sheet
 from smartlint.project import (
     NO_GOALS_FOUND,
     NOT_A_GOAL_FILE,
@@ -95,7 +94,6 @@ class GoalSet:
         self._paths: dict[str, Path] = {}  # the name messages use -> the file
         self._resolver = Resolver()
         self._walked: tuple[Path, ...] | None = None
-        self._sheet_dir: tempfile.TemporaryDirectory[str] | None = None
         # facts of unchanged goals, per (today, language, fiscal year end): reading a
         # sentence is most of a lint, and a keystroke changes one goal
         self._facts: dict[tuple[object, ...], dict[tuple[Goal, Language], Facts]] = {}
@@ -143,12 +141,6 @@ class GoalSet:
     def config_for(self, path: Path) -> Config:
         """Return the nearest configuration of a path."""
         return self._resolver.for_path(path)
-
-    def close_all(self) -> None:
-        """Remove the temporary copies of open sheets."""
-        if self._sheet_dir is not None:
-            self._sheet_dir.cleanup()
-            self._sheet_dir = None
 
     # ---------------------------------------------------------------- linting
 
@@ -332,18 +324,18 @@ class GoalSet:
     ) -> ParsedFile | None:
         from smartlint.parser.sheets import SheetOptions, parse_sheet
 
-        source = path
-        if text is not None:  # an open CSV: the reader takes a file, so give it the text's
-            if self._sheet_dir is None:
-                self._sheet_dir = tempfile.TemporaryDirectory(prefix="smartlint-server-")
-            source = Path(self._sheet_dir.name) / path.name
-            source.write_text(text, encoding="utf-8", newline="")
+        data = None
+        if text is not None:  # an open document: its text, not the disk's
+            if path.name.lower().endswith(XLSX_SUFFIXES):
+                return None  # an editor's text of a workbook is no workbook
+            data = text.encode("utf-8", "surrogatepass")
         parsed = parse_sheet(
-            source,
+            path,
             self.display(path),
             first_index=first,
             options=SheetOptions(config.columns, config.sheets),
             walked=True,
+            data=data,
         )
         return None if parsed is None or _not_goals(parsed) else parsed
 

@@ -592,12 +592,6 @@ def _ignore_title(code: str, lang: Any, where: str) -> str:
     return pick(lang, vietnamese, english)
 
 
-@server.feature(types.SHUTDOWN)
-def shutdown(ls: SmartlintServer, params: None) -> None:
-    """Remove temporary files before the client ends the process."""
-    ls.goals.close_all()
-
-
 def serve() -> None:
     """Serve one client over standard input and output."""
     server.start_io()
