@@ -190,7 +190,7 @@ def run_project(
         if read is None:
             continue
         named = item.explicit or _included_sheet(item, policy)
-        if (not named or overrides.skip_non_goal_files) and _not_goals(read.parsed):
+        if (not named or overrides.skip_non_goal_files) and not_goals(read.parsed):
             continue
         files.append(read)
         count += len(read.parsed.goals)
@@ -212,7 +212,7 @@ def run_project(
         def parse(item: Source) -> ParsedFile | None:
             nonlocal count
             more = _read_source(item, count, read_stdin, [], resolver, policy, overlay)
-            if more is None or _not_goals(more.parsed):
+            if more is None or not_goals(more.parsed):
                 return None
             count += len(more.parsed.goals)
             return more.parsed
@@ -427,12 +427,29 @@ def _goal_document(display: str, data: bytes) -> bool:
     return looks_like_goals(display, head or "")
 
 
-def _not_goals(parsed: ParsedFile) -> bool:
+def not_goals(parsed: ParsedFile) -> bool:
     """Tell whether a file is some other YAML (a workflow, a compose file)."""
     if parsed.goals:
         return False
     names = {RULES_BY_CODE[p.code].name for p in parsed.problems if p.code in RULES_BY_CODE}
     return bool(NOT_A_GOAL_FILE in names or NO_GOALS_FOUND in names)
+
+
+def read_walked_file(
+    path: Path, display: str, first_index: int, config: Config, data: bytes | None = None
+) -> tuple[ParsedFile, SuppressionTable] | None:
+    """Read a YAML or Markdown file as a directory walk reads it (the language server's files).
+
+    ``data`` holds its bytes when they are not the disk's (an editor's open document).
+    None: it cannot be read, or it is no goal file (another YAML, a Markdown document
+    without goals).
+    """
+    source = Source(display, path, False, sniff=is_markdown_path(path.name))
+    overlay = _NO_OVERLAY if data is None else MappingProxyType({path: data})
+    read = _read(source, first_index, bytes, [], schema_of(config), overlay)
+    if read is None or not_goals(read.parsed):
+        return None
+    return read.parsed, read.table
 
 
 def show_settings(

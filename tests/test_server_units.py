@@ -241,3 +241,21 @@ def test_an_open_csv_sheet_is_read_from_its_text_not_the_disk(tmp_path: Path) ->
         assert goals.lint([path])[path] is None
     goals.open(tmp_path / "plan.xlsx", "Mục tiêu\nTăng doanh thu 10%\n")
     assert goals.lint([tmp_path / "plan.xlsx"])[tmp_path / "plan.xlsx"] is None
+
+
+def test_a_file_on_disk_gets_the_findings_the_command_line_gives(tmp_path: Path) -> None:
+    """The server reads files as a directory walk does: a legacy encoding is said (F008)."""
+    from smartlint.config import Resolver
+    from smartlint.project import Overrides, run_project
+
+    path = tmp_path / "plan.yaml"
+    text = "goals:\n  - id: a\n    title: Tăng doanh thu 15% vào 31/12/2027\n    why: x\n"
+    path.write_bytes(text.encode("cp1258"))
+    today = date(2027, 1, 15)
+    linted = GoalSet([tmp_path], lambda: today).lint([path])[path]
+    cli = run_project([str(tmp_path)], Overrides(), Resolver(), today).report.files[0]
+    assert linted is not None
+    assert "F008" in [f.code for f in cli.findings]
+    assert [(f.code, f.span) for f in linted.result.findings] == [
+        (f.code, f.span) for f in cli.findings
+    ]

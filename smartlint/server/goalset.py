@@ -21,25 +21,21 @@ from typing import Literal
 
 from smartlint.config import Config, Resolver
 from smartlint.context import nesting_parents
-from smartlint.decode import decode_bytes
 from smartlint.discover import Missing, discover
 from smartlint.engine import lint_parsed
 from smartlint.facts import Facts
 from smartlint.model import FileResult, Goal, Language, ParsedFile, Span
-from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.sheet_limits import XLSX_SUFFIXES, is_sheet
 from smartlint.project import (
-    NO_GOALS_FOUND,
-    NOT_A_GOAL_FILE,
     ConfigPolicy,
     Overrides,
     ignored_codes,
-    schema_of,
+    not_goals,
+    read_walked_file,
     settings_for,
 )
-from smartlint.rules import RULES_BY_CODE
-from smartlint.suppress import EMPTY, SuppressionTable, scan
+from smartlint.suppress import EMPTY, SuppressionTable
 
 Kind = Literal["yaml", "markdown", "sheet"]
 # Each file numbers its goals from its own block, so a file parsed again keeps apart from
@@ -283,41 +279,15 @@ class GoalSet:
         return slot * _INDEX_BLOCK
 
     def _read(self, path: Path, text: str | None, stamp: object) -> _Parsed:
-        kind = kind_of(path)
         config = self._resolver.for_path(path)
         first = self._first_index(path)
-        if kind == "sheet":
+        if kind_of(path) == "sheet":
             return _Parsed(stamp, self._read_sheet(path, text, config, first), EMPTY)
-        if text is None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                return _Parsed(stamp, None, EMPTY)
-            if len(data) > MAX_FILE_BYTES:
-                return _Parsed(
-                    stamp, parse_bytes(data, self.display(path), first_index=first), EMPTY
-                )
-            text = decode_bytes(data).text
-            if text is None:  # undecodable: the parser says why
-                parsed = parse_decoded(decode_bytes(data), self.display(path), first_index=first)
-                return _Parsed(stamp, parsed, EMPTY)
-            text = text.removeprefix("\ufeff")
-        if kind == "markdown" and not _goal_document(self.display(path), text):
-            return _Parsed(stamp, None, EMPTY)
-        # Through the bytes, as the command line reads a file: binary text is said to be so.
-        decoded = decode_bytes(text.encode("utf-8", "surrogatepass"))
-        parsed = parse_decoded(
-            decoded,
-            self.display(path),
-            first_index=first,
-            base_dir=path.parent,
-            schema=schema_of(config),
-        )
-        text = decoded.text or text
-        if _not_goals(parsed):
-            return _Parsed(stamp, None, EMPTY)
-        table = scan(text, kind) if "smartlint" in text else EMPTY
-        return _Parsed(stamp, parsed, table)
+        # An open document's text goes through its bytes, as the command line reads a file:
+        # binary text is said to be so.
+        data = None if text is None else text.encode("utf-8", "surrogatepass")
+        read = read_walked_file(path, self.display(path), first, config, data)
+        return _Parsed(stamp, None, EMPTY) if read is None else _Parsed(stamp, *read)
 
     def _read_sheet(
         self, path: Path, text: str | None, config: Config, first: int
@@ -337,17 +307,4 @@ class GoalSet:
             walked=True,
             data=data,
         )
-        return None if parsed is None or _not_goals(parsed) else parsed
-
-
-def _goal_document(display: str, text: str) -> bool:
-    from smartlint.parser.markdown.recognise import SNIFF_CHARS, looks_like_goals
-
-    return looks_like_goals(display, text[:SNIFF_CHARS])
-
-
-def _not_goals(parsed: ParsedFile) -> bool:
-    if parsed.goals:
-        return False
-    names = {RULES_BY_CODE[p.code].name for p in parsed.problems if p.code in RULES_BY_CODE}
-    return bool(NOT_A_GOAL_FILE in names or NO_GOALS_FOUND in names)
+        return None if parsed is None or not_goals(parsed) else parsed
