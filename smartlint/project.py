@@ -303,7 +303,7 @@ def _bytes_of(path: Path, overlay: Mapping[Path, bytes]) -> bytes:
     return held if held is not None else path.read_bytes()
 
 
-def _csv_text(data: bytes) -> SourceText | None:
+def csv_source_text(data: bytes) -> SourceText | None:
     """Return a CSV sheet's text for the fixes' edits (a workbook has none: never written)."""
     from smartlint.parser.csv_rows import sniff_delimiter
 
@@ -347,7 +347,7 @@ def _read_source(
     held = overlay.get(path)
     if held is not None:  # a CSV sheet --fix has changed: lint the fixed bytes
         fixed = parse_csv_data(held, source.display, first_index=first_index, options=options)
-        return _Read(fixed, source, EMPTY, _csv_text(held))
+        return _Read(fixed, source, EMPTY, csv_source_text(held))
     parsed = parse_sheet(
         path,
         source.display,
@@ -361,7 +361,7 @@ def _read_source(
     text = None
     if path.suffix.lower() in (".csv", ".tsv"):
         try:
-            text = _csv_text(path.read_bytes())
+            text = csv_source_text(path.read_bytes())
         except OSError:
             text = None
     return _Read(parsed, source, EMPTY, text)
@@ -394,7 +394,7 @@ def _read_stdin_sheet(
         return None
     options = SheetOptions(config.columns, config.sheets)
     parsed = parse_csv_data(data, source.display, first_index=first_index, options=options)
-    return _Read(parsed, source, EMPTY, _csv_text(data))
+    return _Read(parsed, source, EMPTY, csv_source_text(data))
 
 
 def _suppressions(text: str | None, kind: FileKind) -> SuppressionTable:
@@ -437,8 +437,9 @@ def not_goals(parsed: ParsedFile) -> bool:
 
 def read_walked_file(
     path: Path, display: str, first_index: int, config: Config, data: bytes | None = None
-) -> tuple[ParsedFile, SuppressionTable] | None:
-    """Read a YAML or Markdown file as a directory walk reads it (the language server's files).
+) -> tuple[ParsedFile, SuppressionTable, SourceText | None] | None:
+    """Read a YAML or Markdown file as a directory walk reads it (the language server's files),
+    with the text its fixes' edits are made on.
 
     ``data`` holds its bytes when they are not the disk's (an editor's open document).
     None: it cannot be read, or it is no goal file (another YAML, a Markdown document
@@ -449,7 +450,7 @@ def read_walked_file(
     read = _read(source, first_index, bytes, [], schema_of(config), overlay)
     if read is None or not_goals(read.parsed):
         return None
-    return read.parsed, read.table
+    return read.parsed, read.table, read.text
 
 
 def show_settings(

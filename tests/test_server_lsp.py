@@ -337,6 +337,24 @@ async def test_show_the_rewrite_is_an_unsafe_action_in_the_goal_language(
     assert "Tăng doanh thu" in new
 
 
+async def test_a_rules_safe_fix_is_the_preferred_quick_fix(
+    client: LanguageClient, folder: Path
+) -> None:
+    text = NO_DEADLINE.replace("a month\n", "a month by Q3\n")  # T506: a quarter with no year
+    doc = open_doc(client, folder / "goals.yaml", text)
+    diagnostics = await published(client, doc)
+    assert "T506" in codes(diagnostics)
+    actions = await actions_at(client, doc, diagnostics, 2)
+    preferred = [a for a in actions if a.is_preferred]
+    assert len(preferred) == 1, [a.title for a in actions]
+    edit = preferred[0].edit
+    assert edit is not None and edit.changes is not None
+    fixed = apply(text, edit.changes[doc])
+    assert "a month by Q3 2027\n" in fixed
+    change_doc(client, doc, fixed)
+    assert "T506" not in codes(await published(client, doc))
+
+
 CONFIG_IGNORING_T501 = "ignore: [T501]\n"
 
 

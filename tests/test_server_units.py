@@ -1,6 +1,6 @@
 """The language server's pure parts, and its code actions for findings that carry a fix.
 
-No rule sets ``Finding.fix`` yet, so the fix actions are tested here on findings given a
+The fix actions are also tested here on findings given a
 fix by hand; the end-to-end tests drive the rest through a real client.
 """
 

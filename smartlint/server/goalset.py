@@ -24,12 +24,14 @@ from smartlint.context import nesting_parents
 from smartlint.discover import Missing, discover
 from smartlint.engine import lint_parsed
 from smartlint.facts import Facts
+from smartlint.fixes.source import SourceText
 from smartlint.model import FileResult, Goal, Language, ParsedFile, Span
 from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.sheet_limits import XLSX_SUFFIXES, is_sheet
 from smartlint.project import (
     ConfigPolicy,
     Overrides,
+    csv_source_text,
     ignored_codes,
     not_goals,
     read_walked_file,
@@ -57,6 +59,7 @@ class _Parsed:
     stamp: object  # what the parse was made from: the text, or the file's mtime and size
     parsed: ParsedFile | None  # None: not a goal file
     table: SuppressionTable
+    source: SourceText | None = None  # the text the fixes' edits are made on
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,11 @@ class GoalSet:
                 reported=tables.__contains__,
                 suppressions=tables,
                 facts_cache=cache,
+                sources={
+                    self.display(p): source
+                    for p in group
+                    if (source := members[p].source) is not None
+                },
             )
             for result in report.files:
                 path = self._paths[result.path]
@@ -282,7 +290,17 @@ class GoalSet:
         config = self._resolver.for_path(path)
         first = self._first_index(path)
         if kind_of(path) == "sheet":
-            return _Parsed(stamp, self._read_sheet(path, text, config, first), EMPTY)
+            sheet = self._read_sheet(path, text, config, first)
+            # Only an open CSV document's text is mended (code actions are asked on open
+            # documents; a workbook is never written).
+            source = None
+            if (
+                sheet is not None
+                and text is not None
+                and not path.name.lower().endswith(XLSX_SUFFIXES)
+            ):
+                source = csv_source_text(text.encode("utf-8", "surrogatepass"))
+            return _Parsed(stamp, sheet, EMPTY, source)
         # An open document's text goes through its bytes, as the command line reads a file:
         # binary text is said to be so.
         data = None if text is None else text.encode("utf-8", "surrogatepass")
