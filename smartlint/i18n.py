@@ -118,22 +118,30 @@ def fmt_short_date(day: date, language: Language) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1][:3]} {day.year}"
 
 
+# Each period's name in Vietnamese and English, and the English adjective ("monthly"); the
+# other phrases are built on the name ("hàng tháng", "theo tháng", "every month").
 _PERIOD_WORDS = {
-    Period.DAY: ("ngày", "day", "hàng ngày", "every day"),
-    Period.WEEK: ("tuần", "week", "hàng tuần", "every week"),
-    Period.MONTH: ("tháng", "month", "hàng tháng", "every month"),
-    Period.QUARTER: ("quý", "quarter", "hàng quý", "every quarter"),
-    Period.YEAR: ("năm", "year", "hàng năm", "every year"),
+    Period.DAY: ("ngày", "day", "daily"),
+    Period.WEEK: ("tuần", "week", "weekly"),
+    Period.MONTH: ("tháng", "month", "monthly"),
+    Period.QUARTER: ("quý", "quarter", "quarterly"),
+    Period.YEAR: ("năm", "year", "yearly"),
 }
 
 
 def period_word(period: Period, language: Language) -> str:
     """Return the name of one period: "tháng" / "month"."""
-    vi, en, _, _ = _PERIOD_WORDS[period]
+    vi, en, _ = _PERIOD_WORDS[period]
     return pick(language, vi, en)
 
 
 def cadence_words(period: Period, language: Language) -> str:
     """Return the phrase for a recurring period: "hàng tháng" / "every month"."""
-    _, _, vi, en = _PERIOD_WORDS[period]
-    return pick(language, vi, en)
+    vi, en, _ = _PERIOD_WORDS[period]
+    return pick(language, f"hàng {vi}", f"every {en}")
+
+
+def periodic_words(period: Period, language: Language) -> str:
+    """Return the words for values kept per period: "theo tháng" / "monthly"."""
+    vi, _, en = _PERIOD_WORDS[period]
+    return pick(language, f"theo {vi}", en)

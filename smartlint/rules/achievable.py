@@ -20,6 +20,7 @@ from smartlint.i18n import (
     fmt_percent,
     fmt_short_date,
     period_word,
+    periodic_words,
     pick,
     written,
 )
@@ -645,15 +646,6 @@ def check_bound_already_met(facts: Facts, ctx: Context) -> Iterator[Violation]:
     )
 
 
-_PER_PERIOD = {
-    Period.DAY: ("theo ngày", "daily", "mỗi ngày", "per day"),
-    Period.WEEK: ("theo tuần", "weekly", "mỗi tuần", "per week"),
-    Period.MONTH: ("theo tháng", "monthly", "mỗi tháng", "per month"),
-    Period.QUARTER: ("theo quý", "quarterly", "mỗi quý", "per quarter"),
-    Period.YEAR: ("theo năm", "yearly", "mỗi năm", "per year"),
-}
-
-
 def check_history_period_mismatch(facts: Facts, ctx: Context) -> Iterator[Violation]:
     """History is kept per a different period than the goal's level.
 
@@ -694,8 +686,9 @@ def check_history_period_mismatch(facts: Facts, ctx: Context) -> Iterator[Violat
         return  # A303 already says why Achievable is not judged: one skip note is enough
     lang = facts.language
     scale = scale_of(facts)
-    kept_vi, kept_en, _, _ = _PER_PERIOD[mismatch.history]
-    level_vi, _, _, level_en = _PER_PERIOD[mismatch.level]
+    kept = periodic_words(mismatch.history, lang)  # "theo quý" / "quarterly"
+    total = periodic_words(mismatch.level, lang)  # "theo năm" (the English says "per year")
+    kept_word, level_word = period_word(mismatch.history, lang), period_word(mismatch.level, lang)
     last, level = (
         level_text(mismatch.last, scale, lang),
         level_text(mismatch.reference, scale, lang),
@@ -705,17 +698,17 @@ def check_history_period_mismatch(facts: Facts, ctx: Context) -> Iterator[Violat
         mismatch.span,
         pick(
             lang,
-            f"Lịch sử ghi giá trị {kept_vi} (gần nhất {last}) nhưng mức của mục tiêu là tổng"
-            f" {level_vi} ({level}): hai con số không cùng một thước đo, nên chưa so tốc độ.",
-            f"The history holds {kept_en} values (last {last}) but the goal's level is a total"
-            f" {level_en} ({level}): they measure different things, so no pace is compared.",
+            f"Lịch sử ghi giá trị {kept} (gần nhất {last}) nhưng mức của mục tiêu là tổng"
+            f" {total} ({level}): hai con số không cùng một thước đo, nên chưa so tốc độ.",
+            f"The history holds {kept} values (last {last}) but the goal's level is a total"
+            f" per {level_word} ({level}): they measure different things, so no pace is compared.",
         ),
         pick(
             lang,
-            f"Ghi lịch sử {level_vi} (`period: {level_unit}`), hoặc nêu mức hiện tại và mục"
-            f" tiêu {kept_vi} cho khớp với `period: {history_unit}`.",
-            f"Give the history {level_en} (`period: {level_unit}`), or state the baseline and"
-            f" target {_PER_PERIOD[mismatch.history][3]} to match `period: {history_unit}`.",
+            f"Ghi lịch sử {total} (`period: {level_unit}`), hoặc nêu mức hiện tại và mục"
+            f" tiêu {kept} cho khớp với `period: {history_unit}`.",
+            f"Give the history per {level_word} (`period: {level_unit}`), or state the baseline and"
+            f" target per {kept_word} to match `period: {history_unit}`.",
         ),
     )
 
