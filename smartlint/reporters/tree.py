@@ -13,12 +13,12 @@ a root with the missing id; goals on a parent cycle, which no root reaches, foll
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from smartlint.context import nesting_parents
 from smartlint.model import SMART, GoalResult, Report, Verdict
 from smartlint.reporters.base import RenderContext
+from smartlint.reporters.terminal import cells
 
 DEFAULT_WIDTH = 100
 MAX_DEPTH = 16  # levels of indentation drawn; deeper goals line up at the last one
@@ -135,18 +135,9 @@ def _fit(line: str, width: int) -> str:
     """
     used, cut = 0, 0
     for position, char in enumerate(line):
-        used += _cells(char)
+        used += cells(char)
         if used <= width - 1:
             cut = position + 1
         if used > width:
             return line[:cut].rstrip() + "…"
     return line
-
-
-def _cells(char: str) -> int:
-    """Count the terminal cells of one character: combining marks none, wide ones two."""
-    if char < "\u0300" or "\u1e00" <= char <= "\u1eff":  # Latin, Vietnamese letters: narrow
-        return 1
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
