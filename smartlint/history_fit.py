@@ -25,18 +25,12 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from smartlint import pace
+from smartlint.extract.phrases import PERIOD
 from smartlint.extract.text import fold
 from smartlint.facts import Facts
 from smartlint.model import ChangeKind, Period, Span
 
-# Days in each period, to say how many history periods make the level's period.
-_DAYS = {
-    Period.DAY: 1.0,
-    Period.WEEK: 7.0,
-    Period.MONTH: 30.44,
-    Period.QUARTER: 91.31,
-    Period.YEAR: 365.25,
-}
 # How far the level may stand from "n history periods' worth" and still read as a total of
 # n of them: a factor of 2.5 either way (growth inside the longer period, uneven seasons).
 _SLACK = 2.5
@@ -44,14 +38,8 @@ _SLACK = 2.5
 # after some growth; nothing is said.
 _SAME = 1.8
 
-_WORDS = {
-    "year": Period.YEAR, "years": Period.YEAR, "annual": Period.YEAR, "annually": Period.YEAR,
-    "yearly": Period.YEAR, "nam": Period.YEAR, "quarter": Period.QUARTER,
-    "quarterly": Period.QUARTER, "quy": Period.QUARTER, "month": Period.MONTH,
-    "monthly": Period.MONTH, "thang": Period.MONTH, "week": Period.WEEK,
-    "weekly": Period.WEEK, "tuan": Period.WEEK, "day": Period.DAY, "daily": Period.DAY,
-    "ngay": Period.DAY,
-}  # fmt: skip
+# The folded period words the patterns below capture: the extractor's, and "annual".
+_WORDS = {**PERIOD, "annual": Period.YEAR}
 # A period word on a metric or unit: "annual revenue", "revenue per year", "/năm",
 # "hàng quý", "doanh thu năm 2027", "doanh thu quý" (at the end of the metric).
 _EN_ADJECTIVE = r"(?<![\w])(?P<a>annual|yearly|quarterly|monthly|weekly|daily)"
@@ -179,7 +167,7 @@ def period_mismatch(facts: Facts) -> PeriodMismatch | None:
         reference = target.value.value
     if last <= 0 or reference <= 0:
         return None
-    expected = _DAYS[level] / _DAYS[history.period]  # history periods in one level period
+    expected = pace.convert_pace(1.0, history.period, level)  # history periods in one level period
     ratio = reference / last
     if not expected / _SLACK <= ratio <= expected * _SLACK:
         return None

@@ -134,6 +134,25 @@ def test_period_words(words: str, period: Period | None) -> None:
     assert period_words(words) is period
 
 
+@pytest.mark.parametrize(
+    ("adjective", "name", "vi", "period"),
+    [
+        ("annual", "year", "năm", Period.YEAR),
+        ("yearly", "year", "năm", Period.YEAR),
+        ("quarterly", "quarter", "quý", Period.QUARTER),
+        ("monthly", "month", "tháng", Period.MONTH),
+        ("weekly", "week", "tuần", Period.WEEK),
+        ("daily", "day", "ngày", Period.DAY),
+    ],
+)
+def test_every_period_word_names_its_period(
+    adjective: str, name: str, vi: str, period: Period
+) -> None:
+    assert period_words(f"{adjective} orders") is period
+    assert period_words(f"orders per {name}") is period
+    assert period_words(f"đơn hàng mỗi {vi}") is period
+
+
 def test_through_the_cli_no_chart_and_a_skip(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(_goal(*MISMATCHED[3][:2]), encoding="utf-8")
