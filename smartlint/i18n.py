@@ -57,20 +57,26 @@ def half_up(value: float, decimals: int) -> float:
 _WIDE = Context(prec=400)  # room for every finite float's digits
 
 
-_SCALES = ((1e9, "tỷ", "billion"), (1e6, "triệu", "million"))
+_SCALES = ((1e9, "tỷ", "billion", "B"), (1e6, "triệu", "million", "M"))
 
 
-def fmt_amount(value: float, language: Language) -> str:
-    """Format an amount as people write large ones: 2,5 tỷ / 2.5 million; smaller as numbers."""
-    for scale, vi, en in _SCALES:
+def fmt_amount(value: float, language: Language, *, short: bool = False) -> str:
+    """Format an amount as people write large ones: 2,5 tỷ / 2.5 million; smaller as numbers.
+
+    ``short`` writes the English scale as one letter (2.5B), for a label with little room.
+    """
+    for scale, vi, en, letter in _SCALES:
         if math.isfinite(value) and abs(value) >= scale:
-            return f"{fmt_number(value / scale, language)} {pick(language, vi, en)}"
+            number = fmt_number(value / scale, language)
+            if short and language is not Language.VI:
+                return number + letter
+            return f"{number} {pick(language, vi, en)}"
     return fmt_number(value, language, decimals=0 if abs(value) >= 100 else 2)
 
 
 def amount_step(value: float) -> float:
     """Return the value of the last digit :func:`fmt_amount` shows for ``value``."""
-    for scale, _, _ in _SCALES:
+    for scale, *_ in _SCALES:
         if abs(value) >= scale:
             return scale / 100
     return 1.0 if abs(value) >= 100 else 0.01

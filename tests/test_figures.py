@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartlint.figures import Scale, change_text, counts, level_text, rounded_level
-from smartlint.i18n import fmt_number
+from smartlint.i18n import fmt_amount, fmt_number
 from smartlint.model import Language
 
 VI, EN = Language.VI, Language.EN
@@ -113,6 +113,16 @@ def test_half_up_everywhere() -> None:
     assert fmt_number(-1312.5, EN, decimals=0) == "-1,313"
     assert fmt_number(2.675, VI) == "2,68"
     assert fmt_number(1.7e308, EN).startswith("169,999")
+
+
+def test_an_amount_has_the_same_digits_short_or_long() -> None:
+    # the chart's scale label writes the English scale as a letter; the digits do not change
+    assert fmt_amount(2_512_000_000, EN) == "2.51 billion"
+    assert fmt_amount(2_512_000_000, EN, short=True) == "2.51B"
+    assert fmt_amount(1_600_000, EN, short=True) == "1.6M"
+    assert fmt_amount(2_512_000_000, VI, short=True) == fmt_amount(2_512_000_000, VI) == "2,51 tỷ"
+    assert fmt_amount(4350.4, EN, short=True) == "4,350"
+    assert fmt_amount(12.345, VI, short=True) == "12,35"
 
 
 # --------------------------------------------------------------------------- end to end

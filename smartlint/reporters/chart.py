@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from smartlint.context import Context
 from smartlint.facts import Facts
-from smartlint.i18n import fmt_number
+from smartlint.i18n import fmt_amount
 from smartlint.model import ChartData, Language
 from smartlint.plan import chart_data
 
@@ -53,9 +53,10 @@ def render_chart(
     steps = min(_MAX_STEPS, max(1, math.ceil(periods - 1e-9))) if math.isfinite(periods) else 1
     values = [*past, begin, target]  # the path lies between begin and target
     low, high = min(values), max(values)
-    label = f" {_label(low, language)}"
+    # the scale, with the digits every other level shows (2,5 tỷ / 2.5B: short for the room)
+    label = f" {fmt_amount(low, language, short=True)}"
     if high > low:
-        label += f"–{_label(high, language)}"
+        label += f"–{fmt_amount(high, language, short=True)}"
     separator = "|" if ascii_only else "┊"
     room = width - len(separator) - len(label)
     if room < (2 if past else 1):
@@ -132,18 +133,3 @@ def _cell(value: float, low: float, high: float, blocks: str) -> str:
         share = 0.5
     level = round(share * (len(blocks) - 1))
     return blocks[min(len(blocks) - 1, max(0, level))]
-
-
-_SCALES = ((1e9, " tỷ", "B"), (1e6, " triệu", "M"))
-
-
-def _label(value: float, language: Language) -> str:
-    """Format a scale label short enough to leave room for the chart: 2,5 tỷ / 2.5B."""
-    suffix = ""
-    for scale, vi, en in _SCALES:
-        if abs(value) >= scale:
-            value, suffix = value / scale, (vi if language is Language.VI else en)
-            break
-    # the digits of every other place a level is shown (smartlint.figures.level_text)
-    decimals = 0 if suffix == "" and abs(value) >= 100 else 2
-    return fmt_number(value, language, decimals=decimals) + suffix
