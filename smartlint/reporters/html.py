@@ -30,6 +30,7 @@ from smartlint.model import (
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.html_assets import SCRIPT, STYLE
 from smartlint.reporters.svg import criteria_bars, pace_plot
+from smartlint.reporters.tally import report_language
 from smartlint.reporters.tree import MAX_DEPTH, family, resolve_parents
 
 _MARK = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.SKIP: "–"}
@@ -61,7 +62,7 @@ def _say(lang: Language, words: tuple[str, str]) -> str:
 def render(report: Report, ctx: RenderContext) -> str:
     """Render the whole run as one HTML document."""
     goals = report.goals
-    lang = _page_language(goals)
+    lang = report_language(goals)  # the language most goals are written in
     anchors = _anchors(goals)
     out: list[str] = [
         "<!DOCTYPE html>\n",
@@ -106,12 +107,6 @@ def render(report: Report, ctx: RenderContext) -> str:
         out.append("</section>\n")
     out.append(f"</main>\n<script>{SCRIPT}</script>\n</body></html>\n")
     return "".join(out)
-
-
-def _page_language(goals: Sequence[GoalResult]) -> Language:
-    """Return the language most goals are written in (English on a tie or without goals)."""
-    counts = Counter(g.language for g in goals)
-    return Language.VI if counts[Language.VI] > counts[Language.EN] else Language.EN
 
 
 def _anchors(goals: Sequence[GoalResult]) -> dict[int, str]:
