@@ -5,7 +5,7 @@ from __future__ import annotations
 from smartlint.model import SMART, Finding, Report, Severity, Verdict
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.ci import relative_path
-from smartlint.reporters.tally import passes_all_five
+from smartlint.reporters.tally import tally
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _MARKS = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.SKIP: "–"}
@@ -46,16 +46,12 @@ def render(report: Report, ctx: RenderContext) -> str:
 
 def summary_markdown(report: Report, ctx: RenderContext) -> str:
     """Return a Markdown job summary: counts, each goal's S M A R T row, and the findings."""
-    counts = {s: 0 for s in Severity}
-    for f in report.findings:
-        counts[f.severity] += 1
-    passing = sum(1 for g in report.goals if passes_all_five(g))
+    counts = tally(report)
     lines = [
         "## smartlint",
         "",
-        f"{len(report.files)} files, {len(report.goals)} goals, {passing} pass all five criteria;"
-        f" {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings,"
-        f" {counts[Severity.INFO]} infos.",
+        f"{counts.files} files, {counts.goals} goals, {counts.pass_all_five} pass all five"
+        f" criteria; {counts.errors} errors, {counts.warnings} warnings, {counts.infos} infos.",
         "",
     ]
     if report.goals:

@@ -43,10 +43,9 @@ def tally(report: Report) -> Tally:
     failing = [0] * len(SMART)
     passing = 0
     for result in goals:
-        verdicts = [result.verdict(c) for c in SMART]
-        passing += all(v is Verdict.PASS for v in verdicts)
-        for i, verdict in enumerate(verdicts):
-            failing[i] += verdict is Verdict.FAIL
+        passing += passes_all_five(result)
+        for i, criterion in enumerate(SMART):
+            failing[i] += result.verdict(criterion) is Verdict.FAIL
     return Tally(
         files=len(report.files),
         goals=len(goals),
