@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from smartlint.model import Goal, GoalResult, Problem
@@ -37,8 +38,10 @@ _WORK: tuple[tuple[int, Goal], ...] = ()  # (position of the goal's file, goal),
 # By file position: its parser problems by goal index, its path, and the text fixes edit.
 _FILES: dict[int, tuple[Mapping[int, Sequence[Problem]], str, SourceText | None]] = {}
 
-# A worker's result for one goal: GoalResult's fields after the goal.
+# A worker's result for one goal: GoalResult's fields after the goal (its first), in their
+# order.  Read from the class, so a field added to GoalResult crosses to the parent too.
 Slim = tuple[object, ...]
+_SLIM_FIELDS = tuple(f.name for f in fields(GoalResult)[1:])
 
 
 def can_fork() -> bool:
@@ -141,15 +144,5 @@ def _check_share(bounds: tuple[int, int]) -> list[Slim]:
         result = goal_result(
             facts_of(goal.index), problems.get(goal.index, ()), shared, path, source
         )
-        out.append(
-            (
-                result.language,
-                result.verdicts,
-                result.rewrite,
-                result.findings,
-                result.understood,
-                result.chart,
-                result.plot,
-            )
-        )
+        out.append(tuple(getattr(result, name) for name in _SLIM_FIELDS))
     return out
