@@ -66,6 +66,12 @@ def test_examples_render(path: str, goal_ids: list[str], words: list[str]) -> No
     assert 'data-filter="fail"' in page and 'data-filter="search"' in page
 
 
+def test_the_page_speaks_the_language_lang_asks_for() -> None:
+    page = html_of("examples/goals.yaml", "--lang", "en")
+    assert '<html lang="en">' in page and "Summary" in page and "Tổng quan" not in page
+    assert '<html lang="vi">' in html_of("examples/goals.yaml")
+
+
 def test_self_contained() -> None:
     page = html_of("examples/goals.en.yaml")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)

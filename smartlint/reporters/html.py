@@ -62,7 +62,7 @@ def _say(lang: Language, words: tuple[str, str]) -> str:
 def render(report: Report, ctx: RenderContext) -> str:
     """Render the whole run as one HTML document."""
     goals = report.goals
-    lang = report_language(goals)  # the language most goals are written in
+    lang = report_language(goals, ctx.language)  # --lang, else most goals' language
     anchors = _anchors(goals)
     out: list[str] = [
         "<!DOCTYPE html>\n",
