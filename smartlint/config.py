@@ -254,24 +254,33 @@ def from_mapping(data: Mapping[str, Any], path: Path) -> Config:
     return Config(root=path.parent, path=path, options=replace(Options(), **options), **values)
 
 
-def load(path: Path) -> Config | None:
+Loaded = dict[Path, Config | None]  # configuration files already read, by path
+
+
+def load(path: Path, loaded: Loaded | None = None) -> Config | None:
     """Read one configuration file; None for a pyproject.toml without ``[tool.smartlint]``.
 
     A file with ``extend: PATH`` inherits that file's settings (see :func:`_extended`).
+    ``loaded`` remembers the files read so far, the extended ones included: a repository's
+    file that a team's file extends is then read once, not again as the nearest of its own
+    folder.
     """
-    return _load(path, ())
+    return _load(path, (), {} if loaded is None else loaded)
 
 
-def _load(path: Path, chain: tuple[Path, ...]) -> Config | None:
+def _load(path: Path, chain: tuple[Path, ...], loaded: Loaded) -> Config | None:
+    if path in loaded:
+        return loaded[path]
     data = _read_table(path)
-    if data is None:
-        return None
-    own = {key: value for key, value in data.items() if key != "extend"}
-    config = from_mapping(own, path)
-    if "extend" not in data:
-        return config
-    extend = data["extend"]
-    return _extended(config, own.keys(), _load_extended(path, extend, chain))
+    config: Config | None = None
+    if data is not None:
+        own = {key: value for key, value in data.items() if key != "extend"}
+        config = from_mapping(own, path)
+        if "extend" in data:
+            base = _load_extended(path, data["extend"], chain, loaded)
+            config = _extended(config, own.keys(), base)
+    loaded[path] = config
+    return config
 
 
 def _read_table(path: Path) -> dict[str, Any] | None:
@@ -307,7 +316,7 @@ def _read_table(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def _load_extended(path: Path, extend: Any, chain: tuple[Path, ...]) -> Config:
+def _load_extended(path: Path, extend: Any, chain: tuple[Path, ...], loaded: Loaded) -> Config:
     """Load the file ``extend`` names, relative to ``path``; refuse cycles and missing files."""
     if not isinstance(extend, str) or not extend.strip():
         raise ConfigError(f"{shown(path)}: 'extend' must be the path of a configuration file")
@@ -319,7 +328,7 @@ def _load_extended(path: Path, extend: Any, chain: tuple[Path, ...]) -> Config:
         raise ConfigError(f"{shown(path)}: 'extend' makes a cycle: {loop}")
     if not target.is_file():
         raise ConfigError(f"{shown(path)}: 'extend': {shown(target)}: no such file")
-    base = _load(target, seen)
+    base = _load(target, seen, loaded)
     if base is None:
         raise ConfigError(f"{shown(path)}: 'extend': {shown(target)} has no [tool.smartlint]")
     return base
@@ -367,6 +376,7 @@ class Resolver:
         elif isolated:
             self._fixed = Config(root=Path.cwd())
         self._cache: dict[Path, Config] = {}
+        self._loaded: Loaded = {}
 
     def for_path(self, path: Path | None) -> Config:
         """Return the configuration for a file or directory (None: standard input)."""
@@ -395,12 +405,11 @@ class Resolver:
             self._cache[each] = config
         return config
 
-    @staticmethod
-    def _in_dir(folder: Path) -> Config | None:
+    def _in_dir(self, folder: Path) -> Config | None:
         for name in (YAML_NAME, PYPROJECT):
             candidate = folder / name
             if candidate.is_file():
-                loaded = load(candidate)
+                loaded = load(candidate, self._loaded)
                 if loaded is not None:
                     return loaded
         return None

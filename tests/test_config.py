@@ -104,15 +104,37 @@ def test_lookups_are_cached_per_directory(tmp_path: Path, monkeypatch: pytest.Mo
     reads: list[Path] = []
     real = config_module.load
 
-    def counting(path: Path) -> Config | None:
+    def counting(path: Path, loaded: config_module.Loaded | None = None) -> Config | None:
         reads.append(path)
-        return real(path)
+        return real(path, loaded)
 
     monkeypatch.setattr(config_module, "load", counting)
     resolver = Resolver()
     for index in range(50):
         resolver.for_path(tmp_path / "deep" / "er" / f"goals{index}.yaml")
     assert reads == [tmp_path / ".smartlint.yaml"]
+
+
+def test_an_extended_file_is_read_once_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The repository's file a team's extends is not read again as its own folder's."""
+    _write(tmp_path / ".smartlint.yaml", "ignore: [T]\n")
+    _write(tmp_path / "team" / ".smartlint.yaml", "extend: ../.smartlint.yaml\nignore: [R]\n")
+    reads: list[Path] = []
+    real = config_module._read_table
+
+    def counting(path: Path) -> dict[str, object] | None:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(config_module, "_read_table", counting)
+    resolver = Resolver()
+    team = resolver.for_path(tmp_path / "team" / "goals.yaml")
+    repository = resolver.for_path(tmp_path / "goals.yaml")
+    assert team.ignore == ("R",) and repository.ignore == ("T",)
+    assert sorted(reads) == [tmp_path / ".smartlint.yaml", tmp_path / "team" / ".smartlint.yaml"]
+    assert repository == Resolver().for_path(tmp_path / "goals.yaml")  # the same as read alone
 
 
 def test_config_option_and_isolated(tmp_path: Path) -> None:
