@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
     from smartlint.parser.schema import Schema
+    from smartlint.parser.sheets import ReadSheet
 
 NOT_A_GOAL_FILE = "not-a-goal-file"  # the parser's verdict on other YAML (workflows, compose)
 NO_GOALS_FOUND = "no-goals-found"  # ... and on a Markdown document without goals
@@ -314,6 +315,16 @@ def csv_source_text(data: bytes) -> SourceText | None:
     return SourceText(text, "csv", sniff_delimiter(text))
 
 
+def _sheet_read(sheet: ReadSheet, source: Source) -> _Read:
+    """Keep a read sheet with a CSV's text for the fixes' edits (a workbook is never written)."""
+    from smartlint.parser.csv_rows import sniff_delimiter
+
+    text = sheet.text
+    source_text = None if text is None else SourceText(text, "csv", sniff_delimiter(text))
+    # Spreadsheets have no comments: per-file-ignores is their only suppression.
+    return _Read(sheet.parsed, source, EMPTY, source_text)
+
+
 def _included_sheet(source: Source, policy: ConfigPolicy) -> bool:
     """Tell whether a walked sheet is matched by ``include``: then it is read like a named one."""
     path = source.path
@@ -339,32 +350,23 @@ def _read_source(
         return _read(source, first_index, read_stdin, errors, schema_of(config), overlay)
     from smartlint.parser.sheets import (  # only runs that meet a sheet
         SheetOptions,
-        parse_csv_data,
-        parse_sheet,
+        read_csv_data,
+        read_sheet_file,
     )
 
     options = SheetOptions(config.columns, config.sheets)
     held = overlay.get(path)
     if held is not None:  # a CSV sheet --fix has changed: lint the fixed bytes
-        fixed = parse_csv_data(held, source.display, first_index=first_index, options=options)
-        return _Read(fixed, source, EMPTY, csv_source_text(held))
-    parsed = parse_sheet(
+        fixed = read_csv_data(held, source.display, first_index=first_index, options=options)
+        return _sheet_read(fixed, source)
+    sheet = read_sheet_file(
         path,
         source.display,
         first_index=first_index,
         options=options,
         walked=not (source.explicit or _included_sheet(source, policy)),
     )
-    # Spreadsheets have no comments: per-file-ignores is their only suppression.
-    if parsed is None:
-        return None
-    text = None
-    if path.suffix.lower() in (".csv", ".tsv"):
-        try:
-            text = csv_source_text(path.read_bytes())
-        except OSError:
-            text = None
-    return _Read(parsed, source, EMPTY, text)
+    return None if sheet is None else _sheet_read(sheet, source)
 
 
 def _where(source: Source) -> Path | None:
@@ -382,7 +384,7 @@ def _read_stdin_sheet(
     config: Config,
 ) -> _Read | None:
     """Read a CSV goal sheet from standard input; a workbook cannot come that way."""
-    from smartlint.parser.sheets import SheetOptions, parse_csv_data
+    from smartlint.parser.sheets import SheetOptions, read_csv_data
 
     if not source.display.lower().endswith((".csv", ".tsv")):
         errors.append(f"{source.display}: a workbook cannot be read from standard input")
@@ -393,8 +395,8 @@ def _read_stdin_sheet(
         errors.append(f"{source.display}: {exc.strerror or exc}")
         return None
     options = SheetOptions(config.columns, config.sheets)
-    parsed = parse_csv_data(data, source.display, first_index=first_index, options=options)
-    return _Read(parsed, source, EMPTY, csv_source_text(data))
+    sheet = read_csv_data(data, source.display, first_index=first_index, options=options)
+    return _sheet_read(sheet, source)
 
 
 def _suppressions(text: str | None, kind: FileKind) -> SuppressionTable:

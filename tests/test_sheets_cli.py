@@ -306,3 +306,27 @@ def test_junit_has_a_suite_for_the_workbook_and_a_case_per_row(tmp_path: Path) -
     failing = [c for c in cases if c.find("failure") is not None]
     texts = [c.findtext("failure") or "" for c in failing]
     assert any(t.startswith("5:5 warning A301 growth-beyond-history: [KPI 2027]") for t in texts)
+
+
+def test_a_csv_sheet_is_read_once_for_its_goals_and_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text fixes edit is the one the reader decoded, not a second read of the file."""
+    from datetime import date
+
+    from smartlint.config import Resolver
+    from smartlint.project import Overrides, run_project
+
+    sheet = tmp_path / "goals.csv"
+    sheet.write_text(f"Mục tiêu;Chỉ tiêu;Thời hạn\n{GOAL};1.500;31/12/2027\n", encoding="utf-8")
+    reads: list[Path] = []
+    real = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    done = run_project([str(sheet)], Overrides(), Resolver(isolated=True), date(2027, 7, 15))
+    assert [f.path for f in done.report.files] == [str(sheet)]
+    assert reads.count(sheet) == 1, reads

@@ -43,6 +43,17 @@ class SheetOptions:
     sheets: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class ReadSheet:
+    """A goal sheet as read, with a CSV's text as the parser saw it (no BOM, LF line ends).
+
+    ``text`` is what fixes edit; None for a workbook (never written) or an undecodable CSV.
+    """
+
+    parsed: ParsedFile
+    text: str | None = None
+
+
 def parse_sheet(
     path: Path,
     display: str,
@@ -57,6 +68,22 @@ def parse_sheet(
     ``data`` holds a CSV sheet's bytes when they are not the disk's (an editor's open
     document): the file is then not read.
     """
+    read = read_sheet_file(
+        path, display, first_index=first_index, options=options, walked=walked, data=data
+    )
+    return None if read is None else read.parsed
+
+
+def read_sheet_file(
+    path: Path,
+    display: str,
+    *,
+    first_index: int,
+    options: SheetOptions,
+    walked: bool,
+    data: bytes | None = None,
+) -> ReadSheet | None:
+    """Read a goal sheet as :func:`parse_sheet` does, keeping a CSV's text (one read)."""
     walk = SheetWalk(display, first_index, MappingProxyType(dict(options.columns)))
     try:
         if data is not None:
@@ -78,23 +105,26 @@ def parse_sheet(
             f"the file is {size / 1_000_000:.1f} MB; smartlint reads goal sheets up to"
             f" {MAX_FILE_BYTES // 1_000_000} MB",
         )
+    text = None
     if path.name.lower().endswith(XLSX_SUFFIXES):
         from smartlint.parser.sheet_book import read_workbook  # keeps zip and XML out of YAML runs
 
-        found = read_workbook(path, walk, options.sheets, walked)
+        if read_workbook(path, walk, options.sheets, walked) is None:
+            return None
     else:
         found = _read_csv(path.read_bytes() if data is None else data, walk, walked)
-    if found is None:
-        return None
+        if found is None:
+            return None
+        text = found.text
     problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
-    return ParsedFile(display, tuple(walk.goals), tuple(problems))
+    return ReadSheet(ParsedFile(display, tuple(walk.goals), tuple(problems)), text)
 
 
-def _refused(display: str, code: str, why: str) -> ParsedFile:
+def _refused(display: str, code: str, why: str) -> ReadSheet:
     problem = Problem(
         code, FILE_START, why, "Save the goals as an unencrypted .xlsx or a CSV file."
     )
-    return ParsedFile(display, (), (problem,))
+    return ReadSheet(ParsedFile(display, (), (problem,)))
 
 
 def not_goals(walk: SheetWalk, span: Span, subject: str | Said) -> None:
@@ -122,6 +152,13 @@ def parse_csv_data(
     data: bytes, display: str, *, first_index: int, options: SheetOptions
 ) -> ParsedFile:
     """Read a goal sheet held in bytes (standard input named by ``--stdin-filename``)."""
+    return read_csv_data(data, display, first_index=first_index, options=options).parsed
+
+
+def read_csv_data(
+    data: bytes, display: str, *, first_index: int, options: SheetOptions
+) -> ReadSheet:
+    """Read a goal sheet held in bytes as :func:`parse_csv_data` does, keeping its text."""
     walk = SheetWalk(display, first_index, MappingProxyType(dict(options.columns)))
     if len(data) > MAX_FILE_BYTES:
         return _refused(
@@ -130,12 +167,18 @@ def parse_csv_data(
             f"the file is {len(data) / 1_000_000:.1f} MB; smartlint reads goal sheets up to"
             f" {MAX_FILE_BYTES // 1_000_000} MB",
         )
-    _read_csv(data, walk, walked=False)
+    found = _read_csv(data, walk, walked=False)
     problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
-    return ParsedFile(display, tuple(walk.goals), tuple(problems))
+    parsed = ParsedFile(display, tuple(walk.goals), tuple(problems))
+    return ReadSheet(parsed, None if found is None else found.text)
 
 
-def _read_csv(data: bytes, walk: SheetWalk, walked: bool) -> bool | None:
+@dataclass(frozen=True, slots=True)
+class _Csv:
+    text: str | None  # None: the bytes are not text
+
+
+def _read_csv(data: bytes, walk: SheetWalk, walked: bool) -> _Csv | None:
     decoded = decode_bytes(data)
     if decoded.issue is not None:
         if decoded.text is None and walked:
@@ -145,7 +188,7 @@ def _read_csv(data: bytes, walk: SheetWalk, walked: bool) -> bool | None:
             _DECODE_CODES[issue.kind], issue.span, issue.message, issue.suggestion
         )
     if decoded.text is None:
-        return True
+        return _Csv(None)
     text = normalize_newlines(decoded.text.removeprefix("\ufeff"))
     rows = _csv_sheet_rows(text, walk)
     header = find_header(rows, walk.columns)
@@ -161,9 +204,9 @@ def _read_csv(data: bytes, walk: SheetWalk, walked: bool) -> bool | None:
             )
         else:
             not_goals(walk, FILE_START, "the file")
-        return True
+        return _Csv(text)
     read_sheet(rows, header[0], header[1], walk, None)
-    return True
+    return _Csv(text)
 
 
 def _csv_sheet_rows(text: str, walk: SheetWalk) -> Iterator[SheetRow]:
