@@ -97,19 +97,12 @@ def mark_span(mark: Mark) -> Span:
 
 
 def kind_of(node: Node) -> str:
-    """Name a node's kind the way a user thinks of it."""
-    if isinstance(node, Seq):
-        return "a list"
-    if isinstance(node, Map):
-        return "a mapping"
-    if node.null:
-        return "empty"
-    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    return f"the value '{shown}'"
+    """Name a node's kind the way a user thinks of it (in English; see :func:`kind_said`)."""
+    return kind_said(node).en
 
 
 def kind_said(node: Node) -> Said:
-    """Name a node's kind in both languages, as :func:`kind_of` does in English."""
+    """Name a node's kind in both languages, the way a user thinks of it."""
     if isinstance(node, Seq):
         return Said("một danh sách", "a list")
     if isinstance(node, Map):
