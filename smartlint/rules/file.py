@@ -16,10 +16,11 @@ def _file_rule(code: str, name: str, severity: Severity, fix: str, doc: str) -> 
     return rule(code, name, Criterion.FILE, severity, effect=effect, doc=doc, fix=fix)
 
 
-def _docs(summary: str, what: str, why: str, example: str, instead: str) -> str:
+def _docs(summary: str, what: str, why: str, example: str, instead: str, lang: str = "yaml") -> str:
+    """Lay out a rule's docs; ``lang`` tags the examples' code blocks ("" for plain text)."""
     return (
         f"{summary}\n\n## What it does\n{what}\n\n## Why is this bad?\n{why}\n\n"
-        f"## Example\n```yaml\n{example}```\n\n## Use instead\n```yaml\n{instead}```\n"
+        f"## Example\n```{lang}\n{example}```\n\n## Use instead\n```{lang}\n{instead}```\n"
     )
 
 
@@ -361,10 +362,7 @@ NO_GOALS_FOUND = _file_rule(
 
 def _sheet_docs(summary: str, what: str, why: str, example: str, instead: str) -> str:
     """Docs of a spreadsheet rule: its examples are sheets, shown as CSV or described."""
-    return (
-        f"{summary}\n\n## What it does\n{what}\n\n## Why is this bad?\n{why}\n\n"
-        f"## Example\n```\n{example}```\n\n## Use instead\n```\n{instead}```\n"
-    )
+    return _docs(summary, what, why, example, instead, lang="")
 
 
 _GOOD_SHEET = (
