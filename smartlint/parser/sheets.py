@@ -99,12 +99,7 @@ def read_sheet_file(
     if size > MAX_FILE_BYTES:
         if walked:
             return None
-        return _refused(
-            display,
-            codes.FILE_TOO_LARGE,
-            f"the file is {size / 1_000_000:.1f} MB; smartlint reads goal sheets up to"
-            f" {MAX_FILE_BYTES // 1_000_000} MB",
-        )
+        return _too_large(display, size)
     text = None
     if path.name.lower().endswith(XLSX_SUFFIXES):
         from smartlint.parser.sheet_book import read_workbook  # keeps zip and XML out of YAML runs
@@ -116,8 +111,22 @@ def read_sheet_file(
         if found is None:
             return None
         text = found.text
+    return _read(walk, text)
+
+
+def _read(walk: SheetWalk, text: str | None) -> ReadSheet:
+    """Return what a walk read: its goals, and its problems in the order of the file."""
     problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
-    return ReadSheet(ParsedFile(display, tuple(walk.goals), tuple(problems)), text)
+    return ReadSheet(ParsedFile(walk.path, tuple(walk.goals), tuple(problems)), text)
+
+
+def _too_large(display: str, size: int) -> ReadSheet:
+    return _refused(
+        display,
+        codes.FILE_TOO_LARGE,
+        f"the file is {size / 1_000_000:.1f} MB; smartlint reads goal sheets up to"
+        f" {MAX_FILE_BYTES // 1_000_000} MB",
+    )
 
 
 def _refused(display: str, code: str, why: str) -> ReadSheet:
@@ -161,16 +170,9 @@ def read_csv_data(
     """Read a goal sheet held in bytes as :func:`parse_csv_data` does, keeping its text."""
     walk = SheetWalk(display, first_index, MappingProxyType(dict(options.columns)))
     if len(data) > MAX_FILE_BYTES:
-        return _refused(
-            display,
-            codes.FILE_TOO_LARGE,
-            f"the file is {len(data) / 1_000_000:.1f} MB; smartlint reads goal sheets up to"
-            f" {MAX_FILE_BYTES // 1_000_000} MB",
-        )
+        return _too_large(display, len(data))
     found = _read_csv(data, walk, walked=False)
-    problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
-    parsed = ParsedFile(display, tuple(walk.goals), tuple(problems))
-    return ReadSheet(parsed, None if found is None else found.text)
+    return _read(walk, None if found is None else found.text)
 
 
 @dataclass(frozen=True, slots=True)
