@@ -304,25 +304,18 @@ def _bytes_of(path: Path, overlay: Mapping[Path, bytes]) -> bytes:
     return held if held is not None else path.read_bytes()
 
 
-def csv_source_text(data: bytes) -> SourceText | None:
-    """Return a CSV sheet's text for the fixes' edits (a workbook has none: never written)."""
-    from smartlint.parser.csv_rows import sniff_delimiter
-
-    decoded = decode_bytes(data)
-    if decoded.text is None:
-        return None
-    text = normalize_newlines(decoded.text.removeprefix("\ufeff"))
-    return SourceText(text, "csv", sniff_delimiter(text))
-
-
 def _sheet_read(sheet: ReadSheet, source: Source) -> _Read:
     """Keep a read sheet with a CSV's text for the fixes' edits (a workbook is never written)."""
+    # Spreadsheets have no comments: per-file-ignores is their only suppression.
+    return _Read(sheet.parsed, source, EMPTY, sheet_source_text(sheet))
+
+
+def sheet_source_text(sheet: ReadSheet) -> SourceText | None:
+    """Return a read CSV sheet's text as fixes edit it; None for a workbook (never written)."""
     from smartlint.parser.csv_rows import sniff_delimiter
 
     text = sheet.text
-    source_text = None if text is None else SourceText(text, "csv", sniff_delimiter(text))
-    # Spreadsheets have no comments: per-file-ignores is their only suppression.
-    return _Read(sheet.parsed, source, EMPTY, source_text)
+    return None if text is None else SourceText(text, "csv", sniff_delimiter(text))
 
 
 def _included_sheet(source: Source, policy: ConfigPolicy) -> bool:

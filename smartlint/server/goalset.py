@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from smartlint.config import Config, Resolver
 from smartlint.context import nesting_parents
@@ -31,13 +31,16 @@ from smartlint.parser.sheet_limits import XLSX_SUFFIXES, is_sheet
 from smartlint.project import (
     ConfigPolicy,
     Overrides,
-    csv_source_text,
     ignored_codes,
     not_goals,
     read_walked_file,
     settings_for,
+    sheet_source_text,
 )
 from smartlint.suppress import EMPTY, SuppressionTable
+
+if TYPE_CHECKING:  # the sheet reader is imported when a sheet is read
+    from smartlint.parser.sheets import ReadSheet
 
 Kind = Literal["yaml", "markdown", "sheet"]
 # Each file numbers its goals from its own block, so a file parsed again keeps apart from
@@ -291,16 +294,11 @@ class GoalSet:
         first = self._first_index(path)
         if kind_of(path) == "sheet":
             sheet = self._read_sheet(path, text, config, first)
-            # Only an open CSV document's text is mended (code actions are asked on open
-            # documents; a workbook is never written).
-            source = None
-            if (
-                sheet is not None
-                and text is not None
-                and not path.name.lower().endswith(XLSX_SUFFIXES)
-            ):
-                source = csv_source_text(text.encode("utf-8", "surrogatepass"))
-            return _Parsed(stamp, sheet, EMPTY, source)
+            if sheet is None:
+                return _Parsed(stamp, None, EMPTY)
+            # Only an open document's text is mended: code actions are asked on open documents.
+            source = sheet_source_text(sheet) if text is not None else None
+            return _Parsed(stamp, sheet.parsed, EMPTY, source)
         # An open document's text goes through its bytes, as the command line reads a file:
         # binary text is said to be so.
         data = None if text is None else text.encode("utf-8", "surrogatepass")
@@ -309,15 +307,15 @@ class GoalSet:
 
     def _read_sheet(
         self, path: Path, text: str | None, config: Config, first: int
-    ) -> ParsedFile | None:
-        from smartlint.parser.sheets import SheetOptions, parse_sheet
+    ) -> ReadSheet | None:
+        from smartlint.parser.sheets import SheetOptions, read_sheet_file
 
         data = None
         if text is not None:  # an open document: its text, not the disk's
             if path.name.lower().endswith(XLSX_SUFFIXES):
                 return None  # an editor's text of a workbook is no workbook
             data = text.encode("utf-8", "surrogatepass")
-        parsed = parse_sheet(
+        read = read_sheet_file(
             path,
             self.display(path),
             first_index=first,
@@ -325,4 +323,4 @@ class GoalSet:
             walked=True,
             data=data,
         )
-        return None if parsed is None or not_goals(parsed) else parsed
+        return None if read is None or not_goals(read.parsed) else read
