@@ -186,8 +186,14 @@ def test_ctrl_c_leaves_no_worker_behind(tmp_path: Path) -> None:
         pytest.skip("the run ended before its workers could be seen")
     os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends the whole group on Ctrl-C
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130  # as a run without workers: typer's exit for Ctrl-C
-    assert "Traceback" not in err and "Error" not in err, err
+    # As a run without workers: typer's exit for Ctrl-C.  On a busy machine the signal can
+    # land while the interpreter already shuts down (the run had finished): Python then dies
+    # of the signal and may print its own "Exception ignored in … threading" note; neither
+    # is smartlint's traceback, and neither leaves a worker behind.
+    late = "Exception ignored in" in err and "threading" in err
+    assert proc.returncode == 130 or (proc.returncode in (-signal.SIGINT, 1) and late), err
+    if not late:
+        assert "Traceback" not in err and "Error" not in err, err
     alive = children
     for _ in range(1200):  # workers left over would never go; ones exiting go in milliseconds
         alive = {pid for pid in alive if Path(f"/proc/{pid}").exists()}
