@@ -26,6 +26,7 @@ from smartlint.extract.text import fold
 from smartlint.facts import Facts
 from smartlint.i18n import amount_step, fmt_amount, fmt_number, fmt_percent
 from smartlint.model import ChangeKind, Language
+from smartlint.patterns import Lazy
 
 # --------------------------------------------------------------------------- what is counted
 
@@ -178,13 +179,18 @@ _VI_HEAD = (
 )
 
 
+# Compiled on first use, not at start-up: only goals that count people or things need them.
+_VI_HEAD_RX, _VI_LEAD_RX = Lazy(_VI_HEAD), Lazy(_VI_LEAD)
+_EN_LEAD_RX, _EN_TAIL_RX = Lazy(_EN_LEAD), Lazy(_EN_TAIL)
+_PER_PERIOD_RX, _NOT_COUNTED_RX = Lazy(_PER_PERIOD), Lazy(_NOT_COUNTED)
+
+
 def _counted_vi(text: str) -> bool:
-    # patterns go through re's own cache: compiled on first use, not at start-up
-    return re.match(_VI_HEAD, re.sub(_VI_LEAD, "", text, count=1)) is not None
+    return _VI_HEAD_RX.match(_VI_LEAD_RX.sub("", text, count=1)) is not None
 
 
 def _counted_en(text: str) -> bool:
-    rest = re.sub(_EN_TAIL, "", re.sub(_EN_LEAD, "", text, count=1))
+    rest = _EN_TAIL_RX.sub("", _EN_LEAD_RX.sub("", text, count=1))
     words = rest.replace("/", " ").split()
     return bool(words) and _singular(words[-1].strip("-")) in _COUNTED_EN
 
@@ -194,8 +200,8 @@ def counts(words: str, language: Language) -> bool:
     """Tell whether a metric's or unit's words name a count of people or things."""
     text = " ".join(fold(words).low.replace("-", " - ").split()).replace(" - ", "-")
     text = text.replace("sign-ups", "signups").replace("sign-up", "signup")
-    text = re.sub(_PER_PERIOD, " ", text).strip()
-    if not text or re.search(_NOT_COUNTED, text):
+    text = _PER_PERIOD_RX.sub(" ", text).strip()
+    if not text or _NOT_COUNTED_RX.search(text):
         return False
     if language is Language.VI:
         return _counted_vi(text)

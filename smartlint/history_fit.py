@@ -20,7 +20,6 @@ value about as the two periods' lengths do (a year is about four quarters).
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -30,6 +29,7 @@ from smartlint.extract.phrases import PERIOD
 from smartlint.extract.text import fold
 from smartlint.facts import Facts
 from smartlint.model import ChangeKind, Period, Span
+from smartlint.patterns import Lazy
 
 # How far the level may stand from "n history periods' worth" and still read as a total of
 # n of them: a factor of 2.5 either way (growth inside the longer period, uneven seasons).
@@ -50,7 +50,7 @@ _VI_PER = (
     r"|(?<![\w])(?:moi|trong\s+(?:mot|1))\s+|/\s*)(?P<v>nam|quy|thang|tuan|ngay)"
 )
 _VI_NAMED = r"(?<![\w])(?P<n>nam|quy|thang)(?=\s+(?:\d{4}|nay|toi|sau)|\s*$)"
-_PERIOD_WORD = rf"{_EN_ADJECTIVE}(?![\w])|{_EN_PER}(?![\w])|{_VI_PER}(?![\w])|{_VI_NAMED}"
+_PERIOD_WORD = Lazy(rf"{_EN_ADJECTIVE}(?![\w])|{_EN_PER}(?![\w])|{_VI_PER}(?![\w])|{_VI_NAMED}")
 
 
 class PeriodMismatch(NamedTuple):
@@ -67,7 +67,7 @@ class PeriodMismatch(NamedTuple):
 def period_words(words: str) -> Period | None:
     """Return the period a metric's or unit's words make it a total over, if they name one."""
     text = " ".join(fold(words).low.split())
-    found = re.search(_PERIOD_WORD, text)  # compiled on first use, through re's cache
+    found = _PERIOD_WORD.search(text)
     if found is None:
         return None
     word = next(g for g in found.group("a", "p", "v", "n") if g)
@@ -88,7 +88,7 @@ def _named_period(facts: Facts) -> Period | None:
 
 # The period named right after the metric in the sentence: "doanh thu năm 2027 …",
 # "doanh thu quý 3 …", "doanh thu tháng 12/2027", "revenue for 2027", "FY2027 revenue".
-_AFTER_METRIC = (
+_AFTER_METRIC = Lazy(
     r"\s*(?:cua\s+)?(?P<w>nam|quy|thang)\s+(?:\d|nay|toi|sau)"
     r"|\s*(?:for|in)\s+(?:the\s+)?(?:(?P<y>fy\s*\d{2,4}|\d{4})|(?P<q>q[1-4]))(?![\w])"
     rf"|\s*(?:{_EN_PER}|{_VI_PER})(?![\w])".replace("(?P<p>", "(?P<ap>").replace(
@@ -102,7 +102,7 @@ def _period_after_metric(facts: Facts) -> Period | None:
     if reading is None or reading.metric is None or title is None:
         return None
     after = fold(title.value[reading.metric.end : reading.metric.end + 30]).low
-    found = re.match(_AFTER_METRIC, after)
+    found = _AFTER_METRIC.match(after)
     if found is None:
         return None
     word = found["w"] or found["ap"] or found["av"]
@@ -113,7 +113,9 @@ def _period_after_metric(facts: Facts) -> Period | None:
 
 # A period right after the target's level, past its unit: "lên 15 hợp đồng mỗi quý",
 # "to 55 MRs per month", "40 tỷ/năm".
-_AFTER_LEVEL = rf"(?:\s*[^\W\d]+){{0,3}}?\s*(?:{_EN_PER}|{_VI_PER})(?![\w])".replace("?P<", "?P<x")
+_AFTER_LEVEL = Lazy(
+    rf"(?:\s*[^\W\d]+){{0,3}}?\s*(?:{_EN_PER}|{_VI_PER})(?![\w])".replace("?P<", "?P<x")
+)
 
 
 def _period_after_level(facts: Facts) -> Period | None:
@@ -123,7 +125,7 @@ def _period_after_level(facts: Facts) -> Period | None:
     if target.source != "sentence" or target.value.kind is not ChangeKind.LEVEL:
         return None
     end = reading.target.where.end
-    found = re.match(_AFTER_LEVEL, fold(title.value[end : end + 40]).low)
+    found = _AFTER_LEVEL.match(fold(title.value[end : end + 40]).low)
     if found is None:
         return None
     return _WORDS[next(g for g in found.group("xp", "xv") if g)]

@@ -12,7 +12,6 @@ from dataclasses import replace
 from datetime import date
 
 from smartlint.context import Context
-from smartlint.extract.lazy import Lazy
 from smartlint.facts import Facts
 from smartlint.figures import change_text, level_text, rounded_level, scale_of
 from smartlint.i18n import (
@@ -23,6 +22,7 @@ from smartlint.i18n import (
     pick,
 )
 from smartlint.model import ChangeKind, Criterion, Direction, Language, Verdict
+from smartlint.patterns import Lazy
 from smartlint.plan import mismatch_for, realistic_level
 
 _VI_TIME_WORDS = Lazy(r"^(vào|trong|trước|đến|tới|cuối|hết|until|by)\b", re.IGNORECASE)

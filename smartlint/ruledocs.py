@@ -6,10 +6,11 @@ import re
 
 from smartlint.fixes.catalog import fix_column, fix_note
 from smartlint.model import Criterion
+from smartlint.patterns import compile_pattern
 from smartlint.rules import ALL_RULES
 from smartlint.rules.base import Rule
 
-_HEADING = re.compile(r"^## ", re.MULTILINE)
+_HEADING = compile_pattern(r"^## ", re.MULTILINE)
 _TITLES = {
     Criterion.SPECIFIC: "Specific (S1xx)",
     Criterion.MEASURABLE: "Measurable (M2xx)",

@@ -27,16 +27,17 @@ from smartlint.discover import Source
 from smartlint.gitignore import git_top
 from smartlint.model import Goal, ParsedFile
 from smartlint.parser import MAX_FILE_BYTES
+from smartlint.patterns import compile_pattern
 
 # Ids as files write them: `id: x` in YAML, `{#x}` in a Markdown heading.  Only used to
 # suggest the id a dangling parent link may have meant; a miss costs a suggestion, no more.
-_YAML_ID = re.compile(r"""^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*["']?([^"'\s#,{}\[\]]+)""", re.M)
-_MARKDOWN_ID = re.compile(r"\{#([^}\s]+)\}")
+_YAML_ID = compile_pattern(r"""^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*["']?([^"'\s#,{}\[\]]+)""", re.M)
+_MARKDOWN_ID = compile_pattern(r"\{#([^}\s]+)\}")
 _UNSEARCHABLE = (".xlsx", ".xlsm")  # zipped XML: an id is not in the bytes as text
 # What stands before an id that a goal links to, not one it defines: `parent: x`,
 # `(mục tiêu cha: x)`.  A parent is looked for where it is defined, not in every file that
 # links to it (a company goal is named by every team's file).
-_LINK_BEFORE = re.compile(r"(?:parent|cha|thu[oộ]c|ti[eê]u)[ \t]*:[ \t]*[\"']?$", re.I)
+_LINK_BEFORE = compile_pattern(r"(?:parent|cha|thu[oộ]c|ti[eê]u)[ \t]*:[ \t]*[\"']?$", re.I)
 
 
 def project_root(

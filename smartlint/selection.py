@@ -11,8 +11,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from smartlint.extract.lazy import Lazy
 from smartlint.model import Criterion
+from smartlint.patterns import Lazy
 from smartlint.rules.base import Rule
 
 _PREFIX = Lazy(r"^[A-Z][0-9]{0,3}$")

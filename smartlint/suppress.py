@@ -38,17 +38,18 @@ from smartlint.model import (
     Verdict,
     verdict_of,
 )
+from smartlint.patterns import compile_pattern
 from smartlint.rules import ALL_RULES
 from smartlint.rules.base import Rule
 from smartlint.rules.suppression import UNUSED_SUPPRESSION
 from smartlint.selection import SelectorError, did_you_mean, resolve
 
-_DIRECTIVE = re.compile(r"#[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*)$")
-_HTML_DIRECTIVE = re.compile(r"<!--[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*?)[ \t]*-->")
-_MD_FENCE = re.compile(r"^[ ]{0,3}(```+|~~~+)")
-_COMMENT_LINE = {"yaml": re.compile("#"), "markdown": re.compile(r"<!--.*-->$")}
+_DIRECTIVE = compile_pattern(r"#[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*)$")
+_HTML_DIRECTIVE = compile_pattern(r"<!--[ \t]*smartlint[ \t]*:[ \t]*([A-Za-z-]*)(.*?)[ \t]*-->")
+_MD_FENCE = compile_pattern(r"^[ ]{0,3}(```+|~~~+)")
+_COMMENT_LINE = {"yaml": compile_pattern("#"), "markdown": compile_pattern(r"<!--.*-->$")}
 _OPENS_SCALAR = " \t[{,"
-_ARGS = re.compile(r"^\[([^\]]*)\][ \t]*(.*)$")
+_ARGS = compile_pattern(r"^\[([^\]]*)\][ \t]*(.*)$")
 _ALL = "*"
 
 Kind = Literal["line", "next", "file"]

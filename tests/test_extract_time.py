@@ -271,6 +271,5 @@ def test_every_time_pattern_has_its_gate() -> None:
     from smartlint.extract import time as time_patterns
 
     assert len(time_patterns._SOURCES) == len(time_patterns._GATES)
-    for n in range(len(time_patterns._SOURCES)):
-        kind, rx = time_patterns._compiled(n)
-        assert kind and rx.pattern == time_patterns._SOURCES[n][1]
+    for (kind, source), rx in zip(time_patterns._SOURCES, time_patterns._PATTERNS, strict=True):
+        assert kind and rx.compiled.pattern == source

@@ -16,6 +16,8 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from smartlint.patterns import compile_pattern
+
 
 def _syntax(source: str) -> Iterator[tuple[int, str, int]]:
     """Yield each character of a pattern's source that is syntax (not escaped, not inside a
@@ -44,7 +46,7 @@ def split_alternatives(source: str) -> list[str]:
     return [source[a + 1 : b] for a, b in itertools.pairwise(bounds)]
 
 
-_NAMED = re.compile(r"\(\?P<\w+>(.*)\)", re.S)
+_NAMED = compile_pattern(r"\(\?P<\w+>(.*)\)", re.S)
 
 
 def by_first_letter(pattern: re.Pattern[str], lead: str) -> re.Pattern[str]:
@@ -79,7 +81,7 @@ def by_first_letter(pattern: re.Pattern[str], lead: str) -> re.Pattern[str]:
         f"{first}(?:{'|'.join(rests)})" if first is not None else rests[0]
         for first, rests in branches
     )
-    return re.compile(opening + joined + ")" + tail, pattern.flags)
+    return compile_pattern(opening + joined + ")" + tail, pattern.flags)
 
 
 def _closing(inner: str) -> int:

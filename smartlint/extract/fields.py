@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from smartlint.extract.lazy import Lazy
 from smartlint.extract.numbers import Quantity, find_quantities
 from smartlint.extract.phrases import COMPARATOR_AFTER, COMPARATOR_BEFORE
 from smartlint.extract.sentence import read
 from smartlint.extract.text import Folded, fold
 from smartlint.extract.time import find_times
 from smartlint.model import Change, ChangeKind, Comparator, Snip, TimeProblem, TimeRef
+from smartlint.patterns import Lazy, compile_pattern
 
-_SIGNED = re.compile(r"\s*(?P<sign>[+-])")
+_SIGNED = compile_pattern(r"\s*(?P<sign>[+-])")
+# A word before a date that makes it a point, not a period's start: "cuối", "by", "before".
+_POINT_BEFORE = Lazy(r"(?:cuoi|het|end\s+of(?:\s+the)?|by|before|truoc)\s*$")
+_YEAR_ONLY = Lazy(r"\s*((?:19|20)\d\d)\s*")  # a deadline field that is a year's number
 _ANY_DAY = date(2000, 1, 1)  # targets do not depend on the date
 
 
@@ -84,12 +86,12 @@ def time(raw: str, today: date, fiscal: tuple[int, int] = (12, 31)) -> TimeRef |
     good = [h for h in hits if h.end_date is not None]
     if good:
         h = max(good, key=lambda h: h.end_date or date.min)
-        point = re.search(r"(?:cuoi|het|end\s+of(?:\s+the)?|by|before|truoc)\s*$", f.low[: h.start])
+        point = _POINT_BEFORE.search(f.low[: h.start])
         start = None if point else h.start_date
         return TimeRef(where, h.end_date, start, None, h.year_assumed)
     if hits:
         return TimeRef(where, None, problem=hits[0].problem)
-    year = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", f.low)
+    year = _YEAR_ONLY.fullmatch(f.low)
     if year:  # a year given by its number ends with that year (PRODUCT.md, numbered years)
         y = int(year.group(1))
         return TimeRef(where, date(y, 12, 31), date(y, 1, 1))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from smartlint.extract.text import Folded
 from smartlint.model import Language
+from smartlint.patterns import compile_pattern
 
 # Letters only Vietnamese uses among the two languages (ă â đ ê ô ơ ư and the dotted or
 # hooked tone letters); "é" or "à" alone also occur in English loanwords.
-_VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+_VI_LETTERS = compile_pattern(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _VI_WORDS = frozenset(
     [
         "tang",
@@ -168,7 +168,7 @@ _EN_WORDS = frozenset(
         "vs",
     ]
 )
-_TOKEN = re.compile(r"[a-z]+")
+_TOKEN = compile_pattern(r"[a-z]+")
 
 
 def detect(f: Folded) -> Language:

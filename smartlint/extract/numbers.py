@@ -7,8 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from smartlint.extract.lazy import Lazy
 from smartlint.extract.text import Folded, fold
+from smartlint.patterns import Lazy, compile_pattern
 
 _NUMERAL = r"\d+(?:[.,]\d+)*"
 _SCALE_WORD = {
@@ -32,7 +32,7 @@ _SCALE_WORD = {
 }
 # Word scales may stand apart from the numeral; letter scales must touch it ("10k", "$2M")
 # so that "5 m" or "2 b" in prose are not read as scales.  "tỷ lệ" is a rate, not a billion.
-_AMOUNT = re.compile(
+_AMOUNT = compile_pattern(
     # Not a number inside a name: "Sev-1", "COVID-19", "P1", "v2".
     r"(?<![\w.,])(?<![a-z]-)(?P<cur>(?:us)?\$\s?|usd\s?|vnd\s?)?"
     r"(?P<sign>[+-])?(?P<num>" + _NUMERAL + r")"
@@ -50,7 +50,7 @@ _AMOUNT = re.compile(
 # of the next scale ("5" is 500 triệu after tỷ), three digits for themselves; two are
 # ambiguous ("2 tỷ 50") and left alone.  The tail counts only where the amount plainly ends.
 _VI_SCALES = {w: _SCALE_WORD[w] for w in ("ty", "ti", "trieu", "tr", "nghin", "ngan")}
-_TAIL = re.compile(
+_TAIL = compile_pattern(
     r"(?P<t>\d{1,3})(?:\s?(?P<tsw>trieu|tr|nghin|ngan|k)(?![a-z]))?"
     r"(?:\s?(?P<cur>dong|vnd|d)(?![\w]))?"
     r"(?=\s*$|\s*[,;:)!?]|\s*\.(?!\d)|\s{2,}|\s+(?:dong|vnd|d|truoc|vao|trong|den|toi|cuoi|tu|so"
@@ -87,7 +87,7 @@ _FRACTION = Lazy(
 )
 
 
-_MULT = re.compile(
+_MULT = compile_pattern(
     r"(?<![\w])(?:gap\s+(?P<g>doi|ruoi|\d+(?:[.,]\d+)?|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
     r"(?:\s+lan(?![\w]))?"
     r"|nhan\s+(?P<nh>doi|ba|bon)(?:\s+lan)?(?![\w])"
@@ -98,7 +98,7 @@ _MULT = re.compile(
 )
 # Substrings without which the multiplier and amount patterns cannot match (a cheap skip).
 _MULT_GATE = ("gap", "nhan", "x", "×", "doubl", "tripl", "quadrupl", "halv", "half", "nua")
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 _VI_WORD_NUM = {"gap": 0.0, "doi": 2.0, "ruoi": 1.5, "hai": 2.0, "ba": 3.0, "bon": 4.0}
 _VI_WORD_NUM.update({"nam": 5.0, "sau": 6.0, "bay": 7.0, "tam": 8.0, "chin": 9.0, "muoi": 10.0})
 _EN_MULT = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
@@ -129,7 +129,7 @@ _DOZEN_VALUE = {"dozen": 12.0, "million": 1e6, "billion": 1e9}
 # left out because "năm" is also "year" and plain "sau"/"bay" are "after"/"fly".
 _VI_NUM = {"hai": 2.0, "ba": 3.0, "bốn": 4.0, "sáu": 6.0, "bảy": 7.0, "tám": 8.0, "chín": 9.0}
 _VI_NUM["mười"] = 10.0
-_WORDNUM = re.compile(
+_WORDNUM = compile_pattern(
     r"(?<![\w])(?P<w>" + "|".join(_EN_WORDS) + r"|zero|once|twice|hai|ba|bon|sau|bay|tam|chin|muoi)"
     r"\s+(?=[a-z])"
 )

@@ -11,12 +11,12 @@ import re
 from typing import NamedTuple
 
 from smartlint.extract.dispatch import by_first_letter
-from smartlint.extract.lazy import Lazy
 from smartlint.model import Period
+from smartlint.patterns import Lazy, compile_pattern
 
 WORD_START = r"(?<![\w-])"
 WORD_END = r"(?![\w-])"
-WORD = re.compile(r"[a-z0-9]+")  # a word of the folded text, as the gates look words up
+WORD = compile_pattern(r"[a-z0-9]+")  # a word of the folded text, as the gates look words up
 
 
 class Gate(NamedTuple):
@@ -49,7 +49,7 @@ def opens(g: Gate, text: str, words: frozenset[str]) -> bool:
     return False
 
 
-PLACEHOLDER = re.compile(
+PLACEHOLDER = compile_pattern(
     r"(?<![\w])(?:tbd|tbc|tba|n/a)%?(?![\w])"
     r"|(?<![\w])x{1,3}%|(?<![\w])(?P<x>x{1,3})(?![\w%])"
     r"|\?{2,}%?|(?<![\w])\?%"
@@ -60,14 +60,14 @@ PLACEHOLDER = re.compile(
     r"|_{3,}"
 )
 # Cheap tests that tell whether the placeholder pattern can match at all.
-PLACEHOLDER_GATE = re.compile(r"[XN?<\[_]")
+PLACEHOLDER_GATE = compile_pattern(r"[XN?<\[_]")
 PLACEHOLDER_WORDS = gate("tbd", "tbc", "tba", "n/a", "x%", "(", "xac dinh")
-MEANS = re.compile(
+MEANS = compile_pattern(
     WORD_START + r"(?:bang\s+cach|thong\s+qua|nho\s+(?:vao|viec|co)|voi\s+viec|qua\s+viec"
     r"|by\s+(?!the\s)[a-z]+ing|through|via|thanks\s+to|by\s+means\s+of)" + WORD_END
 )
-CLAUSE_END = re.compile(r"[,;]")
-CADENCE = re.compile(
+CLAUSE_END = compile_pattern(r"[,;]")
+CADENCE = compile_pattern(
     # "/tháng" may touch its number or unit ("200/tháng", "50 tỷ đồng/tháng").
     r"/\s?(?P<u4>ngay|tuan|thang|quy|nam|day|week|month|quarter|year|mo|wk|yr)"
     + WORD_END
@@ -96,7 +96,7 @@ MONTH_WORDS = (
 )
 # "over"/"than"/"against" name a base only before a past period ("over last year", "over
 # June"); "over the next 3 months" is a span, so the lookahead is narrow on purpose.
-BASE_WORD = re.compile(
+BASE_WORD = compile_pattern(
     WORD_START + r"(?:so\s+voi|compared\s+(?:to|with)|vs\.?|versus|relative\s+to"
     r"|(?:over|(?<!later\s)(?<!sooner\s)than|against)(?=\s+(?:last|the\s+(?:previous|prior|same|last)|previous|prior"
     r"|(?:" + MONTH_WORDS + r")\b|q[1-4]\b|h[12]\b|fy|20\d\d\b(?!\s*[-–—]\s*(?:20)?\d\d))))"
@@ -121,14 +121,14 @@ BASE_ENDS = frozenset(
         "de",
     ]
 )
-BASE_FILLER = re.compile(r"(?:(?:last|the|previous|prior|same|this)\s+)+")
+BASE_FILLER = compile_pattern(r"(?:(?:last|the|previous|prior|same|this)\s+)+")
 # Against the same period a year before ("YoY", "cùng kỳ") names a base; "MoM", "QoQ" and
 # "week over week" compare each period with the one before, a cadence (see CADENCE).
-BASE_ALONE = re.compile(
+BASE_ALONE = compile_pattern(
     WORD_START + r"(?:yoy|y/y|year[-\s](?:over|on)[-\s]year(?!\s+basis)"
     r"|cung\s+ky(?:\s+nam\s+(?:ngoai|truoc))?)" + WORD_END
 )
-VERB = re.compile(
+VERB = compile_pattern(
     WORD_START
     # "nhân đôi", "x2 doanh thu", "2x revenue" and "double" are verbs that carry their factor.
     + r"(?:(?P<inc>gia\s+tang|nhan\s+(?:doi|ba|bon)|[x×]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?[x×]"
@@ -179,11 +179,11 @@ VERB_SCAN = by_first_letter(VERB, WORD_START)
 # Words that may sit between a production verb and its count: "hire at least 3", and an
 # object then "with" or "for" ("ký hợp đồng với 2 nhà phân phối", "hợp tác với 6 KOL",
 # "partner with 5", "hỗ trợ sinh kế cho 500 hộ"), or "mới" ("tuyển mới 15 kỹ thuật viên").
-PROD_GAP = re.compile(
+PROD_GAP = compile_pattern(
     r"\s*(?:(?:[a-z]+\s+){0,3}?(?:voi|with|cho)\s+|(?:in|into|across|at|tai)\s+)?"
     r"(?:(?:them|moi|toi\s+thieu|it\s+nhat|at\s+least|another|them\s+nua)\s*)?"
 )
-STOP = re.compile(
+STOP = compile_pattern(
     WORD_START + r"(?:len|xuong|them|dat|so\s+voi|by|to|from|vs|versus|compared|in|within|before"
     r"|until|during|over|trong|vao|truoc|gap|with|voi|cho\s+den|den|toi|for|at|tu(?=\s+[\d$]|\s\s)"
     r"|reaching|every|each|per|(?:hang|moi)(?=\s+(?:ngay|tuan|thang|quy|nam))"
@@ -194,7 +194,7 @@ STOP = re.compile(
     + WORD_END
     + r"|[,;:()!?≥≤<>]|\.(?!\d)|->|→|=>"
 )
-FROM = re.compile(r"(?<![\w])(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
+FROM = compile_pattern(r"(?<![\w])(?:tu|from|tu\s+muc|from\s+a\s+baseline\s+of)\s*$")
 # A baseline said after the target ("lên 1,5 tỷ, hiện tại 1,2 tỷ", "to $1.5M, up from $1.2M").
 # A bare "từ"/"from" there may name a source ("lên 2 tỷ từ 3 kênh"), so it needs a baseline
 # of the target's kind and size; the other marks say "the current value" outright.
@@ -204,14 +204,14 @@ NOW_MARK = Lazy(
     r"|from\s+today'?s?)\s*:?\s*$"
 )
 BARE_FROM = Lazy(r"(?<![\w])(?:tu|from)\s*$")
-CONNECT = re.compile(
+CONNECT = compile_pattern(
     r"(?:(?:[a-z]+\s+){0,2}?(?:len(?:\s+(?:den|toi|muc))?|xuong(?:\s+(?:con|den|muc))?|den|toi"
     r"|to|con)|(?:[a-z]+\s*){0,2}?(?:->|→|=>|–|-))"
     # "from 1 to at least 3", "từ 5% xuống còn tối đa 3%"
     r"(?:\s+(?:at\s+least|at\s+most|no\s+more\s+than|it\s+nhat|toi\s+thieu|toi\s+da))?"
 )
-ARROW = re.compile(r"(?:[a-z]+\s*){0,2}?(?:->|→|=>)")
-LEVEL_MARK = re.compile(
+ARROW = compile_pattern(r"(?:[a-z]+\s*){0,2}?(?:->|→|=>)")
+LEVEL_MARK = compile_pattern(
     r"(?<![\w])(?:len|xuong|con|dat(?:\s+duoc)?|to|reach(?:es|ed|ing)?|at|toi|den|muc|duoi|tren"
     r"|below|under|above|at\s+least|it\s+nhat|toi\s+thieu|so\s+luong|khoang"
     r"|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than|toi\s+da|khong\s+(?:vuot\s+)?qua)\s*$"
@@ -222,33 +222,33 @@ REL_MARK = Lazy(
     r"(?<![\w])(?:(?P<up>tang|up|increase|grow(?:th)?|\+)|(?P<down>giam|down|decrease|-))\s*(?:them\s*)?$"
 )
 DELTA_MARK = Lazy(r"(?<![\w])(?:them|add(?:s|ed|ing)?|by|plus|another)\s*$")
-RATE = re.compile(
+RATE = compile_pattern(
     r"ty le|ti le|ty so|ty suat|toc do tang|ratio|bien loi nhuan|thi phan|rate|conversion(?!s)|churn|bounce|margin|ctr"
     r"|retention|share|ty trong|engagement|percentage|coverage|uptime|availability|adoption"
     r"|utili[sz]ation|dau/mau|ty le bao phu"
 )
-END_CTX = re.compile(r"(?<![\w])(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
-POINT_CTX = re.compile(
+END_CTX = compile_pattern(r"(?<![\w])(?:cuoi|het|end\s+of(?:\s+the)?)\s*$")
+POINT_CTX = compile_pattern(
     r"(?<![\w])(?:truoc(?:\s+ngay)?|by|before|until|till|den(?:\s+het)?(?:\s+ngay)?|toi|no\s+later\s+than"
     r"|deadline:?|han\s+chot:?|on)\s*$"
 )
 BEFORE_CTX = Lazy(r"(?<![\w])(?:truoc|before|prior\s+to)\s*$")
-IN_CTX = re.compile(r"(?<![\w])(?:trong(?:\s+vong)?|vao|in|during|within|for|over|o)\s*$")
-START_CTX = re.compile(
+IN_CTX = compile_pattern(r"(?<![\w])(?:trong(?:\s+vong)?|vao|in|during|within|for|over|o)\s*$")
+START_CTX = compile_pattern(
     r"(?<![\w])(?:tu|from|starting(?:\s+(?:from|in|on))?|beginning(?:\s+(?:in|on))?|bat\s+dau(?:\s+tu)?"
     r"|ke\s+tu|since)\s*$"
 )
-LETTER = re.compile(r"[a-z]")
+LETTER = compile_pattern(r"[a-z]")
 # "Reach $1M in annual recurring revenue": the metric follows the amount after "in"/"of".
-LEAD_IN = re.compile(r"\s*(?:in|of|cua|ve)\s+")
+LEAD_IN = compile_pattern(r"\s*(?:in|of|cua|ve)\s+")
 
-RATING = re.compile(r"\s*-?\s*(?:sao|stars?)" + WORD_END)
+RATING = compile_pattern(r"\s*-?\s*(?:sao|stars?)" + WORD_END)
 
 ARROW_BEFORE = Lazy(r"(?:->|→|=>)\s*$")
 
 # Nouns a small whole number names a kind after ("đại lý cấp 1", "Quận 7", "giai đoạn 2",
 # "tier 1 customers", "phase 2"): the number is part of the metric's name, not an amount.
-LABEL_NOUN = re.compile(
+LABEL_NOUN = compile_pattern(
     # "quận 7", but not "bình quân 7 tấn" (on average) or "liên quan", "hải quan"
     WORD_START + r"(?:cap|loai|giai\s+doan|(?<!binh\s)(?<!lien\s)(?<!tuong\s)(?<!hai\s)quan|phuong"
     r"|khu\s+vuc|vung|mien|chi\s+nhanh\s+so"
@@ -256,11 +256,13 @@ LABEL_NOUN = re.compile(
 )
 
 # A list number or bullet typed before the goal ("2. Nâng cao …", "1) Grow …", "• Tăng …").
-BULLET = re.compile(r"\s*(?P<b>\d{1,2}[.)]|[-–•*])\s+(?=[^\W\d_])")
+BULLET = compile_pattern(r"\s*(?P<b>\d{1,2}[.)]|[-–•*])\s+(?=[^\W\d_])")
 
 # A goal written as "<metric>: <numbers>" or "<metric> ≥ 40%" with no verb, the way
 # dashboards and OKR sheets do.
-LABEL = re.compile(r"\s*(?P<m>[a-z][^:\d\n≥≤<>=]{0,60}?)\s*(?::|≥|>=|≤|<=|>|<)\s*(?=[-+$]?\s?\d)")
+LABEL = compile_pattern(
+    r"\s*(?P<m>[a-z][^:\d\n≥≤<>=]{0,60}?)\s*(?::|≥|>=|≤|<=|>|<)\s*(?=[-+$]?\s?\d)"
+)
 # A KPI row's label ends with a colon before its level, even when a comparator word opens the
 # level ("Thời gian xử lý hồ sơ: không quá 3 ngày", "Churn — target: at or below 2%").
 KPI_LABEL = Lazy(
@@ -309,7 +311,7 @@ _LE = (
     r"|within|trong\s+vong"
 )
 _LT = r"<|less\s+than|fewer\s+than|lower\s+than|shorter\s+than|under|below|duoi|thap\s+hon|it\s+hon|nho\s+hon"
-COMPARATOR_BEFORE = re.compile(
+COMPARATOR_BEFORE = compile_pattern(
     r"(?<![\w<>=≥≤])(?:(?P<ge>"
     + _GE
     + r")|(?P<le>"
@@ -322,7 +324,7 @@ COMPARATOR_BEFORE = re.compile(
     r"(?:\s+(?:muc|khoang|approximately|about|around))?\s*[:=]?\s*[$]?$"
 )
 # A comparator right after a level ("4 hours or less", "95+", "10% trở lên").
-COMPARATOR_AFTER = re.compile(
+COMPARATOR_AFTER = compile_pattern(
     r"(?:\s*%|\s+[a-z]+(?:\s+[a-z]+)?(?=\s+(?:or|and|tro)\s))?"
     r"\s*(?:(?P<ge>\+(?![\w\d])|or\s+(?:more|higher|above|greater|better|longer)|and\s+(?:above|up|higher)"
     r"|tro\s+len|tro\s+lai)|(?P<le>or\s+(?:less|fewer|lower|below|under|shorter|sooner)|and\s+below"
@@ -330,12 +332,12 @@ COMPARATOR_AFTER = re.compile(
 )
 # Verbs that, with a comparator, state a bound ("đạt trên 90%", "achieve > 99.95%", "have at
 # least 300"); without one they ask for a change ("đạt 10.000 lượt tải" needs the current level).
-BOUND_REACH = re.compile(
+BOUND_REACH = compile_pattern(
     r"(?:dat(?:\s+duoc)?|reach(?:es|ed|ing)?|hit|achieve|attain|get\s+to|co(?:\s+\S+)?|have(?:\s+\S+)?)$"
 )
 # The verb of a state between a metric and its level: "p95 latency is under 300 ms",
 # "Average time to respond is 3 minutes", "Tỷ lệ … là 95%", "… ở mức 98%".
-COPULA = re.compile(
+COPULA = compile_pattern(
     WORD_START + r"(?:is|are|stays?|remains?|should\s+be|must\s+be|will\s+be|to\s+be|be|la|o\s+muc"
     r"|duoc\s+duy\s+tri\s+o\s+muc|luon)" + WORD_END + r"\s*$"
 )
@@ -487,7 +489,7 @@ COMPARATOR_WORDS = frozenset(
     )
 )
 COMPARATOR_PHRASES = ("toi da", "it nhat", "khong qua", "tro len", "tro xuong", "up to")
-COMPARATOR_SIGNS = re.compile(r"[≥≤<>=+]")
+COMPARATOR_SIGNS = compile_pattern(r"[≥≤<>=+]")
 PURPOSE_GATE = gate("nham", "de", "gop phan", "huong toi", "order", "so that", "so as", "aimed",
                 "contributing")  # fmt: skip
 

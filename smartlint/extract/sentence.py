@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from smartlint.extract.language import detect
-from smartlint.extract.lazy import Lazy
 from smartlint.extract.numbers import Quantity, find_quantities
 from smartlint.extract.phrases import (
     AMOUNT_BEFORE,
@@ -99,6 +98,7 @@ from smartlint.model import (
     TimeProblem,
     TimeRef,
 )
+from smartlint.patterns import Lazy, compile_pattern
 
 _PROBLEM_RANK = {TimeProblem.IMPOSSIBLE: 0, TimeProblem.UNPARSEABLE: 1, TimeProblem.BARE_YEAR: 2}
 
@@ -371,8 +371,8 @@ def _read_clause(
     )
 
 
-_WITHIN = re.compile(r"(?:within|trong(?:\s+vong)?)\s")
-_DAYS_OR_WEEKS = re.compile(r"(?:ngay|days?|tuan|weeks?)$")
+_WITHIN = compile_pattern(r"(?:within|trong(?:\s+vong)?)\s")
+_DAYS_OR_WEEKS = compile_pattern(r"(?:ngay|days?|tuan|weeks?)$")
 # The last word of each COPULA phrase: the pattern runs only after one of them.
 # The last word of every START_CTX, END_CTX, POINT_CTX, IN_CTX and BEFORE_CTX phrase.
 _CONTEXT_ENDS = (
@@ -392,15 +392,15 @@ _OF_EVENT = Lazy(r"\s+(?:of|after|from|ke\s+tu|sau\s+khi)\s+[a-z]")
 _WORKING = Lazy(r"\s+lam\s+viec")
 _COUNT_DIGIT = Lazy(r"\d(?![\d.,]*\s?%)")
 _DIGIT = Lazy(r"\d")
-_ROLLING_WORDS = re.compile(r"rolling|trailing|last|past|any")
+_ROLLING_WORDS = compile_pattern(r"rolling|trailing|last|past|any")
 _AVERAGE_WORDS = gate("binh quan", "trung binh", "average", "avg", "cagr", "compound")
-_LABEL_GATE = re.compile(
+_LABEL_GATE = compile_pattern(
     r"\s*(?:[-–•*+]\s+)?(?:\[[ x]\]\s+)?(?:\[|kr|okr|o\s*\d|obj|key|goal|target|kq|ket|muc|kpi|p[0-4])"
 )
 _LABEL_STARTS = frozenset("-–•*+[kogtmp")  # what a label (or the bullet before it) opens with
-_ROW_GATE = re.compile(r"[:—–]")
-_MARKUP_GATE = re.compile(r"[*_`<\]]")
-_REL_CHANGE_VERB = re.compile(r"keo|dua|day|bring|push|drive|take|move")
+_ROW_GATE = compile_pattern(r"[:—–]")
+_MARKUP_GATE = compile_pattern(r"[*_`<\]]")
+_REL_CHANGE_VERB = compile_pattern(r"keo|dua|day|bring|push|drive|take|move")
 _CONNECTOR_SET = frozenset(("and", "va", "thoi", "well", "plus", "nhu"))
 _CONNECTOR = Lazy(r"\s(?:and|va|dong\s+thoi|as\s+well\s+as|plus|cung\s+nhu)\s|;\s*")
 _MILESTONE_GAP = Lazy(
@@ -411,20 +411,22 @@ _ADJECTIVE = Lazy(r"\s+(?!(?:for|in|until|by|and|or|from|through|across|at|on|to
 _ARTICLE = Lazy(r"(?:a|an|the)\s+(?=\S)")
 _DANGLING = Lazy(r"\s+(?:of|cua)$")
 _NOUN_START = Lazy(r"[,;:]")
-_BY_COMPARATOR = re.compile(r"(?<![\w])by\s+(?:at\s+least|at\s+most|more\s+than|over|up\s+to)\s*$")
+_BY_COMPARATOR = compile_pattern(
+    r"(?<![\w])by\s+(?:at\s+least|at\s+most|more\s+than|over|up\s+to)\s*$"
+)
 _UNIT_AFTER_HYPHEN = Lazy(
     r"(?:day|hour|week|month|year|minute|second|point|star|step|item|page|person|seat|bed|lane)s?(?![\w])"
 )
-_SHARE_OF = re.compile(r"\s+(?:of|cua|trong\s+so)\s")
+_SHARE_OF = compile_pattern(r"\s+(?:of|cua|trong\s+so)\s")
 # What may open a clause that leads with its level: the number itself, a sign, a period
 # ("mỗi tháng", "every month") or a comparator ("tối thiểu", "at least", "> 70%").
-_LEVEL_FIRST = re.compile(
+_LEVEL_FIRST = compile_pattern(
     r"\s*(?:[\d$+≥≤<>=]|(?:moi|hang|every|each|per|toi|it|at|khong|no|not|more|less|fewer|tren"
     r"|duoi|over|under|above|below|minimum|maximum|min|max|up|a|an|tu)(?![\w]))"
 )
-_OF_NOUN = re.compile(r"\s+(?:of\s+)?[a-z]")
+_OF_NOUN = compile_pattern(r"\s+(?:of\s+)?[a-z]")
 _TRAIL = Lazy(r"[\s:=–—-]+$")
-_OF = re.compile(r"\s*(?:of|cua|trong\s+so)?\s*")
+_OF = compile_pattern(r"\s*(?:of|cua|trong\s+so)?\s*")
 
 
 _Span = tuple[int, int]

@@ -8,11 +8,10 @@ string, whether it came in NFC or NFD.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
-from smartlint.extract.lazy import Lazy
+from smartlint.patterns import Lazy, compile_pattern
 
 # Goals are one sentence; the first MAX_CHARS characters are analysed so that a hostile
 # one-megabyte title costs the same as a long sentence.
@@ -42,7 +41,7 @@ def _build_table(blocks: tuple[range, ...] = FOLDED_BLOCKS) -> dict[int, str]:
 
 
 _TABLE = _build_table()
-_COMBINING = re.compile(r"[\u0300-\u036f]")
+_COMBINING = compile_pattern(r"[\u0300-\u036f]")
 
 # A folded word and the spellings it may come from: the plain spelling (text typed without
 # diacritics) or the right Vietnamese one.  "tinh năng" must not read as "nâng", "đặt" not as
@@ -116,7 +115,7 @@ _ALLOWED: dict[str, frozenset[str]] = {
 # phrase to be its own keyword: "lắp đặt" (install) holds "đặt", not "đạt" (reach).
 _PHRASES: dict[str, frozenset[str]] = {"lap dat": frozenset(["lắp đặt"])}
 _FOLDED_WORD = Lazy(r"\w+")
-_ACCENTED_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")  # a word with a non-ASCII letter
+_ACCENTED_WORD = compile_pattern(r"\w*[^\W\x00-\x7f]\w*")  # a word with a non-ASCII letter
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from smartlint.extract.lazy import Lazy
 from smartlint.extract.text import Folded
 from smartlint.model import Period, TimeProblem
+from smartlint.patterns import Lazy, compile_pattern
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -153,15 +153,7 @@ _SOURCES: tuple[tuple[str, str], ...] = tuple(
         ("bare-year", r"(?P<y>(?:19|20)\d\d)"),
     )
 )
-_COMPILED: list[re.Pattern[str] | None] = [None] * len(_SOURCES)
-
-
-def _compiled(n: int) -> tuple[str, re.Pattern[str]]:
-    """Return pattern ``n`` with its kind, compiling it the first time it is needed."""
-    rx = _COMPILED[n]
-    if rx is None:
-        rx = _COMPILED[n] = re.compile(_SOURCES[n][1])
-    return _SOURCES[n][0], rx
+_PATTERNS: tuple[Lazy, ...] = tuple(Lazy(source) for _, source in _SOURCES)
 
 
 # Substrings one of which each pattern needs: a pattern whose gate is absent is not run,
@@ -237,7 +229,7 @@ _PATTERNS_OF: dict[str, tuple[int, ...]] = {
     word: tuple(n for n, gate in enumerate(_GATES) if word in gate)
     for word in (*_GATE_WORDS, "MON")
 }
-_MON_GATE = re.compile(_B + r"(?:" + "|".join(_MONTHS) + r")" + _E)
+_MON_GATE = compile_pattern(_B + r"(?:" + "|".join(_MONTHS) + r")" + _E)
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 3, "bon": 4}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -413,7 +405,7 @@ def find_times(f: Folded, text: str, today: date, fiscal: FiscalEnd = (12, 31)) 
     # Only the patterns some present word opens, in the order of _SOURCES.
     for n in sorted({n for w in present for n in _PATTERNS_OF[w]}):
         kind = _SOURCES[n][0]
-        rx = _COMPILED[n] or _compiled(n)[1]
+        rx = _PATTERNS[n].compiled
         for m in rx.finditer(text):
             if 1 in covered[m.start() : m.end()]:
                 continue

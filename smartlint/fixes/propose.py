@@ -28,10 +28,11 @@ from smartlint.model import (
     Text,
     TimeRef,
 )
+from smartlint.patterns import compile_pattern
 from smartlint.plan import realistic_level
 
-_NUMBER = re.compile(r"\d(?:[\d.,  ]*\d)?")
-_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}$")
+_NUMBER = compile_pattern(r"\d(?:[\d.,  ]*\d)?")
+_NUMERIC_DATE = compile_pattern(r"\d{1,2}[/.-]\d{1,2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +213,7 @@ def _reads_as(new: str, wanted: float, facts: Facts, ctx: Context, *, field: boo
 
 # --------------------------------------------------------------------------- M209, T520: restate
 
-_TO_WORD = re.compile(r"(?:^|\s)(to|lên|len|xuống|xuong|đến|den|tới|toi)\s+$", re.IGNORECASE)
+_TO_WORD = compile_pattern(r"(?:^|\s)(to|lên|len|xuống|xuong|đến|den|tới|toi)\s+$", re.IGNORECASE)
 
 
 def _baseline_into_sentence(facts: Facts, ctx: Context) -> Proposal | None:

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from smartlint.model import Span, Text, TextEdit
+from smartlint.patterns import Lazy, compile_pattern
 
 SourceKind = Literal["yaml", "markdown", "csv"]
 
-_PLAIN_STARTS_BADLY = re.compile(r"[-?:,\[\]{}#&*!|>'\"%@`\s]")
+_PLAIN_STARTS_BADLY = compile_pattern(r"[-?:,\[\]{}#&*!|>'\"%@`\s]")
 _INDICATOR_PAIRS = (": ", " #")
-_NEEDS_QUOTE_WORDS = re.compile(
+_BLOCK_HEADER = Lazy(r"(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$")  # "key: |-  # note"
+_NEEDS_QUOTE_WORDS = compile_pattern(
     r"^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*)?(?:\.\d*)?(?:e[-+]?\d+)?)$",
     re.IGNORECASE,
 )
@@ -159,7 +161,7 @@ def _block_edits(text: Text, new_value: str, source: SourceText) -> tuple[TextEd
     if header is None:
         return None
     stripped = header.rstrip()
-    if not re.search(r"(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$", stripped):
+    if not _BLOCK_HEADER.search(stripped):
         return None
     folded = ">" in stripped.split("#", 1)[0].split(":")[-1] if ":" in stripped else False
     value_lines = text.value.split("\n")

@@ -12,16 +12,17 @@ from dataclasses import replace
 
 from smartlint.fixes.source import SourceText
 from smartlint.model import FileResult, Finding, Fix, FixSafety, Span, TextEdit
+from smartlint.patterns import compile_pattern
 
 # The F090 messages of a well-formed directive that suppressed nothing, in either language
 # (a misspelt directive or rule code gets another message and no fix).
-_UNUSED = re.compile(
+_UNUSED = compile_pattern(
     r"(?:^(?:the suppression of \S+|this suppression) matches no finding"
     r"|^lệnh bỏ qua (?:\S+ )?này không khớp với phát hiện nào"
     r"|^lệnh bỏ qua \S+ không khớp với phát hiện nào)\.?$",
     re.IGNORECASE,
 )
-_SELECTORS = re.compile(r"ignore(?:-file)?\[([^\]]*)\]")
+_SELECTORS = compile_pattern(r"ignore(?:-file)?\[([^\]]*)\]")
 
 
 def attach_unused_fixes(result: FileResult, source: SourceText) -> FileResult:

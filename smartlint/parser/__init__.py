@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smartlint.decode import Decoded, decode_bytes, normalize_newlines
-from smartlint.extract.lazy import Lazy
 from smartlint.model import FILE_START, Language, ParsedFile, Problem
 from smartlint.parser import codes
 from smartlint.parser.compose import compose
@@ -36,6 +35,7 @@ from smartlint.parser.document import read_document
 from smartlint.parser.goals import Walk
 from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.report import problem, said
+from smartlint.patterns import Lazy
 
 if TYPE_CHECKING:
     from smartlint.parser.schema import Schema

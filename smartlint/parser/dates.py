@@ -9,15 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from smartlint.model import Period
+from smartlint.patterns import compile_pattern
 
 _SHAPES: tuple[tuple[re.Pattern[str], Period], ...] = (
-    (re.compile(r"(?P<y>\d{4})"), Period.YEAR),
-    (re.compile(r"(?P<y>\d{4})-[Qq](?P<q>\d)"), Period.QUARTER),
-    (re.compile(r"(?P<y>\d{4})-W(?P<w>\d{1,2})"), Period.WEEK),
-    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})"), Period.MONTH),
-    (re.compile(r"(?P<m>\d{1,2})/(?P<y>\d{4})"), Period.MONTH),
-    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"), Period.DAY),
-    (re.compile(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"), Period.DAY),
+    (compile_pattern(r"(?P<y>\d{4})"), Period.YEAR),
+    (compile_pattern(r"(?P<y>\d{4})-[Qq](?P<q>\d)"), Period.QUARTER),
+    (compile_pattern(r"(?P<y>\d{4})-W(?P<w>\d{1,2})"), Period.WEEK),
+    (compile_pattern(r"(?P<y>\d{4})-(?P<m>\d{1,2})"), Period.MONTH),
+    (compile_pattern(r"(?P<m>\d{1,2})/(?P<y>\d{4})"), Period.MONTH),
+    (compile_pattern(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"), Period.DAY),
+    (compile_pattern(r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"), Period.DAY),
 )
 SHAPES_HELP = "YYYY-MM-DD, dd/mm/yyyy, YYYY-MM, YYYY-Qn or YYYY"
 

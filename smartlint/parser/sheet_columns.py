@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from smartlint.extract.text import fold
 from smartlint.model import Period
+from smartlint.patterns import Lazy, compile_pattern
 
 ROLES = (
     "title", "id", "parent", "why", "owner", "metric", "unit", "baseline", "target", "start",
@@ -63,13 +64,15 @@ _MONTH_WORD = (
 _YEAR_TAIL = r"(?:\s*(?:/|-|'|\.|,|nam)?\s*(?P<y>\d{4}|\d{2}))?"
 _MONTH_NUMBER = r"0?(?P<m>1[0-2]|[1-9])"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_UNIT_AT_END = Lazy(r"\s*\([^)]*\)\s*$")  # "Doanh thu (tỷ đồng)"
+_PUNCTUATION = Lazy(r"[^\w/'.-]+")
 _SHAPES: tuple[tuple[re.Pattern[str], Period], ...] = (
-    (re.compile(_MONTH_WORD + r"\.?" + _YEAR_TAIL), Period.MONTH),
-    (re.compile(r"(?:t|thang)\s*" + _MONTH_NUMBER + _YEAR_TAIL), Period.MONTH),
-    (re.compile(r"(?P<y>\d{4})\s*[-/.]\s*" + _MONTH_NUMBER), Period.MONTH),
-    (re.compile(_MONTH_NUMBER + r"\s*[-/.]\s*(?P<y>\d{4})"), Period.MONTH),
-    (re.compile(r"(?:q|quy)\s*(?P<q>[1-4]|iv|i{1,3})" + _YEAR_TAIL), Period.QUARTER),
-    (re.compile(r"(?P<y>\d{4})\s*[-/ ]?\s*q(?P<q>[1-4])"), Period.QUARTER),
+    (compile_pattern(_MONTH_WORD + r"\.?" + _YEAR_TAIL), Period.MONTH),
+    (compile_pattern(r"(?:t|thang)\s*" + _MONTH_NUMBER + _YEAR_TAIL), Period.MONTH),
+    (compile_pattern(r"(?P<y>\d{4})\s*[-/.]\s*" + _MONTH_NUMBER), Period.MONTH),
+    (compile_pattern(_MONTH_NUMBER + r"\s*[-/.]\s*(?P<y>\d{4})"), Period.MONTH),
+    (compile_pattern(r"(?:q|quy)\s*(?P<q>[1-4]|iv|i{1,3})" + _YEAR_TAIL), Period.QUARTER),
+    (compile_pattern(r"(?P<y>\d{4})\s*[-/ ]?\s*q(?P<q>[1-4])"), Period.QUARTER),
 )
 
 
@@ -99,8 +102,8 @@ class Layout:
 def folded(header: str) -> str:
     """Return a header as it is compared: folded, punctuation as spaces, "(unit)" dropped."""
     text = fold(header.strip()).low
-    text = re.sub(r"\s*\([^)]*\)\s*$", "", text) or text
-    return " ".join(re.sub(r"[^\w/'.-]+", " ", text).replace("_", " ").split())
+    text = _UNIT_AT_END.sub("", text) or text
+    return " ".join(_PUNCTUATION.sub(" ", text).replace("_", " ").split())
 
 
 def period_key(header: str) -> PeriodKey | None:

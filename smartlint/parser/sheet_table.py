@@ -10,7 +10,6 @@ with no title (blank rows, section labels written in another column).
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,10 +21,11 @@ from smartlint.parser.points import Entry, checked_number, dated_history
 from smartlint.parser.report import Sink, said
 from smartlint.parser.sheet_columns import Layout, PeriodKey, recognise
 from smartlint.parser.sheet_limits import MAX_ROWS
+from smartlint.patterns import compile_pattern
 
 HEADER_SCAN = 20  # non-empty rows searched for the header
 _NO_VALUE = frozenset({"-", "–", "—", "n/a", "na", "x", "?", "…", "..."})
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_YEAR = compile_pattern(r"\b(19|20)\d\d\b")
 _TEXT_ROLES = ("id", "parent", "why", "owner", "metric", "unit", "target")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from smartlint.model import (
@@ -15,10 +14,11 @@ from smartlint.model import (
     Severity,
     Verdict,
 )
+from smartlint.patterns import compile_pattern
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.ci import relative_path
 
-_NOT_XML = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ud800-\\udfff\\ufffe\\uffff]")
+_NOT_XML = compile_pattern("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ud800-\\udfff\\ufffe\\uffff]")
 
 
 def render(report: Report, ctx: RenderContext) -> str:

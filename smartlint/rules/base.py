@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from smartlint.extract.lazy import Lazy
 from smartlint.model import Criterion, Effect, Severity, Violation
+from smartlint.patterns import Lazy
 
 if TYPE_CHECKING:
     from smartlint.context import Context, Options

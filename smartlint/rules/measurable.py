@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 
 from smartlint.context import Context
-from smartlint.extract.lazy import Lazy
 from smartlint.extract.text import fold
 from smartlint.facts import Facts, Located
 from smartlint.i18n import fmt_exact, pick, written
 from smartlint.model import Change, ChangeKind, Criterion, Direction, Severity, Violation
 from smartlint.objectives import is_qualitative_objective, key_result_findings
+from smartlint.patterns import Lazy
 from smartlint.rules.base import Rule, rule
 
 _RELATIVE = (ChangeKind.PERCENT, ChangeKind.FACTOR, ChangeKind.POINTS, ChangeKind.DELTA)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
 
 from smartlint.context import Context
 from smartlint.facts import Facts, own_language
 from smartlint.i18n import fmt_date, pick
 from smartlint.model import Criterion, Effect, Language, Severity, Text, TimeProblem, Violation
 from smartlint.objectives import is_qualitative_objective, key_result_findings
+from smartlint.patterns import Lazy
 from smartlint.rules.base import Rule, rule
 
 
@@ -404,20 +403,16 @@ def check_key_result_not_time_bound(facts: Facts, ctx: Context) -> Iterator[Viol
 
 
 # A date written with numbers only: "02/03/2027", "2.3.2027", "02-03-2027", "02/03".
-_NUMERIC_DATE = (
+# Compiled on first use: most runs never meet such a date.
+_NUMERIC_DATE = Lazy(
     r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
 )
-
-
-@cache
-def _numeric_date() -> re.Pattern[str]:
-    return re.compile(_NUMERIC_DATE)  # on first use: most runs never meet such a date
 
 
 def _ambiguous_dates(text: Text, start: int, end: int, read: date) -> Iterator[tuple[int, int]]:
     """Yield where in ``text.value[start:end]`` a numeric date is read day first as ``read``
     while month first would give another real date."""
-    for m in _numeric_date().finditer(text.value, start, end):
+    for m in _NUMERIC_DATE.finditer(text.value, start, end):
         a, b = int(m["a"]), int(m["b"])
         if a == b or not (1 <= a <= 12 and 1 <= b <= 12):
             continue  # 13/03 or 03/03 can be read one way only

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from smartlint.parser.markdown.words import FIELD_NAMES, fold
+from smartlint.patterns import compile_pattern
 
 
 class Role(str, enum.Enum):
@@ -56,8 +57,8 @@ class Parts:
     fields: tuple[FieldPart, ...] = ()
 
 
-_CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
-_LABEL = re.compile(
+_CHECKBOX = compile_pattern(r"\[[ xX]\][ \t]+")
+_LABEL = compile_pattern(
     r"(?P<open>\*\*|__)?"
     r"(?:(?P<obj>objective|obj|mục\s+tiêu|muc\s+tieu|goal|o(?=\d))"
     r"|(?P<kr>key\s+results?|kết\s+quả\s+then\s+chốt|ket\s+qua\s+then\s+chot|kr|kq(?=\d)))"
@@ -66,8 +67,8 @@ _LABEL = re.compile(
     r"(?P<close>\*\*|__)?[ \t]*",
     re.IGNORECASE,
 )
-_ID = re.compile(r"\{#([A-Za-z0-9][\w.:/-]*)\}[ \t]*$")
-_FIELD_NAME = re.compile(r"[ \t]*([^:;()\n]{1,40}?)[ \t]*:")
+_ID = compile_pattern(r"\{#([A-Za-z0-9][\w.:/-]*)\}[ \t]*$")
+_FIELD_NAME = compile_pattern(r"[ \t]*([^:;()\n]{1,40}?)[ \t]*:")
 MAX_SCAN = 2_000  # only the last characters are searched for trailing parts: bounded work
 
 

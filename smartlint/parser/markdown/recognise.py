@@ -22,6 +22,7 @@ import re
 from pathlib import PurePath
 
 from smartlint.parser.markdown.words import fold
+from smartlint.patterns import compile_pattern
 
 _COMMON = frozenset(
     [
@@ -44,20 +45,20 @@ _COMMON = frozenset(
         "codeowners",
     ]
 )
-_NAME = re.compile(r"okr|^goals?(?:\b|[-_])|[-_]goals?$|^objectives?|^kpis?\b|^muc[-_ ]?tieu")
+_NAME = compile_pattern(r"okr|^goals?(?:\b|[-_])|[-_]goals?$|^objectives?|^kpis?\b|^muc[-_ ]?tieu")
 _FOLDERS = frozenset({"okr", "okrs", "goals", "muc-tieu", "muc_tieu", "muctieu"})
-_OPT = re.compile(r"^smartlint[ \t]*:[ \t]*(\S+)[ \t]*(?:#.*)?$", re.MULTILINE)
-_OBJECTIVE = re.compile(
+_OPT = compile_pattern(r"^smartlint[ \t]*:[ \t]*(\S+)[ \t]*(?:#.*)?$", re.MULTILINE)
+_OBJECTIVE = compile_pattern(
     r"^[ \t]*(?:#{1,6}|[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*|__)?"
     r"(?:objective|muc tieu|o\d+)[ \t]*\d*(?:\.\d+)*[ \t]*[:.)\-–—]",
     re.MULTILINE,
 )
-_KEY_RESULT = re.compile(
+_KEY_RESULT = compile_pattern(
     r"^[ \t]*(?:#{1,6}|[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*|__)?"
     r"(?:key results?|ket qua then chot|kr\d*)\b",
     re.MULTILINE,
 )
-_FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
+_FENCE = compile_pattern(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 SNIFF_CHARS = 200_000  # labels are found near the top; a huge file is not read whole to decide
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from smartlint.parser.fields import TEXT_FIELDS
+from smartlint.patterns import compile_pattern
 
 
 def fold(text: str) -> str:
@@ -68,12 +69,12 @@ TARGET_HEADERS = frozenset(
 )
 
 # A heading with one of these words (folded) names a section of goals.
-GOAL_WORDS = re.compile(
+GOAL_WORDS = compile_pattern(
     r"\b(?:okrs?|objectives?|goals?|key results?|targets?|kpis?|muc tieu|ket qua then chot"
     r"|chi tieu|ke hoach)\b"
 )
 # A heading that names a section of prose, never of goals, even inside an OKR document.
-PROSE_HEADINGS = re.compile(
+PROSE_HEADINGS = compile_pattern(
     r"^(?:background|context|notes?|appendix|overview|summary|introduction|about|links"
     r"|references|glossary|risks?|dependencies|retrospective|lessons learned|faq|changelog"
     r"|history|boi canh|ghi chu|phu luc|tong quan|gioi thieu|tai lieu|rui ro|tom tat)\b"
@@ -92,7 +93,7 @@ _VI_PART = (
     r"|(?:tháng|thang)\s+\d{1,2}|(?:6|sáu|sau)\s+(?:tháng|thang)\s+(?:đầu|dau|cuối|cuoi)"
 )
 # Where a heading names its period; the extraction stage reads the phrase found.
-PERIOD = re.compile(
+PERIOD = compile_pattern(
     rf"(?<![\w/-])(?:{_PART}\s*[/-]?\s*{_YEAR}|{_YEAR}\s*[/-]?\s*{_PART}\b"
     rf"|(?:{_VI_PART})\s*(?:/|(?:năm|nam)\s+)?\s*{_YEAR}|(?:năm|nam)\s+{_YEAR}"
     rf"|{_MONTH}\s+{_YEAR}|{_YEAR}(?![/.-]\d))",  # a year, but not a date's (2027-06-15)
