@@ -17,6 +17,7 @@ from smartlint import __version__
 from smartlint.config import FAIL_ON, ConfigError, Resolver
 from smartlint.engine import fewer_collections
 from smartlint.fixes.catalog import fix_column, fix_note
+from smartlint.fixes.hint import fix_hint
 from smartlint.model import Language, Report, Severity
 from smartlint.outputs import OutputError, View, emit, targets
 from smartlint.project import Overrides, run_project, settings_for
@@ -404,8 +405,6 @@ def lint(
             view=view,
         )
     if (output_format or first.output_format or "pretty") in ("pretty", "concise") and not quiet:
-        from smartlint.fixrun import fix_hint
-
         hint = fix_hint(result.report, unsafe=unsafe_fixes)
         if hint is not None:
             typer.echo(f"smartlint: {hint}", err=True)

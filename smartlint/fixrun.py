@@ -268,27 +268,6 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def fixable_counts(report: Report) -> tuple[int, int]:
-    """Return how many findings have a safe fix, and how many an unsafe one."""
-    safe = sum(1 for f in report.findings if wanted(f, unsafe=False))
-    every = sum(1 for f in report.findings if wanted(f, unsafe=True))
-    return safe, every - safe
-
-
-def fix_hint(report: Report, *, unsafe: bool) -> str | None:
-    """Return the line that says how many findings ``--fix`` would mend, or None."""
-    safe, more = fixable_counts(report)
-    if unsafe and safe + more:
-        return f"{safe + more} fixable with --fix --unsafe-fixes ({more} of them unsafe)."
-    if not safe and not more:
-        return None
-    hidden = f" ({more} more with --unsafe-fixes)" if more else ""
-    if not safe:
-        fixes = "1 unsafe fix is" if more == 1 else f"{more} unsafe fixes are"
-        return f"No safe fix; {fixes} available with --fix --unsafe-fixes."
-    return f"{safe} fixable with --fix{hidden}."
-
-
 def plural(count: int, word: str) -> str:
     """Return ``1 finding`` / ``2 findings``."""
     return f"{count} {word}{'' if count == 1 else 's'}"
