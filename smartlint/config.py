@@ -15,7 +15,7 @@ import difflib
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ import yaml
 
 from smartlint.context import Options
 from smartlint.model import Language, Severity
+from smartlint.records import record
 from smartlint.reporters import FORMATS
 from smartlint.rules import ALL_RULES
 from smartlint.selection import Layer, SelectorError, matches, split_selectors
@@ -39,7 +40,7 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Config:
     """One configuration file's settings, validated; ``path`` is None for the defaults."""
 

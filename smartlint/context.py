@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from types import MappingProxyType
 from typing import TypeVar, overload
 
 from smartlint.facts import Facts
 from smartlint.model import Goal, Language
+from smartlint.records import record
 
 K = TypeVar("K")
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Options:
     """Rule options a user can set (configuration key in brackets)."""
 
@@ -32,7 +33,7 @@ class Options:
     language: Language | None = None  # forced language of messages (--lang)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class GoalSet:
     """Every goal of the run, indexed by id, with parent links resolved once.
 
@@ -241,7 +242,7 @@ def _find_cycles(
     return cycles
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Context:
     """What a rule may know besides its goal; it never reads the clock or files."""
 

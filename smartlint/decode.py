@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from dataclasses import dataclass
 from typing import Literal
 
 from smartlint.model import FILE_START, Span
+from smartlint.records import record
 
 LEGACY = "cp1258"  # Windows Vietnamese, what old Office and Notepad wrote on Vietnamese Windows
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
@@ -21,7 +21,7 @@ _SNIFF = 8192  # enough bytes to tell text from binary without reading a huge fi
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Issue:
     """What went wrong while decoding; the parser turns it into a file problem."""
 
@@ -33,7 +33,7 @@ class Issue:
     suggestion_vi: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decoded:
     """The text of a file (None when it cannot be read as text), and what decoding found."""
 

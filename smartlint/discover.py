@@ -15,19 +15,19 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from smartlint.gitignore import GitIgnore
 from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.sheet_limits import is_sheet
+from smartlint.records import record
 
 GOAL_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """A file to lint: the path to show, and the path to read (None for stdin)."""
 
@@ -37,7 +37,7 @@ class Source:
     sniff: bool = False  # a walked Markdown file: read only when it is a goal document
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Missing:
     """A path on the command line that cannot be read."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from types import MappingProxyType
 
@@ -34,6 +34,7 @@ from smartlint.model import (
 )
 from smartlint.parser.fields import KNOWN_FIELDS
 from smartlint.plan import chart_data, pace_plot
+from smartlint.records import record
 from smartlint.rewrite import rewrite_goal
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.rules.base import Rule
@@ -41,7 +42,7 @@ from smartlint.suppress import FileKind, SuppressionTable, apply_suppressions, s
 from smartlint.understood import describe
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class RunSettings:
     """What a run needs besides its files: today, options, and which rules at what severity."""
 
@@ -177,7 +178,7 @@ def _lint_files(
     return Report(files=tuple(results), today=settings.today)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Shared:
     """What every goal's checks read: the files, the settings and the run's context."""
 

@@ -7,7 +7,7 @@ one, else from the sentence; when both speak and disagree, the disagreement is k
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -30,6 +30,7 @@ from smartlint.model import (
     Text,
     TimeRef,
 )
+from smartlint.records import record
 
 T = TypeVar("T", covariant=True)
 
@@ -38,7 +39,7 @@ T = TypeVar("T", covariant=True)
 AGREE_WITHIN = 0.005
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Located(Generic[T]):
     """A fact with the span it was read from and where it came from."""
 
@@ -47,7 +48,7 @@ class Located(Generic[T]):
     source: str  # "field", "sentence", "history" or "implied"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Conflict:
     """A structured field and the sentence say different things."""
 
@@ -57,7 +58,7 @@ class Conflict:
     sentence_says: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Part:
     """A further target on the goal's line ("… and reach an NPS of 50"), judged on its own."""
 
@@ -76,7 +77,7 @@ class Part:
         return self.kind in (GoalKind.BOUND, GoalKind.HOLD)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Facts:
     """Everything the rules know about one goal."""
 

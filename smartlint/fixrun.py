@@ -22,7 +22,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -35,6 +35,7 @@ from smartlint.model import FileResult, Finding, Report
 from smartlint.parser import parse_text
 from smartlint.parser.sheet_limits import is_sheet
 from smartlint.project import Overrides, RunResult, run_project
+from smartlint.records import record
 
 MAX_ROUNDS = 10
 
@@ -42,7 +43,7 @@ MAX_ROUNDS = 10
 Relint = Callable[[Mapping[Path, bytes], bytes | None], tuple[Report, Mapping[str, Path | None]]]
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class FixOutcome:
     """What fixing did: the new bytes per file, how many findings were fixed, and notes.
 
@@ -63,7 +64,7 @@ class FixOutcome:
         return [p for p, new in self.new_bytes.items() if new != self.old_bytes[p]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Encoded:
     """How a file's bytes turn into the text the spans count in, and back."""
 
@@ -278,7 +279,7 @@ def notes_of(outcome: FixOutcome) -> list[str]:
     return list(dict.fromkeys(outcome.notes))
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FixRequest:
     """What the command line asked to lint, to lint it again between rounds."""
 

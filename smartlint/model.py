@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
+
+from smartlint.records import record
 
 # --------------------------------------------------------------------------- positions
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """A 1-based region of a file; ``end_column`` points just past the last character."""
 
@@ -34,7 +36,7 @@ class Span:
 FILE_START = Span(1, 1, 1, 1)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Text:
     """A scalar string from the goal file with its span.
 
@@ -72,7 +74,7 @@ class Period(str, enum.Enum):
     YEAR = "year"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HistoryPoint:
     """One measurement; ``when`` is the end of its period when the history is dated."""
 
@@ -81,7 +83,7 @@ class HistoryPoint:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class History:
     """A metric's past values, oldest first."""
 
@@ -91,7 +93,7 @@ class History:
     source: str | None = None  # a CSV file name when the history was read from one
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Baseline:
     """The metric's value at the start: a number with an optional ``as_of`` date."""
 
@@ -100,7 +102,7 @@ class Baseline:
     as_of: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Goal:
     """One goal as written in a file, with the span of every field it has.
 
@@ -189,7 +191,7 @@ class Comparator(str, enum.Enum):
         return self in (Comparator.AT_LEAST, Comparator.MORE_THAN)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Snip:
     """A character range of the sentence that a reading came from."""
 
@@ -198,7 +200,7 @@ class Snip:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Amount:
     """A number as written, scaled (``2,5 tỷ`` -> 2.5e9); ``percent`` when it had ``%``."""
 
@@ -209,7 +211,7 @@ class Amount:
     scale: float = 1.0  # the scale word it was written with (1e9 for "140 tỷ")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """The target: a level or a change, see :class:`ChangeKind`."""
 
@@ -226,7 +228,7 @@ class TimeProblem(str, enum.Enum):
     IMPOSSIBLE = "impossible"  # 2027-02-30
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TimeRef:
     """A point in time read from text: the end of the named period, and its start.
 
@@ -243,7 +245,7 @@ class TimeRef:
     year_assumed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reading:
     """What the extraction stage understood of one text (a sentence or a field value)."""
 
@@ -329,7 +331,7 @@ class Effect(str, enum.Enum):
     NONE = "none"  # advice only
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Violation:
     """What a rule reports; the engine stamps code, name, severity and path."""
 
@@ -345,7 +347,7 @@ class FixSafety(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextEdit:
     """Replace the source text in ``span`` (1-based, end column exclusive) with ``text``.
 
@@ -357,7 +359,7 @@ class TextEdit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fix:
     """A mend a rule offers for its finding: edits to the goal file and what they do."""
 
@@ -366,7 +368,7 @@ class Fix:
     edits: tuple[TextEdit, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """A stamped violation, ready for a reporter."""
 
@@ -395,7 +397,7 @@ def verdict_of(criterion: Criterion, findings: Iterable[Finding]) -> Verdict:
     return Verdict.PASS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PacePlot:
     """What the HTML report's Achievable chart draws: history, the required path, the band.
 
@@ -418,7 +420,7 @@ class PacePlot:
     cadence: Period | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChartData:
     """What a goal's history chart shows: the past values, then the path the target needs.
 
@@ -433,7 +435,7 @@ class ChartData:
     points: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GoalResult:
     """A goal with its verdicts and suggested rewrite."""
 
@@ -456,7 +458,7 @@ class GoalResult:
         return all(v is not Verdict.FAIL for _, v in self.verdicts)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileResult:
     """One file of the run: its goals and the findings that belong to no goal."""
 
@@ -465,7 +467,7 @@ class FileResult:
     findings: tuple[Finding, ...]  # every finding of the file, goal ones included
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Report:
     """The whole run, in input order."""
 
@@ -484,7 +486,7 @@ class Report:
         return tuple(g for fr in self.files for g in fr.goals)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     """A file or schema problem found while reading a file (codes ``F0xx``).
 
@@ -502,7 +504,7 @@ class Problem:
     suggestion_vi: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParsedFile:
     """A goal file after parsing: its goals in order, and the problems met on the way."""
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from smartlint.model import Language, Report
+from smartlint.records import record
 from smartlint.reporters import FORMATS, MACHINE_FORMATS, renderer
 from smartlint.reporters.base import RenderContext
 from smartlint.reporters.terminal import use_color
@@ -26,7 +26,7 @@ class OutputError(ValueError):
     """A report that cannot be asked for or written; the message says which."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class View:
     """How the terminal report is shown: colour mode, infos, quiet, statistics, language."""
 
@@ -37,7 +37,7 @@ class View:
     language: Language | None = None
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Target:
     """One report of a run: a format and where it goes (``-`` for stdout)."""
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import calendar
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from smartlint.model import Period
+from smartlint.records import record
 
 # Nominal length of each period in months, used only to convert a pace between units
 # (a cadence "+5% every week" judged against a monthly history); counting periods between
@@ -159,7 +159,7 @@ def trend_pace(paces: Sequence[float], sign: int) -> float | None:
     return float((ordered[middle - 1] + ordered[middle]) / 2)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Judgement:
     """Required pace against history, all as magnitudes in the goal's direction."""
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import enum
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import cast
 
@@ -36,13 +35,14 @@ from smartlint.facts import Facts
 from smartlint.figures import rounded_level, scale_of
 from smartlint.history_fit import PeriodMismatch, period_mismatch
 from smartlint.model import ChangeKind, ChartData, Comparator, Direction, PacePlot, Period, Span
+from smartlint.records import record
 
 CADENCE_PERIODS = 3  # how far a recurring goal's path is charted, in history periods
 
 # --------------------------------------------------------------------------- the plan
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     """What a goal asks for, as a pace per history period."""
 
@@ -70,7 +70,7 @@ class Lack(enum.Enum):
     NOT_AFTER = "not-after"  # the deadline is not after the last measurement (or the start)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reason:
     """One fact the pace lacks, with the values a message about it shows."""
 
@@ -81,7 +81,7 @@ class Reason:
     measured: bool = True  # NOT_AFTER: ``since`` is the last measurement, not the start
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Missing:
     """Why the pace cannot be computed: one reason per missing fact (the rules word them)."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ from smartlint.model import FileResult, Language, ParsedFile, Report
 from smartlint.parser import MAX_FILE_BYTES, parse_bytes, parse_decoded
 from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.sheet_limits import is_sheet
+from smartlint.records import record
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
 from smartlint.scope import covers, linked_files
 from smartlint.selection import Layer, matches, select_rules
@@ -43,7 +44,7 @@ NO_GOALS_FOUND = "no-goals-found"  # ... and on a Markdown document without goal
 _NO_OVERLAY: Mapping[Path, bytes] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class RunResult:
     """The report, the paths that could not be read, and warnings (each one line for stderr)."""
 
@@ -53,7 +54,7 @@ class RunResult:
     paths: Mapping[str, Path | None] = field(default_factory=dict)  # display -> file or stdin
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Overrides:
     """What the command line says, layered over every configuration file."""
 
@@ -149,7 +150,7 @@ def ignored_codes(config: Config, path: Path | None) -> frozenset[str]:
     return frozenset(codes)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Read:
     parsed: ParsedFile
     source: Source

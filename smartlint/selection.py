@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from smartlint.model import Criterion
 from smartlint.patterns import Lazy
+from smartlint.records import record
 from smartlint.rules.base import Rule
 
 _PREFIX = Lazy(r"^[A-Z][0-9]{0,3}$")
@@ -22,7 +22,7 @@ class SelectorError(ValueError):
     """A selector that names no rule."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Layer:
     """One source of selection (a config file or the command line)."""
 

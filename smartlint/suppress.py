@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from smartlint.i18n import pick
@@ -39,6 +39,7 @@ from smartlint.model import (
     verdict_of,
 )
 from smartlint.patterns import compile_pattern
+from smartlint.records import record
 from smartlint.rules import ALL_RULES
 from smartlint.rules.base import Rule
 from smartlint.rules.suppression import UNUSED_SUPPRESSION
@@ -57,7 +58,7 @@ FileKind = Literal["yaml", "markdown"]
 Rewrite = Callable[[GoalResult, tuple[tuple[Criterion, Verdict], ...]], "str | None"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Directive:
     """One suppression comment: what it covers and which selectors it names."""
 
@@ -69,7 +70,7 @@ class Directive:
     unknown: str | None = None  # a directive word smartlint does not know
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SuppressionTable:
     """A file's suppression comments, and the codes its configuration ignores there."""
 

@@ -37,6 +37,7 @@ STAGE_OF = {
     # so they belong with the base values although they live in the extract package.
     "smartlint.extract.text": "base",
     "smartlint.extract.numbers": "base",
+    "smartlint.records": "base",  # the dataclass decorator every stage uses: imports only the standard library
     "smartlint.patterns": "base",  # smartlint's compiled patterns and lazy ones: imports only re
     "smartlint.parser": "parser",
     "smartlint.extract": "extract",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from smartlint.extract.text import Folded, fold
 from smartlint.patterns import Lazy, compile_pattern
+from smartlint.records import record
 
 _NUMERAL = r"\d+(?:[.,]\d+)*"
 _SCALE_WORD = {
@@ -140,7 +140,7 @@ _WORDNUM_SET = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quantity:
     """A quantity found in folded text, before it becomes a model Amount."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import enum
 import itertools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -99,6 +98,7 @@ from smartlint.model import (
     TimeRef,
 )
 from smartlint.patterns import Lazy, compile_pattern
+from smartlint.records import record
 
 _PROBLEM_RANK = {TimeProblem.IMPOSSIBLE: 0, TimeProblem.UNPARSEABLE: 1, TimeProblem.BARE_YEAR: 2}
 
@@ -137,7 +137,7 @@ _DIRECTION_OF = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Verb:
     start: int
     end: int
@@ -1126,7 +1126,7 @@ def _primary(verbs: list[_Verb], free: list[Quantity], masked: str) -> _Verb | N
     return fallback
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Change:
     kind: ChangeKind
     value: float

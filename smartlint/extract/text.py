@@ -9,9 +9,9 @@ string, whether it came in NFC or NFD.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from smartlint.patterns import Lazy, compile_pattern
+from smartlint.records import record
 
 # Goals are one sentence; the first MAX_CHARS characters are analysed so that a hostile
 # one-megabyte title costs the same as a long sentence.
@@ -118,7 +118,7 @@ _FOLDED_WORD = Lazy(r"\w+")
 _ACCENTED_WORD = compile_pattern(r"\w*[^\W\x00-\x7f]\w*")  # a word with a non-ASCII letter
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Folded:
     """The text as given (cut to MAX_CHARS), its folded copy, and the offset map between them."""
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from smartlint.extract.text import Folded
 from smartlint.model import Period, TimeProblem
 from smartlint.patterns import Lazy, compile_pattern
+from smartlint.records import record
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -234,7 +234,7 @@ _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "mot": 1, "hai": 2, "ba": 3, "bo
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hit:
     """A time expression found in folded text, resolved against today."""
 

@@ -9,12 +9,12 @@ long lines all stay as they were.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from smartlint.model import Finding, Fix, FixSafety, TextEdit
+from smartlint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Applied:
     """The new text, and the findings whose fixes it holds."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from smartlint import extract
 from smartlint.context import Context
@@ -30,12 +29,13 @@ from smartlint.model import (
 )
 from smartlint.patterns import compile_pattern
 from smartlint.plan import realistic_level
+from smartlint.records import record
 
 _NUMBER = compile_pattern(r"\d(?:[\d.,  ]*\d)?")
 _NUMERIC_DATE = compile_pattern(r"\d{1,2}[/.-]\d{1,2}$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Proposal:
     """New values for some of the goal's fields, and what writing them does."""
 

@@ -11,11 +11,12 @@ not agree), no edit is made: a fix is never a guess about where text is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from smartlint.model import Span, Text, TextEdit
 from smartlint.patterns import Lazy, compile_pattern
+from smartlint.records import record
 
 SourceKind = Literal["yaml", "markdown", "csv"]
 
@@ -28,7 +29,7 @@ _NEEDS_QUOTE_WORDS = compile_pattern(
 )
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class SourceText:
     """A goal file's decoded text as the parser read it: no BOM, LF line ends."""
 

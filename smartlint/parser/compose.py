@@ -9,7 +9,7 @@ and foreign tags, and lets an alias share its anchor's children instead of copyi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import yaml
 
@@ -34,6 +34,7 @@ from smartlint.parser.yaml_errors import (
     syntax_problem,
     too_deep_problem,
 )
+from smartlint.records import record
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
@@ -58,7 +59,7 @@ _CORE_TAGS = frozenset(
 )
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Composed:
     """The documents of a stream, and the problems met while composing them."""
 
@@ -66,7 +67,7 @@ class Composed:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Frame:
     node: Seq | Map
     key: Node | None = None

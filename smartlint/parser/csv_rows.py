@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from smartlint.records import record
 
 DELIMITERS = (";", "\t", ",")  # order breaks ties
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CsvRow:
     """One record: the 1-based line it starts on and its cells, stripped."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from smartlint.model import Period
 from smartlint.patterns import compile_pattern
+from smartlint.records import record
 
 _SHAPES: tuple[tuple[re.Pattern[str], Period], ...] = (
     (compile_pattern(r"(?P<y>\d{4})"), Period.YEAR),
@@ -23,7 +23,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Period], ...] = (
 SHAPES_HELP = "YYYY-MM-DD, dd/mm/yyyy, YYYY-MM, YYYY-Qn or YYYY"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class When:
     """A date read from text: the last day of the period it names."""
 
@@ -31,7 +31,7 @@ class When:
     period: Period
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BadDate:
     """Why a text is not a usable date; ``impossible`` when it has a date's shape."""
 

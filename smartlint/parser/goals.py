@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from smartlint.model import Baseline, Goal, History, Problem, Text
@@ -20,9 +20,10 @@ from smartlint.parser.fields import (
 from smartlint.parser.history import read_history
 from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, kind_said, node_span
 from smartlint.parser.report import Sink, said
+from smartlint.records import record
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Walk:
     """The state of reading one file's goals."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from smartlint.model import Span
 from smartlint.parser.report import Said
+from smartlint.records import record
 
 MAX_DEPTH = 200  # goal files nest a few levels; anything deeper is an attack or an accident
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -28,7 +28,7 @@ class Mark(Protocol):
     def index(self) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Position:
     """A mark the parser works out itself (a block scalar's true end, an error's place)."""
 
@@ -37,7 +37,7 @@ class Position:
     index: int
 
 
-@dataclass(eq=False, slots=True)
+@record(frozen=False, eq=False)
 class Scalar:
     """A scalar with its source text: ``value`` is never resolved to int, bool or date."""
 
@@ -54,7 +54,7 @@ class Scalar:
         return self.style == "" and self.tag is None and self.value in _NULLS
 
 
-@dataclass(eq=False, slots=True)
+@record(frozen=False, eq=False)
 class Seq:
     """A sequence; an alias to one shares its ``items`` list."""
 
@@ -66,7 +66,7 @@ class Seq:
     alias: bool = False
 
 
-@dataclass(eq=False, slots=True)
+@record(frozen=False, eq=False)
 class Map:
     """A mapping with its pairs in order; the second of two equal keys is dropped."""
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from smartlint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BadNumber:
     """Why a text is not a usable number."""
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 
 from smartlint.model import History, HistoryPoint, Period, Span
 from smartlint.parser import codes
 from smartlint.parser.dates import When, infer_day_period
 from smartlint.parser.numbers import BadNumber, read_value
 from smartlint.parser.report import Sink, said
+from smartlint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """One dated value before it becomes a point; ``where`` names it in messages."""
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from smartlint.model import Problem, Span
+from smartlint.records import record
 
 
 class Said(NamedTuple):
@@ -22,7 +23,7 @@ def said(vi: str, en: str) -> Said:
     return Said(vi, en)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sink:
     """Where problems go; ``goal_index`` and ``field`` say what they are about."""
 

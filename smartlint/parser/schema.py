@@ -9,12 +9,13 @@ without a word: they belong to the other team's format, not to smartlint.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from smartlint.parser import codes
 from smartlint.parser.goals import Walk, read_goal_list
 from smartlint.parser.nodes import Map, Node, Scalar, Seq, is_unsafe, kind_of, kind_said, node_span
 from smartlint.parser.report import said
+from smartlint.records import record
 
 SCHEMA_FIELDS = (
     "title", "id", "parent", "why", "owner", "metric", "unit", "baseline", "target", "start",
@@ -22,7 +23,7 @@ SCHEMA_FIELDS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Schema:
     """Where the goals are (a dotted key path, "" for a top-level list) and goal field -> key."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from smartlint.extract.text import fold
 from smartlint.model import Period
 from smartlint.patterns import Lazy, compile_pattern
+from smartlint.records import record
 
 ROLES = (
     "title", "id", "parent", "why", "owner", "metric", "unit", "baseline", "target", "start",
@@ -76,7 +76,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Period], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PeriodKey:
     """A history column's period: month 1-12 or quarter 1-4, and its year when the header says."""
 
@@ -85,7 +85,7 @@ class PeriodKey:
     year: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Layout:
     """Which 0-based column holds each role, and the history columns in sheet order."""
 

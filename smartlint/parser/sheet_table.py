@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from smartlint.model import Baseline, Goal, History, HistoryPoint, Period, Problem, Span, Text
@@ -22,6 +22,7 @@ from smartlint.parser.report import Sink, said
 from smartlint.parser.sheet_columns import Layout, PeriodKey, recognise
 from smartlint.parser.sheet_limits import MAX_ROWS
 from smartlint.patterns import compile_pattern
+from smartlint.records import record
 
 HEADER_SCAN = 20  # non-empty rows searched for the header
 _NO_VALUE = frozenset({"-", "–", "—", "n/a", "na", "x", "?", "…", "..."})
@@ -29,7 +30,7 @@ _YEAR = compile_pattern(r"\b(19|20)\d\d\b")
 _TEXT_ROLES = ("id", "parent", "why", "owner", "metric", "unit", "target")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     """A cell's content as text, with the number or date a workbook stored, if any."""
 
@@ -38,7 +39,7 @@ class Cell:
     day: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SheetRow:
     """One row: its 1-based line and its cells from column A on (None for an empty cell)."""
 
@@ -52,7 +53,7 @@ class SheetRow:
         return self.cells[column]
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class SheetWalk:
     """The state of reading one file's sheets: goals and problems so far, rows counted."""
 

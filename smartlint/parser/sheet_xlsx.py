@@ -15,7 +15,6 @@ import posixpath
 import warnings
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from xml.etree import ElementTree
 
 from smartlint.parser.sheet_limits import MAX_COLUMNS, MAX_UNPACKED
 from smartlint.parser.sheet_table import Cell, SheetRow
+from smartlint.records import record
 
 MAX_NOTED = 5  # formula and merged-cell findings listed per sheet, then a count
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and legacy .xls files
@@ -33,7 +33,7 @@ class Refused(ValueError):
     """The workbook cannot be read; the message says why in one sentence."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SheetMarks:
     """What the raw pass over a sheet's XML found: cells with formulas but no value, merges."""
 

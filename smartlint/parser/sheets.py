@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
@@ -31,11 +30,12 @@ from smartlint.parser.sheet_table import (
     find_header,
     read_sheet,
 )
+from smartlint.records import record
 
 _GOAL_COLUMNS = "title, goal, objective, KR, KPI, mục tiêu"
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class SheetOptions:
     """What the configuration says about sheets: header names per role, sheets to read."""
 
@@ -43,7 +43,7 @@ class SheetOptions:
     sheets: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class ReadSheet:
     """A goal sheet as read, with a CSV's text as the parser saw it (no BOM, LF line ends).
 
@@ -175,7 +175,7 @@ def read_csv_data(
     return _read(walk, None if found is None else found.text)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Csv:
     text: str | None  # None: the bytes are not text
 

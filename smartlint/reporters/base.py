@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 
 from smartlint.model import Language, Report
+from smartlint.records import record
 from smartlint.rules.base import Rule
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class RenderContext:
     """Settings a reporter may need: enabled rules (for SARIF), colour, width, cwd."""
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from smartlint.i18n import pick
 from smartlint.model import SMART, GoalResult, Language, Report, Severity, Verdict
+from smartlint.records import record
 from smartlint.reporters.terminal import Painter, cells
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tally:
     """The counts of one run."""
 

@@ -11,10 +11,10 @@ fail (there is nothing to judge the pace of; the note would only repeat them).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from smartlint.model import Criterion, Effect, Finding, GoalResult, Severity, Verdict
 from smartlint.parser.fields import ALIASES, KNOWN_FIELDS
+from smartlint.records import record
 
 _FROM_SENTENCE = frozenset(
     {"S101", "S102", "S103", "M201", "M202", "M203", "T501", "A302", "A303", "A304"}
@@ -34,7 +34,7 @@ EXPLAINS: dict[str, frozenset[str]] = {
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Shown:
     """A finding to print, with the code of the root cause that explains it (if any)."""
 
@@ -42,7 +42,7 @@ class Shown:
     because: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Triage:
     """One goal's findings in reading order, and the infos folded away."""
 

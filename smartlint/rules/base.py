@@ -5,11 +5,12 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from smartlint.model import Criterion, Effect, Severity, Violation
 from smartlint.patterns import Lazy
+from smartlint.records import record
 
 if TYPE_CHECKING:
     from smartlint.context import Context, Options
@@ -22,7 +23,7 @@ _SECTION = Lazy(r"^## (.+?)\s*$", re.MULTILINE)
 _FENCE = Lazy(r"```(yaml|markdown)?\n(.*?)```", re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """One rule of the catalog.
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -37,6 +37,7 @@ from smartlint.project import (
     settings_for,
     sheet_source_text,
 )
+from smartlint.records import record
 from smartlint.suppress import EMPTY, SuppressionTable
 
 if TYPE_CHECKING:  # the sheet reader is imported when a sheet is read
@@ -57,7 +58,7 @@ def kind_of(path: Path) -> Kind:
     return "yaml"
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Parsed:
     stamp: object  # what the parse was made from: the text, or the file's mtime and size
     parsed: ParsedFile | None  # None: not a goal file
@@ -65,7 +66,7 @@ class _Parsed:
     source: SourceText | None = None  # the text the fixes' edits are made on
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Linted:
     """One reported document: its result, and the text its positions refer to."""
 
@@ -75,7 +76,7 @@ class Linted:
     result: FileResult
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Located:
     """Where a goal is: its file and span."""
 

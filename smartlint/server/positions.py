@@ -9,15 +9,15 @@ so for a CSV document each cell is found on its line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from smartlint.model import Span
 from smartlint.parser.csv_rows import sniff_delimiter
+from smartlint.records import record
 
 Position = tuple[int, int]  # 0-based line, column in the client's units
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Lines:
     """A document's lines (without their ends), and how the client counts columns."""
 

@@ -26,7 +26,7 @@ How a document is read (README, "Markdown OKR documents", says the same for user
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from smartlint.model import Goal, Problem, Span, Text
@@ -53,9 +53,10 @@ from smartlint.parser.markdown.words import (
     fold,
 )
 from smartlint.parser.report import Sink, problem, said
+from smartlint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Context:
     """Where blocks are read: the goal they belong to, the period, and whether items are goals."""
 
@@ -67,7 +68,7 @@ class Context:
 Section = tuple[Heading | None, list[Block]]
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Builder:
     """The state of reading one document's goals."""
 

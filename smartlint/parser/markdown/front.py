@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -32,6 +32,7 @@ from smartlint.parser.fields import text_field
 from smartlint.parser.history import read_history
 from smartlint.parser.nodes import Map, Node, Scalar, kind_of, kind_said, node_span
 from smartlint.parser.report import Sink, rename_or_choose, said, unknown_name
+from smartlint.records import record
 
 KEYS = ("smartlint", "owner", "why", "deadline", "language", "history")
 _TRUE = frozenset({"true", "yes", "on"})
@@ -39,7 +40,7 @@ _FALSE = frozenset({"false", "no", "off"})
 _FENCE = "---"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontMatter:
     """What the front matter says for the whole document."""
 

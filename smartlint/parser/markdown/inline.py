@@ -10,7 +10,7 @@ for every file kind.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from smartlint.model import Baseline, History, Text
@@ -23,11 +23,12 @@ from smartlint.parser.markdown.outline import Raw
 from smartlint.parser.markdown.words import FIELD_NAMES
 from smartlint.parser.nodes import Node, Position, Scalar
 from smartlint.parser.report import Sink, likely, rename_or_choose, said, unknown_name
+from smartlint.records import record
 
 _KNOWN = sorted(set(FIELD_NAMES.values()))
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Fields:
     """The fields one goal has given so far; the first of two equal fields wins."""
 

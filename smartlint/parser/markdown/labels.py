@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 
 from smartlint.parser.markdown.words import FIELD_NAMES, fold
 from smartlint.patterns import compile_pattern
+from smartlint.records import record
 
 
 class Role(str, enum.Enum):
@@ -34,7 +34,7 @@ class Role(str, enum.Enum):
     KEY_RESULT = "key_result"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldPart:
     """``name: value`` inside an inline field group or a field sub-item."""
 
@@ -45,7 +45,7 @@ class FieldPart:
     value_end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Parts:
     """The parts of one goal text, as offsets into it."""
 

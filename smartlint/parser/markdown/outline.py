@@ -10,17 +10,18 @@ nested lists cost bounded time and stack.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from smartlint.model import Span
+from smartlint.records import record
 
 _MD = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table").disable("inline")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Raw:
     """A block's text with where it stands.
 
@@ -40,7 +41,7 @@ class Raw:
         return Span(line, column + start, line, column + end)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """A heading: ``#`` to ``######`` or setext."""
 
@@ -48,14 +49,14 @@ class Heading:
     raw: Raw
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """A paragraph outside lists."""
 
     raw: Raw
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Item:
     """A list item: its first paragraph, and the items of the lists nested in it."""
 
@@ -64,14 +65,14 @@ class Item:
     children: list[Item] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class ItemList:
     """A bullet or ordered list."""
 
     items: list[Item] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Table:
     """A table: the header cells and, per row, its span and cells."""
 
