@@ -11,13 +11,16 @@ the benchmark's business (benchmarks/bench.py).
 from __future__ import annotations
 
 import gc
+import io
+import os
+import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -94,6 +97,104 @@ def run_cli(
         env=env,
         timeout=120,
     )
+
+
+class WouldStartWorkers(BaseException):
+    """A run inside :func:`run_cli_in_process` reached the point where it forks workers.
+
+    A BaseException, so that ``main``'s last line of defence does not turn it into an exit
+    status: the test fails with this message instead.
+    """
+
+
+def run_cli_in_process(
+    *args: str,
+    stdin: str | bytes | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    text: bool = True,
+) -> subprocess.CompletedProcess[Any]:
+    """Run the command line as :func:`run_cli` does, but in this process: ``cli.main(args)``.
+
+    For tests whose subject is what an option does rather than the entry point: it saves the
+    interpreter's start-up and imports (~0.2 s of CPU a run).  It keeps run_cli's contract:
+    the same ``main`` with the same arguments; stdout and stderr are pipes, not a terminal,
+    decoded as ``subprocess.run(text=True)`` decodes them (or bytes with ``text=False``);
+    stdin holds ``stdin`` (empty when None); ``env`` replaces the whole environment for the
+    run when given; the working directory is ``cwd``.  Streams, environment and working
+    directory are restored afterwards, so a test stays independent of its neighbours.
+
+    What stays a subprocess (``run_cli``): the entry point itself (``python -m smartlint``,
+    exit status as the shell sees it, Ctrl-C), and any run that starts worker processes
+    (``--jobs`` above the threshold), which must never fork from a test worker: such a run
+    fails here with :class:`WouldStartWorkers`.
+    """
+    from smartlint import cli, workers
+
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else (stdin or b"")
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = sys.stdin, sys.stdout, sys.stderr
+    environ = dict(os.environ)
+    here = os.getcwd()
+    spawn = workers.results_in_workers
+
+    def refuse(*_: object) -> Any:
+        raise WouldStartWorkers(f"smartlint {' '.join(args)} starts workers: use run_cli")
+
+    # Held here as well as in sys: a wrapper that is dropped closes the buffer under it.
+    wrappers = (
+        io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True),
+    )
+    sys.stdin, sys.stdout, sys.stderr = wrappers
+    workers.results_in_workers = refuse
+    try:
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(env)
+        os.chdir(cwd)
+        try:
+            status = cli.main(list(args))
+        except SystemExit as exc:  # as the interpreter would turn it into a status
+            status = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = streams
+        workers.results_in_workers = spawn
+        os.chdir(here)
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(environ)
+    command = [sys.executable, "-m", "smartlint", *args]
+    if not text:
+        return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
+    return subprocess.CompletedProcess(
+        command, status, _as_text(out.getvalue()), _as_text(err.getvalue())
+    )
+
+
+def _as_text(data: bytes) -> str:
+    """Decode captured output as ``subprocess.run(text=True)`` does (universal newlines)."""
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def copy_alone(target: Path, *names: str) -> Path:
+    """Copy files or folders of the repository (paths relative to it) into ``target``.
+
+    A lint inside the repository also reads every goal file of the work tree that its goals
+    link to, and the corpus under tests/data shares ids with examples/: a run over the
+    10 goals of examples/goals.en.yaml checks 1,625 (forking worker processes).  A test whose
+    subject is not that linking lints such a copy instead, outside any project: the same
+    report, at the same relative paths, for a small part of the work.
+    """
+    for name in names:
+        source, copy = ROOT / name, target / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, copy)
+        else:
+            shutil.copy2(source, copy)
+    return target
 
 
 def cpu_timed(action: Callable[[], T]) -> tuple[T, float]:

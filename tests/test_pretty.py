@@ -1,4 +1,4 @@
-"""The terminal report as a person sees it, through the real command line.
+"""The terminal report as a person sees it, through the command line (run in this process).
 
 Golden files pin the default report at 60 and 100 columns, in Vietnamese and in English, with
 a fixed ``--today`` and no colour.  Set SMARTLINT_UPDATE_GOLDEN=1 (or UPDATE_GOLDEN=1) to
@@ -12,11 +12,12 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, copy_alone, run_cli_in_process
 
 from smartlint.config import Resolver
 from smartlint.model import SMART, Language, Verdict
@@ -45,17 +46,32 @@ def _updating() -> bool:
     return bool(os.environ.get("SMARTLINT_UPDATE_GOLDEN") or os.environ.get("UPDATE_GOLDEN"))
 
 
-def _cli(*args: str, width: int = 100, **env: str) -> tuple[int, str, str]:
-    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    environ.update(COLUMNS=str(width), **env)
-    done = run_cli("--today", TODAY, "--isolated", *args, env=environ)
-    return done.returncode, done.stdout, done.stderr
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture(scope="module")
+def alone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report's inputs, copied to a directory of their own (see copy_alone)."""
+    return copy_alone(tmp_path_factory.mktemp("pretty"), "examples", INPUTS)
+
+
+@pytest.fixture
+def cli(alone: Path) -> Cli:
+    """Return a function that runs the command line there; it returns (status, stdout, stderr)."""
+
+    def run(*args: str, width: int = 100, **env: str) -> tuple[int, str, str]:
+        environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+        environ.update(COLUMNS=str(width), **env)
+        done = run_cli_in_process("--today", TODAY, "--isolated", *args, env=environ, cwd=alone)
+        return done.returncode, done.stdout, done.stderr
+
+    return run
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_golden_report(name: str, width: int) -> None:
-    status, got, err = _cli(CASES[name], width=width)
+def test_golden_report(name: str, width: int, cli: Cli) -> None:
+    status, got, err = cli(CASES[name], width=width)
     hint = "smartlint: No safe fix; 1 unsafe fix is available with --fix --unsafe-fixes.\n"
     # The fix hint is the only stderr line (issue 14: ruff's "N fixable with --fix").
     assert status == 1 and err in ("", hint)
@@ -67,8 +83,8 @@ def test_golden_report(name: str, width: int) -> None:
     assert got == expected.read_text(encoding="utf-8")
 
 
-def test_errors_come_before_warnings_and_infos_fold() -> None:
-    _, got, _ = _cli(CASES["goals.en.yaml"])
+def test_errors_come_before_warnings_and_infos_fold(cli: Cli) -> None:
+    _, got, _ = cli(CASES["goals.en.yaml"])
     block = got.split("examples/goals.en.yaml:50:5  big-push\n", 1)[1].split("\n\n", 1)[0]
     severities = re.findall(r"^\s+\d+:\d+ (error|warning|info)\b", block, re.MULTILINE)
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
@@ -77,25 +93,25 @@ def test_errors_come_before_warnings_and_infos_fold() -> None:
     assert "S ✓  M ✓  A –  R ✓  T ✓   info A302 no-history" in got
 
 
-def test_show_info_and_v_list_every_info() -> None:
-    _, folded, _ = _cli(CASES["goals.en.yaml"], "-f", "json")
+def test_show_info_and_v_list_every_info(cli: Cli) -> None:
+    _, folded, _ = cli(CASES["goals.en.yaml"], "-f", "json")
     infos = sum(1 for f in json.loads(folded)["findings"] if f["severity"] == "info")
     for flag in ("--show-info", "-v"):
-        _, got, _ = _cli(CASES["goals.en.yaml"], flag)
+        _, got, _ = cli(CASES["goals.en.yaml"], flag)
         assert len(re.findall(r"^\s+\d+:\d+ info\s", got, re.MULTILINE)) == infos
         assert "hidden" not in got
 
 
-def test_no_achievable_note_when_specific_and_measurable_fail() -> None:
-    _, got, _ = _cli(CASES["goals.en.yaml"])
+def test_no_achievable_note_when_specific_and_measurable_fail(cli: Cli) -> None:
+    _, got, _ = cli(CASES["goals.en.yaml"])
     block = got.split("examples/goals.en.yaml:42:5  brand\n", 1)[1].split("\n\n", 1)[0]
     assert "S ✗  M ✗  A –" in block
     assert "A303" not in block
 
 
-def test_root_cause_first_and_named_by_the_findings_it_explains() -> None:
+def test_root_cause_first_and_named_by_the_findings_it_explains(cli: Cli) -> None:
     for name, because in (("typo.en.yaml", "(because of F003)"), ("typo.vi.yaml", "(do F003)")):
-        _, got, _ = _cli(CASES[name], width=200)
+        _, got, _ = cli(CASES[name], width=200)
         block = got.split("\n\n", 1)[0]
         codes = re.findall(r"^\s+\d+:\d+ \w+\s+([A-Z]\d{3})", block, re.MULTILINE)
         assert codes[0] == "F003"
@@ -107,18 +123,18 @@ def test_root_cause_first_and_named_by_the_findings_it_explains() -> None:
         assert because not in next(ln for ln in block.splitlines() if " F003 " in ln)
 
 
-def test_quiet_prints_the_summary_only_and_keeps_the_status() -> None:
-    status, got, _ = _cli(CASES["goals.en.yaml"], "--quiet")
+def test_quiet_prints_the_summary_only_and_keeps_the_status(cli: Cli) -> None:
+    status, got, _ = cli(CASES["goals.en.yaml"], "--quiet")
     assert status == 1
     assert got.startswith("smartlint: 1 file, 10 goals;")
     assert len(got.splitlines()) <= 4 and "examples/" not in got
-    status, got, _ = _cli(CASES["goals.en.yaml"], "-q", "-f", "concise")
+    status, got, _ = cli(CASES["goals.en.yaml"], "-q", "-f", "concise")
     assert status == 1 and got.startswith("smartlint: ")
 
 
-def test_statistics_count_per_code_as_ruff_prints_them() -> None:
-    status, got, _ = _cli(CASES["goals.en.yaml"], "--statistics")
-    _, concise, _ = _cli(CASES["goals.en.yaml"], "-f", "concise")
+def test_statistics_count_per_code_as_ruff_prints_them(cli: Cli) -> None:
+    status, got, _ = cli(CASES["goals.en.yaml"], "--statistics")
+    _, concise, _ = cli(CASES["goals.en.yaml"], "-f", "concise")
     assert status == 1
     found = [line.split("\t") for line in got.splitlines()]
     counts = [int(n) for n, _, _ in found]
@@ -127,7 +143,7 @@ def test_statistics_count_per_code_as_ruff_prints_them() -> None:
     for n, code, name in found:
         assert re.fullmatch(r"[A-Z]\d{3}", code.strip()) and re.fullmatch(r"[a-z-]+", name)
         assert concise.count(f" {code.strip()} ") == int(n)
-    _, as_json, _ = _cli(CASES["goals.en.yaml"], "--statistics", "-f", "json")
+    _, as_json, _ = cli(CASES["goals.en.yaml"], "--statistics", "-f", "json")
     records = json.loads(as_json)
     assert [(r["count"], r["code"], r["name"]) for r in records] == [
         (int(n), c.strip(), name) for n, c, name in found
@@ -135,39 +151,39 @@ def test_statistics_count_per_code_as_ruff_prints_them() -> None:
 
 
 def test_help_documents_the_new_options() -> None:
-    done = run_cli("--help", env={**os.environ, "COLUMNS": "200"})
+    done = run_cli_in_process("--help", env={**os.environ, "COLUMNS": "200"})
     for option in ("--quiet", "-q", "--statistics", "--show-info", "-v", "--color", "NO_COLOR"):
         assert option in done.stdout
 
 
-def test_summary_counts_only_real_passes() -> None:
-    _, document, _ = _cli(CASES["goals.en.yaml"], "-f", "json")
+def test_summary_counts_only_real_passes(cli: Cli) -> None:
+    _, document, _ = cli(CASES["goals.en.yaml"], "-f", "json")
     goals = json.loads(document)["goals"]
     real = sum(1 for g in goals if set(g["criteria"].values()) == {"pass"})
     no_fail = sum(1 for g in goals if "fail" not in g["criteria"].values())
     assert real < no_fail  # the example holds goals whose Achievable was skipped
-    _, got, _ = _cli(CASES["goals.en.yaml"])
+    _, got, _ = cli(CASES["goals.en.yaml"])
     assert f"; {real} pass all five criteria" in got
 
 
-def test_summary_speaks_the_reports_language() -> None:
-    _, vi, _ = _cli(CASES["goals.yaml"])
+def test_summary_speaks_the_reports_language(cli: Cli) -> None:
+    _, vi, _ = cli(CASES["goals.yaml"])
     assert "đạt cả năm tiêu chí" in vi and "Phát hiện:" in vi and "pass all five" not in vi
-    _, en, _ = _cli(CASES["goals.yaml"], "--lang", "en")
+    _, en, _ = cli(CASES["goals.yaml"], "--lang", "en")
     assert "pass all five criteria" in en and "Findings:" in en
-    _, mixed, _ = _cli(CASES["goals.yaml"], CASES["goals.en.yaml"])  # 12 vi, 10 en goals
+    _, mixed, _ = cli(CASES["goals.yaml"], CASES["goals.en.yaml"])  # 12 vi, 10 en goals
     assert "đạt cả năm tiêu chí" in mixed
 
 
-def test_summary_is_readable_at_60_columns() -> None:
-    _, got, _ = _cli(CASES["goals.en.yaml"], "--quiet", width=60)
+def test_summary_is_readable_at_60_columns(cli: Cli) -> None:
+    _, got, _ = cli(CASES["goals.en.yaml"], "--quiet", width=60)
     assert "…" not in got and "━" not in got
     assert all(cells(line) <= 60 for line in got.splitlines())
     assert "Failing: S " in got
 
 
-def test_tree_prints_the_tree_and_the_summary_only() -> None:
-    _, got, _ = _cli(CASES["goals.en.yaml"], "--tree")
+def test_tree_prints_the_tree_and_the_summary_only(cli: Cli) -> None:
+    _, got, _ = cli(CASES["goals.en.yaml"], "--tree")
     assert got.startswith("Goal tree (")
     assert "smartlint: 1 file, 10 goals;" in got
     assert "Rewrite:" not in got and "examples/goals.en.yaml:" not in got
@@ -186,38 +202,38 @@ def test_tree_prints_the_tree_and_the_summary_only() -> None:
     ],
 )
 def test_color_option_and_variables(
-    args: tuple[str, ...], env: dict[str, str], coloured: bool
+    args: tuple[str, ...], env: dict[str, str], coloured: bool, cli: Cli
 ) -> None:
-    _, got, _ = _cli(CASES["goals.en.yaml"], *args, **env)
+    _, got, _ = cli(CASES["goals.en.yaml"], *args, **env)
     assert ("\x1b[" in got) is coloured
     if coloured:  # the same report, only painted
-        _, plain, _ = _cli(CASES["goals.en.yaml"], "--color", "never")
+        _, plain, _ = cli(CASES["goals.en.yaml"], "--color", "never")
         assert ANSI.sub("", got) == plain
 
 
-def test_color_never_reaches_machine_formats() -> None:
-    _, got, _ = _cli(CASES["goals.en.yaml"], "--color", "always", "-f", "concise")
+def test_color_never_reaches_machine_formats(cli: Cli) -> None:
+    _, got, _ = cli(CASES["goals.en.yaml"], "--color", "always", "-f", "concise")
     assert "\x1b[" not in got
 
 
-def test_bad_color_is_a_usage_error() -> None:
-    status, out, err = _cli(CASES["goals.en.yaml"], "--color", "sometimes")
+def test_bad_color_is_a_usage_error(cli: Cli) -> None:
+    status, out, err = cli(CASES["goals.en.yaml"], "--color", "sometimes")
     assert status == 2 and out == ""
     assert err.startswith("smartlint: error: --color 'sometimes'") and err.count("\n") == 1
 
 
-def test_json_goals_carry_their_title() -> None:
-    _, got, _ = _cli(CASES["goals.en.yaml"], "-f", "json")
+def test_json_goals_carry_their_title(cli: Cli) -> None:
+    _, got, _ = cli(CASES["goals.en.yaml"], "-f", "json")
     document = json.loads(got)
     assert document["schema_version"] == 1
     first = document["goals"][0]
     assert first["title"] == "Grow annual recurring revenue from $4.2M to $5.5M by 31 December 2027"
-    _, typo, _ = _cli(CASES["typo.en.yaml"], "-f", "json")
+    _, typo, _ = cli(CASES["typo.en.yaml"], "-f", "json")
     assert json.loads(typo)["goals"][0]["title"] is None  # `titel:` gave it none
 
 
-def test_concise_keeps_the_hint_on_the_same_line() -> None:
-    _, got, _ = _cli(CASES["goals.en.yaml"], "-f", "concise")
+def test_concise_keeps_the_hint_on_the_same_line(cli: Cli) -> None:
+    _, got, _ = cli(CASES["goals.en.yaml"], "-f", "concise")
     line = next(ln for ln in got.splitlines() if " R401 " in ln)
     assert line.endswith("→ Did you mean `arr-2027`?")
     assert all(len(ln.rsplit(" → ", 1)[-1]) <= 100 for ln in got.splitlines())
@@ -318,10 +334,10 @@ def test_the_report_module_does_not_load_rich() -> None:
     assert done.stdout.strip() == "False"
 
 
-def test_github_job_summary_counts_only_real_passes(tmp_path: Path) -> None:
+def test_github_job_summary_counts_only_real_passes(tmp_path: Path, cli: Cli) -> None:
     summary = tmp_path / "summary.md"
-    _, document, _ = _cli(CASES["goals.en.yaml"], "-f", "json")
+    _, document, _ = cli(CASES["goals.en.yaml"], "-f", "json")
     goals = json.loads(document)["goals"]
     real = sum(1 for g in goals if set(g["criteria"].values()) == {"pass"})
-    _cli(CASES["goals.en.yaml"], "-f", "github", GITHUB_STEP_SUMMARY=str(summary))
+    cli(CASES["goals.en.yaml"], "-f", "github", GITHUB_STEP_SUMMARY=str(summary))
     assert f"{len(goals)} goals, {real} pass all five criteria" in summary.read_text("utf-8")
