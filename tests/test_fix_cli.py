@@ -1,8 +1,10 @@
 """--fix, --unsafe-fixes and --diff through the real command line (issue 14).
 
 The properties hold over every example and corpus file: a fixed file reads as the same
-goals, a second --fix changes nothing, --diff then has nothing to show; and every byte the
-fixes do not touch stays as it was (comments, quoting, line ends, BOM, encoding).
+goals, --diff then has nothing to show (so a second --fix changes nothing); and every byte
+the fixes do not touch stays as it was (comments, quoting, line ends, BOM, encoding).  The
+runs over every file use the real entry point; the small cases run the command line in this
+process.
 """
 
 from __future__ import annotations
@@ -13,20 +15,26 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import run_cli_in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 TODAY = "2027-03-10"
 
 
-def smartlint(
+def smartlint_process(
     cwd: Path, *args: str, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run the real entry point in ``cwd`` and capture its bytes."""
+    """Run the real entry point in ``cwd`` and capture its bytes.
+
+    For the runs over every file: the real ``python -m smartlint``, with its worker processes.
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "smartlint", "--today", TODAY, "--isolated", *args],
@@ -35,6 +43,15 @@ def smartlint(
         cwd=cwd,
         env=env,
         timeout=300,
+    )
+
+
+def smartlint(
+    cwd: Path, *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the command line in ``cwd`` in this process (conftest.run_cli_in_process), as bytes."""
+    return run_cli_in_process(
+        "--today", TODAY, "--isolated", *args, stdin=stdin, cwd=cwd, text=False
     )
 
 
@@ -66,37 +83,80 @@ def _snapshot(base: Path, files: list[str]) -> dict[str, bytes]:
 
 
 def _goals(base: Path, files: list[str]) -> list[tuple[str, str | None, int]]:
-    done = smartlint(base, "-f", "json", *files)
+    done = smartlint_process(base, "-f", "json", *files)
     assert done.returncode in (0, 1), err(done)
     document = json.loads(out(done))
     return [(g["path"], g["id"], g["line"]) for g in document["goals"]]
 
 
+@pytest.fixture(scope="module")
+def goals_before(every_file: tuple[Path, list[str]]) -> list[tuple[str, str | None, int]]:
+    """The goals of every file as written (a lint that writes nothing), for both modes."""
+    return _goals(*every_file)
+
+
+@dataclass(frozen=True)
+class FixedTree:
+    """A copy of every file after ``--diff`` and then ``--fix`` ran on it (tests only read it)."""
+
+    base: Path
+    before: dict[str, bytes]  # the bytes as copied
+    after_diff: dict[str, bytes]  # after --diff, which must write nothing
+    after: dict[str, bytes]  # after --fix
+    diff: subprocess.CompletedProcess[bytes]
+    fixed: subprocess.CompletedProcess[bytes]
+
+
+@pytest.fixture(scope="module")
+def fix_every_file(
+    every_file: tuple[Path, list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[bool], FixedTree]:
+    """Return the fixed tree of a mode (safe or unsafe), fixed once per test process.
+
+    The slowest runs of the suite (every file, every round of fixes), shared by the tests of
+    what --fix and --diff do to the same files.
+    """
+    source, files = every_file
+    trees: dict[bool, FixedTree] = {}
+
+    def fixed_tree(unsafe: bool) -> FixedTree:
+        if unsafe not in trees:
+            base = tmp_path_factory.mktemp("fixed") / "tree"
+            shutil.copytree(source, base)
+            extra = ["--unsafe-fixes"] if unsafe else []
+            before = _snapshot(base, files)
+            diff = smartlint_process(base, "--diff", *extra, *files)
+            after_diff = _snapshot(base, files)
+            fixed = smartlint_process(base, "--fix", *extra, "-f", "concise", *files)
+            trees[unsafe] = FixedTree(base, before, after_diff, _snapshot(base, files), diff, fixed)
+        return trees[unsafe]
+
+    return fixed_tree
+
+
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 def test_fix_every_file_keeps_its_goals_and_is_idempotent(
-    every_file: tuple[Path, list[str]], tmp_path: Path, unsafe: bool
+    every_file: tuple[Path, list[str]],
+    goals_before: list[tuple[str, str | None, int]],
+    fix_every_file: Callable[[bool], FixedTree],
+    unsafe: bool,
 ) -> None:
-    source, files = every_file
-    base = tmp_path / "tree"
-    shutil.copytree(source, base)
-    before = _snapshot(base, files)
-    goals_before = _goals(base, files)
+    _, files = every_file
+    tree = fix_every_file(unsafe)
+    before, after = tree.before, tree.after
     extra = ["--unsafe-fixes"] if unsafe else []
 
-    diff = smartlint(base, "--diff", *extra, *files)
-    assert diff.returncode == 1, err(diff)
-    assert _snapshot(base, files) == before  # --diff writes nothing
+    assert tree.diff.returncode == 1, err(tree.diff)
+    assert tree.after_diff == before  # --diff writes nothing
 
-    fixed = smartlint(base, "--fix", *extra, "-f", "concise", *files)
-    assert fixed.returncode in (0, 1), err(fixed)
-    assert "smartlint: fixed " in err(fixed)
-    after = _snapshot(base, files)
+    assert tree.fixed.returncode in (0, 1), err(tree.fixed)
+    assert "smartlint: fixed " in err(tree.fixed)
     changed = [name for name in files if after[name] != before[name]]
     assert changed, "the corpus has fixable findings; some file must change"
     assert all(not name.endswith(".xlsx") for name in changed)  # workbooks are never written
-    assert "workbooks are never written" in err(fixed)
+    assert "workbooks are never written" in err(tree.fixed)
     # The fixed files lint again to the same goals, at the same places.
-    assert _goals(base, files) == goals_before
+    assert _goals(tree.base, files) == goals_before
     # Every changed line kept its line end, and no line came or went.
     for name in changed:
         old, new = before[name].splitlines(keepends=True), after[name].splitlines(keepends=True)
@@ -104,19 +164,22 @@ def test_fix_every_file_keeps_its_goals_and_is_idempotent(
         for a, b in zip(old, new, strict=True):
             assert a[-2:] == b[-2:] or a.endswith(b"\n") == b.endswith(b"\n"), name
 
-    again = smartlint(base, "--fix", *extra, "-f", "concise", *files)
-    assert again.returncode in (0, 1), err(again)
-    assert _snapshot(base, files) == after  # a second --fix changes nothing
-    nothing = smartlint(base, "--diff", *extra, *files)
+    # Idempotent: --diff has nothing left to show, so a second --fix would write nothing
+    # (--diff shows exactly what --fix writes: the next test).
+    nothing = smartlint_process(tree.base, "--diff", *extra, *files)
     assert nothing.returncode == 0, out(nothing)
     assert out(nothing) == ""
+    assert _snapshot(tree.base, files) == after
 
 
-def test_the_diff_is_what_fix_writes(every_file: tuple[Path, list[str]], tmp_path: Path) -> None:
+def test_the_diff_is_what_fix_writes(
+    every_file: tuple[Path, list[str]],
+    fix_every_file: Callable[[bool], FixedTree],
+    tmp_path: Path,
+) -> None:
     source, files = every_file
-    base = tmp_path / "tree"
-    shutil.copytree(source, base)
-    diff = out(smartlint(base, "--diff", *files))
+    tree = fix_every_file(False)
+    diff = out(tree.diff)
     assert diff.startswith("--- ")
     patched = tmp_path / "patched"
     shutil.copytree(source, patched)
@@ -125,9 +188,8 @@ def test_the_diff_is_what_fix_writes(every_file: tuple[Path, list[str]], tmp_pat
     )
     if done.returncode == 127:  # pragma: no cover - no patch program on this machine
         pytest.skip("patch is not installed")
-    smartlint(base, "--fix", *files)
     for name in files:
-        assert (patched / name).read_bytes() == (base / name).read_bytes(), name
+        assert (patched / name).read_bytes() == (tree.base / name).read_bytes(), name
 
 
 # --------------------------------------------------------------------------- exact edits
