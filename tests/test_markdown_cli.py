@@ -1,4 +1,8 @@
-"""Markdown goal documents through the real command line: every output, option and hostile file."""
+"""Markdown goal documents through the command line: every output, option and hostile file.
+
+The hostile files go through the real entry point (test_hostile_cli's runner, which bounds
+time and memory); the outputs and options run the command line in this process.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_cli_in_process
 from test_hostile_cli import GOOD, assert_good_still_linted, cp1258, findings_of, lint_with_good
 from test_hostile_cli import run_cli as timed_cli
 
@@ -49,14 +53,9 @@ COMPANY = textwrap.dedent(
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real entry point in ``cwd``."""
-    result = subprocess.run(
-        [sys.executable, "-m", "smartlint", "--today", TODAY, *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        timeout=120,
+    """Run the command line in ``cwd``, in this process (conftest.run_cli_in_process)."""
+    result = run_cli_in_process(
+        "--today", TODAY, *args, cwd=cwd, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
