@@ -1,4 +1,8 @@
-"""The CI side of the command line, end to end: formats, reports, exit policy, rule choice."""
+"""The CI side of the command line, end to end: formats, reports, exit policy, rule choice.
+
+The command line runs in this process (conftest.run_cli_in_process): the subject is what the
+options do; tests/test_cli.py keeps the real entry point.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,12 @@ import json
 import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import run_cli_in_process
 
 DATA = Path(__file__).resolve().parent / "data"
 TODAY = "2027-01-15"
@@ -27,18 +31,11 @@ BROKEN = "goals:\n  - title: 'Tăng doanh thu\n"
 def smartlint(
     cwd: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real entry point in ``cwd`` with a pinned today."""
+    """Run the command line in ``cwd`` with a pinned today, in this process (see conftest)."""
     environ = dict(env) if env is not None else dict(os.environ)
     if env is None:
         environ.pop("GITHUB_STEP_SUMMARY", None)  # a CI runner's summary is not the test's
-    return subprocess.run(
-        [sys.executable, "-m", "smartlint", "--today", TODAY, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=120,
-    )
+    return run_cli_in_process("--today", TODAY, *args, cwd=cwd, env=environ)
 
 
 @pytest.fixture
