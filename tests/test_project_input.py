@@ -1,4 +1,4 @@
-"""The input side of a run, through the real command line: which goal set a file belongs to
+"""The input side of a run, through the command line (run in this process): which goal set a file belongs to
 (the project), standard input with --stdin-filename, missing and empty paths,
 --show-settings that loads back, and configurations that extend others."""
 
@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_cli_in_process
 
 from smartlint.discover import Source
 from smartlint.parser import parse_text
@@ -33,20 +32,12 @@ TEAM = (
 
 
 def run(cwd: Path, *args: str, stdin: str | None = None, home: Path | None = None):
-    """Run the real entry point in ``cwd`` with a pinned today."""
+    """Run the command line in ``cwd`` with a pinned today, in this process (see conftest)."""
     env = dict(os.environ)
     env.pop("GITHUB_STEP_SUMMARY", None)
     if home is not None:
         env["HOME"] = str(home)
-    return subprocess.run(
-        [sys.executable, "-m", "smartlint", "--today", TODAY, *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_cli_in_process("--today", TODAY, *args, cwd=cwd, stdin=stdin, env=env)
 
 
 def codes_of(stdout: str) -> list[str]:
