@@ -197,6 +197,12 @@ def copy_alone(target: Path, *names: str) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def examples_alone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding a copy of examples/ alone (see copy_alone); tests only read it."""
+    return copy_alone(tmp_path_factory.mktemp("examples-alone"), "examples")
+
+
 def cpu_timed(action: Callable[[], T]) -> tuple[T, float]:
     """Run ``action``; return its result and the CPU time this process spent on it.
 

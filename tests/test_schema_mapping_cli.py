@@ -17,8 +17,8 @@ def _copy(tmp_path: Path) -> Path:
     return folder
 
 
-def test_the_handbook_example_is_read_through_its_schema() -> None:
-    report = as_json("examples/handbook/kpis.yaml")
+def test_the_handbook_example_is_read_through_its_schema(examples_alone: Path) -> None:
+    report = as_json("examples/handbook/kpis.yaml", cwd=examples_alone)
     goals = {g["id"]: g for g in report["goals"]}
     assert list(goals) == ["first-response", "macro-coverage", "csat", "backlog"]
     assert (goals["first-response"]["line"], goals["first-response"]["column"]) == (6, 7)

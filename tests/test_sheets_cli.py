@@ -1,4 +1,8 @@
-"""Goal sheets through the real command line: the example, discovery, dialects, configuration, reports."""
+"""Goal sheets through the command line: the example, discovery, dialects, configuration, reports.
+
+The command line runs in this process (conftest.run_cli_in_process); a fresh interpreter
+checks which modules a run imports.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_cli_in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -20,24 +25,17 @@ GOAL = "Tăng số đơn hàng online lên 1.500 đơn vào cuối tháng 12 nă
 
 
 def run(
-    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+    *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m smartlint`` and return what it did."""
+    """Run the command line in ``cwd``, in this process (see conftest), and return what it did."""
     full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     full.pop("GITHUB_STEP_SUMMARY", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "smartlint", "--today", TODAY, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=full,
-        timeout=120,
-    )
+    done = run_cli_in_process("--today", TODAY, *args, cwd=cwd, env=full)
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
 
-def as_json(*args: str, cwd: Path = ROOT) -> dict[str, Any]:
+def as_json(*args: str, cwd: Path) -> dict[str, Any]:
     """Run with ``-f json`` and return the report."""
     done = run("-f", "json", *args, cwd=cwd)
     assert done.returncode in (0, 1), done.stderr
@@ -50,8 +48,10 @@ def _by_id(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 @pytest.mark.parametrize(("name", "first_row"), [("kpi-2027.csv", 2), ("kpi-2027.xlsx", 4)])
-def test_the_example_sheet_is_judged_from_its_monthly_actuals(name: str, first_row: int) -> None:
-    report = as_json(f"examples/{name}")
+def test_the_example_sheet_is_judged_from_its_monthly_actuals(
+    name: str, first_row: int, examples_alone: Path
+) -> None:
+    report = as_json(f"examples/{name}", cwd=examples_alone)
     goals = _by_id(report)
     assert len(goals) == 7
     assert goals["app-signups"]["criteria"]["achievable"] == "fail"
@@ -66,9 +66,9 @@ def test_the_example_sheet_is_judged_from_its_monthly_actuals(name: str, first_r
     assert a301["message"].startswith("[KPI 2027] ") == name.endswith(".xlsx")
 
 
-def test_csv_and_xlsx_twins_give_the_same_verdicts() -> None:
-    csv_goals = _by_id(as_json("examples/kpi-2027.csv"))
-    xlsx_goals = _by_id(as_json("examples/kpi-2027.xlsx"))
+def test_csv_and_xlsx_twins_give_the_same_verdicts(examples_alone: Path) -> None:
+    csv_goals = _by_id(as_json("examples/kpi-2027.csv", cwd=examples_alone))
+    xlsx_goals = _by_id(as_json("examples/kpi-2027.xlsx", cwd=examples_alone))
     assert {k: g["criteria"] for k, g in csv_goals.items()} == {
         k: g["criteria"] for k, g in xlsx_goals.items()
     }
