@@ -85,15 +85,15 @@ def codes(report: Report) -> set[str]:
 
 
 def run_cli(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real entry point (``python -m smartlint``) and capture its output."""
+    """Run the real entry point (``python -m smartlint``) in ``cwd`` and capture its output."""
     return subprocess.run(
         [sys.executable, "-m", "smartlint", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         timeout=120,
     )
