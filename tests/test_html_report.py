@@ -1,7 +1,13 @@
-"""The HTML report through the real command line: content, escaping, determinism, import cost."""
+"""The HTML report through the command line: content, escaping, determinism, import cost.
+
+The pages are made by the command line run in this process, over a copy of examples/ alone
+(conftest.examples_alone); determinism across hash seeds and import cost use fresh
+interpreters.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -9,8 +15,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import ROOT, run_cli
+from conftest import ROOT, run_cli_in_process
 
 TODAY = ("--today", "2027-01-15")
 
@@ -29,8 +34,9 @@ goals:
 """
 
 
-def html_of(*args: str) -> str:
-    done = run_cli(*TODAY, "-f", "html", *args)
+def html_of(cwd: Path, *args: str) -> str:
+    """Return the HTML page the command line prints, run in ``cwd``."""
+    done = run_cli_in_process(*TODAY, "-f", "html", *args, cwd=cwd)
     assert done.returncode in (0, 1), done.stderr
     assert "Traceback" not in done.stderr
     return done.stdout
@@ -51,8 +57,10 @@ def html_of(*args: str) -> str:
         ),
     ],
 )
-def test_examples_render(path: str, goal_ids: list[str], words: list[str]) -> None:
-    page = html_of(path)
+def test_examples_render(
+    path: str, goal_ids: list[str], words: list[str], examples_alone: Path
+) -> None:
+    page = html_of(examples_alone, path)
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     for gid in goal_ids:
         assert f'id="{gid}"' in page and f'href="#{gid}"' in page
@@ -66,14 +74,14 @@ def test_examples_render(path: str, goal_ids: list[str], words: list[str]) -> No
     assert 'data-filter="fail"' in page and 'data-filter="search"' in page
 
 
-def test_the_page_speaks_the_language_lang_asks_for() -> None:
-    page = html_of("examples/goals.yaml", "--lang", "en")
+def test_the_page_speaks_the_language_lang_asks_for(examples_alone: Path) -> None:
+    page = html_of(examples_alone, "examples/goals.yaml", "--lang", "en")
     assert '<html lang="en">' in page and "Summary" in page and "Tổng quan" not in page
-    assert '<html lang="vi">' in html_of("examples/goals.yaml")
+    assert '<html lang="vi">' in html_of(examples_alone, "examples/goals.yaml")
 
 
-def test_self_contained() -> None:
-    page = html_of("examples/goals.en.yaml")
+def test_self_contained(examples_alone: Path) -> None:
+    page = html_of(examples_alone, "examples/goals.en.yaml")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
     assert "@import" not in page and "<link" not in page
     assert "<script src" not in page
@@ -87,18 +95,18 @@ def test_self_contained() -> None:
         assert rule in page
 
 
-def test_shows_what_was_read_and_the_date_only_when_given() -> None:
-    page = html_of("examples/goals.en.yaml")
+def test_shows_what_was_read_and_the_date_only_when_given(examples_alone: Path) -> None:
+    page = html_of(examples_alone, "examples/goals.en.yaml")
     assert "What smartlint read" in page and "<dt>metric</dt>" in page
     assert "15 Jan 2027" in page
-    undated = run_cli("-f", "html", "examples/goals.en.yaml").stdout
+    undated = run_cli_in_process("-f", "html", "examples/goals.en.yaml", cwd=examples_alone).stdout
     assert "as of" not in undated
 
 
 def test_hostile_texts_are_escaped(tmp_path: Path) -> None:
     goals = tmp_path / "hostile.yaml"
     goals.write_text(HOSTILE, encoding="utf-8")
-    page = html_of(str(goals))
+    page = html_of(tmp_path, str(goals))
     assert "<script>alert(1)</script>" not in page
     assert "<img src=x" not in page
     assert "<b>id" not in page and "<i>owner" not in page
@@ -108,13 +116,13 @@ def test_hostile_texts_are_escaped(tmp_path: Path) -> None:
     assert page.count("<script>") == 1  # the page's own
 
 
-def test_byte_identical(tmp_path: Path) -> None:
+def test_byte_identical(tmp_path: Path, examples_alone: Path) -> None:
     runs = [
         subprocess.run(
             [sys.executable, "-m", "smartlint", *TODAY, "-f", "html", "examples/"],
             capture_output=True,
-            cwd=ROOT,
-            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            cwd=examples_alone,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
             check=False,
         ).stdout
         for seed in ("0", "1")
@@ -122,37 +130,47 @@ def test_byte_identical(tmp_path: Path) -> None:
     assert runs[0] and runs[0] == runs[1]
 
 
-def test_report_beside_another_format(tmp_path: Path) -> None:
+def test_report_beside_another_format(tmp_path: Path, examples_alone: Path) -> None:
     out = tmp_path / "out.html"
-    done = run_cli(*TODAY, "-f", "json", "--report", f"html:{out}", "examples/goals.en.yaml")
+    done = run_cli_in_process(
+        *TODAY,
+        "-f",
+        "json",
+        "--report",
+        f"html:{out}",
+        "examples/goals.en.yaml",
+        cwd=examples_alone,
+    )
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("{")
     page = out.read_text(encoding="utf-8")
     assert 'id="demo-requests"' in page
-    assert page == html_of("examples/goals.en.yaml")
+    assert page == html_of(examples_alone, "examples/goals.en.yaml")
 
 
 @pytest.mark.parametrize("fmt", ["json", "html"])
 def test_bad_input_exits_as_other_formats(tmp_path: Path, fmt: str) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("goals:\n  - title: [unclosed\n", encoding="utf-8")
-    done = run_cli(*TODAY, "-f", fmt, str(broken))
+    done = run_cli_in_process(*TODAY, "-f", fmt, str(broken), cwd=tmp_path)
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    missing = run_cli(*TODAY, "-f", fmt, str(tmp_path / "missing.yaml"))
+    missing = run_cli_in_process(*TODAY, "-f", fmt, str(tmp_path / "missing.yaml"), cwd=tmp_path)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert missing.stderr.startswith("smartlint: error:")
     if fmt == "html":
         assert "F001" in done.stdout and 'id="sl-file-findings"' in done.stdout
 
 
-def test_unwritable_report_path(tmp_path: Path) -> None:
-    done = run_cli(*TODAY, "--report", f"html:{tmp_path}/no/such/dir/out.html", "examples/")
+def test_unwritable_report_path(tmp_path: Path, examples_alone: Path) -> None:
+    done = run_cli_in_process(
+        *TODAY, "--report", f"html:{tmp_path}/no/such/dir/out.html", "examples/", cwd=examples_alone
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "cannot write" in done.stderr
 
 
-def test_tree_puts_parents_above_children() -> None:
-    page = html_of("examples/goals.en.yaml")
+def test_tree_puts_parents_above_children(examples_alone: Path) -> None:
+    page = html_of(examples_alone, "examples/goals.en.yaml")
     parent = page.index('id="arr-2027"')
     child = page.index('id="organic-traffic"')
     assert parent < child
@@ -161,7 +179,7 @@ def test_tree_puts_parents_above_children() -> None:
     assert '<ol class="tree">' in between
 
 
-def test_concise_run_imports_no_html_code() -> None:
+def test_concise_run_imports_no_html_code(examples_alone: Path) -> None:
     probe = (
         "import sys\nfrom smartlint.cli import main\n"
         "main(['--today', '2027-01-15', '-f', 'concise', 'examples/goals.yaml'])\n"
@@ -170,7 +188,12 @@ def test_concise_run_imports_no_html_code() -> None:
         "sys.stderr.write('LOADED=' + ','.join(loaded) + '\\n')\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=False
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=examples_alone,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
     )
     assert "LOADED=\n" in done.stderr, done.stderr
 
