@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import copy_alone, run_cli_in_process
 from tests.test_html_report import HOSTILE, TODAY
 
 BROWSER = next(
@@ -54,8 +54,13 @@ def browse(page: Path, *flags: str) -> str:
 
 
 def report(tmp_path: Path, *paths: str) -> Path:
+    """Write the HTML report of the paths (examples/ from a copy of it alone) to a file.
+
+    The command line runs in this process: the browser, not the entry point, is the subject.
+    """
     out = tmp_path / "report.html"
-    done = run_cli(*TODAY, "-f", "html", "-o", str(out), *paths)
+    alone = copy_alone(tmp_path / "alone", "examples")
+    done = run_cli_in_process(*TODAY, "-f", "html", "-o", str(out), *paths, cwd=alone)
     assert done.returncode in (0, 1), done.stderr
     return out
 
