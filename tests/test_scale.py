@@ -7,8 +7,6 @@ work does.  Absolute figures are the benchmark's (benchmarks/bench.py).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import sys
 from collections.abc import Callable
@@ -17,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import assert_scales_linearly
+from conftest import assert_scales_linearly, run_cli_in_process
 
-from smartlint.cli import main
 from smartlint.engine import lint_text
 from smartlint.model import Report
 
@@ -47,12 +44,14 @@ def _write_files(folder: Path, count: int) -> None:
 
 def _lint_folder(folder: Path) -> dict[str, Any]:
     """Run the command line in this process (the CPU time measured is the lint's, not Python's
-    start-up) over a folder, as JSON."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        status = main(["--today", TODAY, "-f", "json", str(folder)])
-    assert status in (0, 1)
-    report: dict[str, Any] = json.loads(out.getvalue())
+    start-up) over a folder, as JSON.
+
+    With ``--jobs 1``: worker processes would take the work out of the CPU time measured here
+    (and a test worker must not fork them).
+    """
+    done = run_cli_in_process("--today", TODAY, "--jobs", "1", "-f", "json", str(folder))
+    assert done.returncode in (0, 1), done.stderr
+    report: dict[str, Any] = json.loads(done.stdout)
     return report
 
 
