@@ -10,9 +10,10 @@ from conftest import TODAY, codes, lint
 
 from smartlint.engine import RunSettings, lint_parsed
 from smartlint.model import Criterion
-from smartlint.parser import parse_bytes
+from smartlint.parser import parse_bytes, sheet_table
 from smartlint.parser.sheets import SheetOptions, parse_sheet
 from smartlint.rules import ALL_RULES, RULES_BY_CODE
+from smartlint.rules import file as rules_file
 from smartlint.rules.base import DOC_SECTIONS, Rule
 from smartlint.rules.file import BYTE_LEVEL, SHEET_LEVEL, byte_examples, sheet_examples
 
@@ -67,8 +68,22 @@ def _lint_sheet(data: bytes, suffix: str, folder: Path) -> set[str]:
     return codes(lint_parsed([parsed], RunSettings(today=TODAY)))
 
 
+def _lower_the_row_cap(monkeypatch: pytest.MonkeyPatch, rows: int) -> None:
+    """Make F024's Example (the cap and one row more) small: the cap's logic, not its size.
+
+    At the real cap (10,000 rows) the Example costs two seconds to lint; the real cap is
+    checked through the real command line in tests/test_sheets_hostile_cli.py.
+    """
+    monkeypatch.setattr(rules_file, "MAX_ROWS", rows)  # the Example's row count
+    monkeypatch.setattr(sheet_table, "MAX_ROWS", rows)  # where the reader stops
+
+
 @pytest.mark.parametrize("rule", ALL_RULES, ids=_ids)
-def test_example_triggers_and_use_instead_does_not(rule: Rule, tmp_path: Path) -> None:
+def test_example_triggers_and_use_instead_does_not(
+    rule: Rule, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if rule.code == "F024":
+        _lower_the_row_cap(monkeypatch, 20)
     if rule.code in BYTE_LEVEL:  # their triggers are bytes (encodings, binary) no YAML can show
         examples = byte_examples(rule.code)
         assert examples is not None
