@@ -8,7 +8,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import run_cli_in_process
 
 from smartlint.config import OPTION_KEYS, Config
 from smartlint.context import Options
@@ -62,7 +62,7 @@ def test_sarif_help_words_the_configured_factor(tmp_path: Path) -> None:
         (Path(__file__).parent.parent / "examples" / "goals.en.yaml").read_text(encoding="utf-8"),
         encoding="utf-8",
     )
-    done = run_cli("--today", "2027-01-15", "-f", "sarif", str(goals))
+    done = run_cli_in_process("--today", "2027-01-15", "-f", "sarif", str(goals))
     rules = json.loads(done.stdout)["runs"][0]["tool"]["driver"]["rules"]
     [a301] = [r for r in rules if r["id"] == "A301"]
     assert a301["help"]["text"] == "Lower the target to at most 3× the best pace in the history."

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import lint, run_cli, sentence
+from conftest import lint, run_cli_in_process, sentence
 
 from smartlint.context import Options
 from smartlint.engine import lint_text
@@ -90,14 +90,18 @@ def test_through_the_cli_in_both_languages(tmp_path) -> None:  # type: ignore[no
         "  - Tăng số người đăng ký nhận bản tin từ 4.000 lên 4.400 trước 02/03/2027\n",
         encoding="utf-8",
     )
-    done = run_cli(str(path), "--today", "2027-01-15", "--format", "concise")
+    done = run_cli_in_process(str(path), "--today", "2027-01-15", "--format", "concise")
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if " T510 " in line]
     assert len(lines) == 1 and lines[0].startswith(f"{path}:2:")
-    vi = run_cli(str(path), "--today", "2027-01-15", "--format", "concise", "--lang", "vi")
+    vi = run_cli_in_process(
+        str(path), "--today", "2027-01-15", "--format", "concise", "--lang", "vi"
+    )
     [line] = [line for line in vi.stdout.splitlines() if " T510 " in line]
     assert "ngày 2 tháng 3 năm 2027 hoặc ngày 3 tháng 2 năm 2027" in line
-    ignored = run_cli(str(path), "--today", "2027-01-15", "--format", "concise", "--ignore", "T510")
+    ignored = run_cli_in_process(
+        str(path), "--today", "2027-01-15", "--format", "concise", "--ignore", "T510"
+    )
     assert " T510 " not in ignored.stdout
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli_in_process
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -178,7 +178,7 @@ def test_charts_are_drawn_only_when_a_report_shows_them(tmp_path: Path) -> None:
 
     goals = tmp_path / "g.yaml"
     goals.write_text(HISTORY_GOAL, encoding="utf-8")
-    both = run_cli(
+    both = run_cli_in_process(
         "--today",
         "2027-01-15",
         "-f",

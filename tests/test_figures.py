@@ -11,7 +11,7 @@ import os
 import re
 
 import pytest
-from conftest import lint, run_cli
+from conftest import lint, run_cli_in_process
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,7 +164,9 @@ def test_the_cli_shows_whole_counts_and_one_rounding(tmp_path: pytest.TempPathFa
         + _dated("Increase newsletter subscribers by 25% by 28 February 2027", "en"),
         encoding="utf-8",
     )
-    done = run_cli(str(path), "--today", "2027-01-15", env={**os.environ, "COLUMNS": "120"})
+    done = run_cli_in_process(
+        str(path), "--today", "2027-01-15", env={**os.environ, "COLUMNS": "120"}
+    )
     assert done.returncode == 0, done.stderr  # A301 is a warning
     out = done.stdout
     assert "5.437,5" not in out and "5,437.5" not in out

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli_in_process
 
 TODAY = "2027-01-15"
 BROKEN = {
@@ -26,14 +25,11 @@ BROKEN = {
 
 
 def lint(folder: Path, *args: str) -> list[dict[str, object]]:
-    """Lint every broken file and return the file findings of the JSON report."""
-    done = subprocess.run(
-        [sys.executable, "-m", "smartlint", "--today", TODAY, "-f", "json", *args, *BROKEN],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """Lint every broken file and return the file findings of the JSON report.
+
+    The command line runs in this process (conftest.run_cli_in_process).
+    """
+    done = run_cli_in_process("--today", TODAY, "-f", "json", *args, *BROKEN, cwd=folder)
     assert done.returncode in (0, 1), done.stderr
     return [f for f in json.loads(done.stdout)["findings"] if str(f["code"]).startswith("F")]
 

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import lint, run_cli
+from conftest import lint, run_cli_in_process
 
 from smartlint.history_fit import period_words
 from smartlint.model import Criterion, Period
@@ -156,16 +156,16 @@ def test_every_period_word_names_its_period(
 def test_through_the_cli_no_chart_and_a_skip(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(_goal(*MISMATCHED[3][:2]), encoding="utf-8")
-    pretty = run_cli(str(path), "--today", "2027-01-15")
+    pretty = run_cli_in_process(str(path), "--today", "2027-01-15")
     assert pretty.returncode == 0, pretty.stderr
     assert "A308" in pretty.stdout and "A –" in pretty.stdout
     assert "┊" not in pretty.stdout  # no chart of two different measures
-    done = run_cli(str(path), "--today", "2027-01-15", "--format", "json")
+    done = run_cli_in_process(str(path), "--today", "2027-01-15", "--format", "json")
     document = json.loads(done.stdout)
     assert document["goals"][0]["criteria"]["achievable"] == "skip"
     assert [f["code"] for f in document["findings"]] == ["A308"]
     assert document["findings"][0]["name"] == "history-period-mismatch"
-    html = run_cli(str(path), "--today", "2027-01-15", "--format", "html")
+    html = run_cli_in_process(str(path), "--today", "2027-01-15", "--format", "html")
     assert html.returncode == 0 and "A308" in html.stdout
 
 
@@ -180,7 +180,7 @@ def test_a_sheet_with_quarter_columns_beside_an_annual_target(tmp_path: Path) ->
         f"Doanh thu quý 4 năm 2027;13.000.000.000;31/12/2027;{quarters}\n",
         encoding="utf-8",
     )
-    done = run_cli(str(sheet), "--today", "2027-01-15", "--format", "json")
+    done = run_cli_in_process(str(sheet), "--today", "2027-01-15", "--format", "json")
     document = json.loads(done.stdout)
     annual, quarterly = document["goals"]
     assert annual["criteria"]["achievable"] == "skip"

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import lint, only_goal, run_cli, sentence
+from conftest import lint, only_goal, run_cli_in_process, sentence
 
 from smartlint.extract import read_sentence
 from smartlint.model import Comparator, Criterion, GoalKind
@@ -237,7 +237,7 @@ def test_fiscal_year_end_through_the_cli(tmp_path: Path, fiscal: str, deadline: 
         "goals:\n  - id: arr\n    title: Grow ARR from $4M to $5M in FY2027\n    why: Plan\n",
         encoding="utf-8",
     )
-    done = run_cli("--today", "2026-01-05", "--show-reading", str(goals))
+    done = run_cli_in_process("--today", "2026-01-05", "--show-reading", str(goals))
     assert done.returncode in (0, 1), done.stderr
     assert f"deadline:     {deadline}" in done.stdout
 
@@ -245,7 +245,7 @@ def test_fiscal_year_end_through_the_cli(tmp_path: Path, fiscal: str, deadline: 
 def test_bad_fiscal_year_end_is_a_configuration_error(tmp_path: Path) -> None:
     (tmp_path / ".smartlint.yaml").write_text('fiscal-year-end: "13-01"\n', encoding="utf-8")
     (tmp_path / "goals.yaml").write_text("goals:\n  - Tăng doanh thu\n", encoding="utf-8")
-    done = run_cli(str(tmp_path / "goals.yaml"))
+    done = run_cli_in_process(str(tmp_path / "goals.yaml"))
     assert done.returncode == 2
     assert "fiscal-year-end" in done.stderr and "MM-DD" in done.stderr
     assert "Traceback" not in done.stderr
@@ -257,7 +257,7 @@ def test_show_reading_says_the_kind_and_each_target() -> None:
         "- Cut incidents by 30% and reach an NPS of 50 by Q4 2027\n"
         "- 'Tỷ lệ nợ xấu: dưới 3% mỗi quý'\n"
     )
-    done = run_cli("--today", "2027-03-10", "--show-reading", "-", stdin=stdin)
+    done = run_cli_in_process("--today", "2027-03-10", "--show-reading", "-", stdin=stdin)
     assert done.returncode == 1, done.stderr
     out = done.stdout
     assert "kind:         bound = (milestone: the first not yet passed of 2)" in out
@@ -272,7 +272,9 @@ def test_json_through_the_cli_for_real_world_shapes() -> None:
         "- 'Thời gian xử lý hồ sơ: không quá 3 ngày'\n"
         "- Increase revenue from 2 to 3 billion in 2028\n"
     )
-    done = run_cli("--today", "2027-03-10", "-f", "json", "--ignore", "R", "-", stdin=stdin)
+    done = run_cli_in_process(
+        "--today", "2027-03-10", "-f", "json", "--ignore", "R", "-", stdin=stdin
+    )
     document = json.loads(done.stdout)
     criteria = [g["criteria"] for g in document["goals"]]
     assert [c["measurable"] for c in criteria] == ["pass", "pass", "pass"]
