@@ -205,3 +205,29 @@ def test_root_option_and_config_key_resolve_parents_in_files_not_given(tmp_path)
     (tmp_path / ".smartlint.yaml").write_text("root: plans\n", encoding="utf-8")
     configured = json.loads(run_cli_in_process(*args[:-1], str(team)).stdout)
     assert configured["goals"][0]["criteria"]["relevant"] == "pass"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (("--today", "2027-01-15", "--format", "concise", "-"), "- Improve the blog\n"),
+        (("--today", "2027-01-15", "-"), GOOD),  # pretty, exit 0
+        (("--format", "xml", SEED), None),  # a usage error: exit 2, one line on stderr
+        (("--explain", "T505"), None),
+    ],
+    ids=["findings", "clean", "usage-error", "explain"],
+)
+def test_in_process_runs_are_what_the_entry_point_prints(
+    args: tuple[str, ...], stdin: str | None
+) -> None:
+    """conftest.run_cli_in_process, which most option tests use, is python -m smartlint."""
+    env = {**os.environ, "SMARTLINT_PROBE": "1"}
+    real = run_cli(*args, stdin=stdin, env=env)
+    here, environ = os.getcwd(), dict(os.environ)
+    same = run_cli_in_process(*args, stdin=stdin, env=env)
+    assert (same.returncode, same.stdout, same.stderr) == (
+        real.returncode,
+        real.stdout,
+        real.stderr,
+    )
+    assert (os.getcwd(), dict(os.environ)) == (here, environ)  # put back as it was
