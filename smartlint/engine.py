@@ -119,9 +119,14 @@ def _lint_files(
     enabled = frozenset(r.code for r in settings.rules)
     checks = tuple(r for r in settings.rules if r.check is not None)
     shared = _Shared(files, settings, reported, ctx, checks, facts_of, enabled, sources or {})
-    from_workers = _from_workers(shared, len(goals))
+    # Only the reported goals are checked; the rest of the goal set (files read for their
+    # links) is read when a check asks for a parent's or a key result's facts.
+    checked = [
+        g for parsed in files if reported is None or reported(parsed.path) for g in parsed.goals
+    ]
+    from_workers = _from_workers(shared, len(checked))
     if not from_workers:
-        for goal in goals:  # in input order, as a run without workers always read them
+        for goal in checked:  # in input order, as a run without workers always read them
             facts_of(goal.index)
 
     def language_of(index: int) -> Language:
