@@ -322,7 +322,15 @@ def mismatch_for(facts: Facts, ctx: Context) -> PeriodMismatch | None:
 
 def judge_goal(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
     """Judge the goal's required pace against its history, or None when it cannot be (also
-    when the history measures a different period's total than the goal: A308)."""
+    when the history measures a different period's total than the goal: A308); once per run,
+    for the rules, the realistic level and the rewrite that all ask."""
+    key = ("judged", facts.goal.index)
+    if key not in ctx.derived:
+        ctx.derived[key] = _judged(facts, ctx)
+    return cast("tuple[Plan, pace.Judgement] | None", ctx.derived[key])
+
+
+def _judged(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
     plan = plan_for(facts, ctx)
     if isinstance(plan, Missing) or plan.required <= 0 or not has_history(facts):
         return None
