@@ -235,8 +235,12 @@ class FactsTable:
             self._known[index] = known
         return known
 
+    def __len__(self) -> int:
+        """Return how many goals' facts this table holds."""
+        return len(self._known)
+
     def forget(self) -> None:
-        """Drop the facts built so far (a worker keeps only those of the share it checks)."""
+        """Drop the facts built so far (a worker bounds its memory this way)."""
         self._known.clear()
 
 

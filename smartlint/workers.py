@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 WORKER_THRESHOLD = 500
 CHUNKS_PER_WORKER = 6  # shares per worker, so that one slow share does not hold up the end
 MIN_CHUNK = 40
+# A worker keeps the facts it has built while it holds at most this many goals' (about
+# 2 kB each), so a 10,000-goal run reads each goal at most once per worker and a bigger
+# one keeps its workers' memory bounded.
+FACTS_KEPT = 8000
 
 # Set in the parent just before the workers are forked; the workers read it, never write it.
 _SHARED: _Shared | None = None
@@ -133,10 +137,13 @@ def _check_share(bounds: tuple[int, int]) -> list[Slim]:
     shared = _SHARED
     assert shared is not None, "a worker runs only inside results_in_workers"
     facts_of = shared.facts_of
-    # Drop the last share's facts and derived values (plans): a worker's memory stays that of
-    # one share, not of every goal it has checked.  Both are caches; no answer changes.
-    facts_of.forget()
-    shared.ctx.derived.clear()
+    # The facts and derived values (plans) of the shares checked before stay while there are
+    # few: the parents and key results a share reads are often another share's goals, and
+    # reading them again cost a fifth more work.  Past FACTS_KEPT they are dropped, so a
+    # worker's memory stays bounded however big the run.  Both are caches; no answer changes.
+    if len(facts_of) > FACTS_KEPT:
+        facts_of.forget()
+        shared.ctx.derived.clear()
     out: list[Slim] = []
     start, end = bounds
     for position, goal in _WORK[start:end]:
