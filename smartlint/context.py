@@ -59,6 +59,10 @@ class GoalSet:
         """Return a goal's key results: the goals nested under it or linked to it."""
         return self.children_of.get(facts.goal.index, ())
 
+    def has_children(self, facts: Facts) -> bool:
+        """Tell whether a goal has key results, without reading them."""
+        return facts.goal.index in self.children_of
+
     def parent(self, facts: Facts) -> Facts | None:
         """Return the resolved parent of a goal, if any."""
         return self.parent_of.get(facts.goal.index)

@@ -28,13 +28,13 @@ _LACKS = {
 
 def is_qualitative_objective(facts: Facts, ctx: Context) -> bool:
     """Tell whether a goal is an objective judged through its key results."""
-    if not ctx.goals.children(facts):
-        return False
     states_quantity = facts.quantity_count or facts.target is not None or facts.placeholders
     # A heading's period that the objective inherits is not a deadline it states.
     own_deadline = facts.deadline is not None and facts.deadline.source != "inherited"
     states_time = own_deadline or facts.cadence is not None
-    return not states_quantity and not states_time
+    # Whether it has key results is asked last and without reading them: a parent linked
+    # from all over a big file would otherwise have every key result read to answer.
+    return not states_quantity and not states_time and ctx.goals.has_children(facts)
 
 
 def fails(facts: Facts, criterion: Criterion, ctx: Context) -> bool:
