@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import (
+    Callable,
+    Container,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from contextlib import contextmanager
 from dataclasses import field
 from datetime import date
@@ -239,9 +247,10 @@ class FactsTable:
         """Return how many goals' facts this table holds."""
         return len(self._known)
 
-    def forget(self) -> None:
-        """Drop the facts built so far (a worker bounds its memory this way)."""
-        self._known.clear()
+    def forget(self, keep: Container[int] = ()) -> None:
+        """Drop the facts built so far but those of the goals in ``keep`` (a worker bounds its
+        memory this way)."""
+        self._known = {i: f for i, f in self._known.items() if i in keep}
 
 
 def _goal_problems(parsed: ParsedFile, enabled: frozenset[str]) -> dict[int, list[Problem]]:

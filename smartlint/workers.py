@@ -138,11 +138,12 @@ def _check_share(bounds: tuple[int, int]) -> list[Slim]:
     assert shared is not None, "a worker runs only inside results_in_workers"
     facts_of = shared.facts_of
     # The facts and derived values (plans) of the shares checked before stay while there are
-    # few: the parents and key results a share reads are often another share's goals, and
-    # reading them again cost a fifth more work.  Past FACTS_KEPT they are dropped, so a
-    # worker's memory stays bounded however big the run.  Both are caches; no answer changes.
+    # few: the parents a share's goals link to are often another share's goals, and reading
+    # them again cost a fifth more work.  Past FACTS_KEPT the facts are dropped but the
+    # parents' (a fifth of the goals in a typical plan), so a worker's memory stays bounded
+    # however big the run.  Both are caches; no answer changes.
     if len(facts_of) > FACTS_KEPT:
-        facts_of.forget()
+        facts_of.forget(keep=shared.ctx.goals.children_of)
         shared.ctx.derived.clear()
     out: list[Slim] = []
     start, end = bounds
