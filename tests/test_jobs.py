@@ -11,12 +11,16 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
 
 from smartlint import workers
+from smartlint.engine import FactsTable, RunSettings
+from smartlint.model import Language
+from smartlint.parser import parse_text
 from smartlint.reporters import FORMATS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -117,6 +121,50 @@ def test_a_big_run_starts_workers_and_a_small_one_does_not(tmp_path: Path) -> No
     assert forks(big, "2") == 2
     assert forks(big, "1") == 0
     assert forks(small, "2") == 0
+
+
+def test_workers_that_drop_their_facts_print_the_same(tmp_path: Path) -> None:
+    """With FACTS_KEPT set low, each share drops the facts of the shares before it (but the
+    parents'): the report is the one a run without workers prints."""
+    probe = (
+        "import os, sys\n"
+        "from smartlint import engine, workers\n"
+        "from smartlint.cli import main\n"
+        "workers.FACTS_KEPT = 30\n"
+        "forget = engine.FactsTable.forget\n"
+        "def counted(self, keep=()):\n"
+        "    os.write(2, b'forgot\\n')\n"
+        "    forget(self, keep)\n"
+        "engine.FactsTable.forget = counted\n"
+        "raise SystemExit(main(sys.argv[1:]))\n"
+    )
+    target = tmp_path / "goals.yaml"
+    target.write_text(generate(GOALS), encoding="utf-8")
+    args = ["--today", TODAY, "--isolated", "-f", "json", str(target)]
+    low = subprocess.run(
+        [sys.executable, "-c", probe, "-j", "2", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    plain = run_cli("-j", "1", *args)
+    assert low.stderr.count("forgot") >= 4, low.stderr  # most shares dropped facts
+    assert (low.returncode, low.stdout) == (plain.returncode, plain.stdout)
+
+
+def test_facts_a_worker_forgets_are_built_again_and_those_it_keeps_are_not() -> None:
+    goals = parse_text(generate(6), "goals.yaml").goals
+    table = FactsTable(
+        goals, dict.fromkeys((g.index for g in goals), Language.EN), RunSettings(date(2027, 1, 15))
+    )
+    first = [table(g.index) for g in goals]
+    assert len(table) == len(goals)
+    table.forget(keep={goals[0].index})
+    assert len(table) == 1
+    assert table(goals[0].index) is first[0]  # kept: the same value, not read again
+    again = table(goals[1].index)
+    assert again is not first[1] and again == first[1]  # read again, to the same facts
 
 
 def test_a_worker_that_dies_is_an_internal_error_in_one_line(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from conftest import assert_scales_linearly, cpu_seconds
 
-from smartlint.context import Context, GoalSet, build_goal_set, nesting_parents
+from smartlint.context import Context, GoalSet, build_goal_set, goal_set_of, nesting_parents
 from smartlint.facts import Facts, Located
 from smartlint.model import Goal, Language, Snip, Span, Text, TimeRef, Violation
 from smartlint.rules import relevant
@@ -274,3 +274,18 @@ def test_ten_thousand_goals_stay_linear() -> None:
     # every member fails; the path is told once, on the first member
     assert [i for i, _ in reported] == list(range(n, 2 * n))
     assert sum("→" in message for _, message in reported) == 1
+
+
+def test_whether_a_goal_has_key_results_is_told_without_reading_them() -> None:
+    all_facts = build([G(id="o"), G(parent="o"), G(parent="o"), G(id="lone")])
+    read: list[int] = []
+
+    def facts_of(index: int) -> Facts:
+        read.append(index)
+        return all_facts[index]
+
+    goals = goal_set_of([f.goal for f in all_facts], facts_of)
+    assert goals.has_children(all_facts[0]) and not goals.has_children(all_facts[3])
+    assert read == []  # only the links were looked at
+    assert [f.goal.index for f in goals.children(all_facts[0])] == [1, 2]
+    assert read == [1, 2]
