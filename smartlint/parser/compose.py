@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import field
+from typing import TypeGuard
 
 import yaml
 
@@ -72,13 +73,24 @@ class _Frame:
     node: Seq | Map
     key: Node | None = None
     seen: dict[str, Mark] | None = None  # a mapping's keys so far, made at its first key
+    read: ReadItem | None = None  # a goal list read ahead: hands each item on when composed
 
 
-def compose(text: str) -> Composed:
-    """Compose every document of ``text``; on a YAML error or deep nesting return no documents."""
+# Called with each item of the goal list as soon as the item is composed.
+ReadItem = Callable[[Node], None]
+
+
+def compose(text: str, read_goal: ReadItem | None = None) -> Composed:
+    """Compose every document of ``text``; on a YAML error or deep nesting return no documents.
+
+    With ``read_goal``, each item of the first document's goal list (the document itself,
+    or its first ``goals:`` value) is handed to it as soon as it is composed and then let go,
+    so that a big file's nodes never all live at once: the list is marked ``read_ahead``
+    and keeps its last item only.  On an error the caller drops what it read.
+    """
     out = Composed()
     try:
-        _compose_into(text, out)
+        _compose_into(text, out, read_goal)
     except yaml.MarkedYAMLError as error:
         return _refused(syntax_problem(error, text))
     except yaml.YAMLError as error:  # a reader error: a character YAML does not allow
@@ -124,15 +136,20 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
-def _compose_into(text: str, out: Composed) -> None:
+def _compose_into(text: str, out: Composed, read_goal: ReadItem | None) -> None:
     loader = _LOADER(text)
     try:
-        _walk_events(loader.get_event, text, out)
+        _walk_events(loader.get_event, text, out, read_goal)
     finally:
         loader.dispose()
 
 
-def _walk_events(next_event: Callable[[], yaml.Event | None], text: str, out: Composed) -> None:
+def _walk_events(
+    next_event: Callable[[], yaml.Event | None],
+    text: str,
+    out: Composed,
+    read_goal: ReadItem | None,
+) -> None:
     """Build nodes from the event stream; the branches go from the most frequent event down.
 
     libyaml's own marks are kept as they come (see :class:`Mark`): copying them was a third
@@ -173,7 +190,12 @@ def _walk_events(next_event: Callable[[], yaml.Event | None], text: str, out: Co
             )
             if event.anchor is not None:
                 anchors[event.anchor] = opened
-            stack.append(_Frame(opened))
+            frame = _Frame(opened)
+            # out.documents is empty until the first document ends
+            if read_goal is not None and not out.documents and _is_goal_list(opened, stack):
+                frame.read = read_goal
+                opened.read_ahead = True
+            stack.append(frame)
             continue
         elif isinstance(event, yaml.AliasEvent):
             node = _alias(event, anchors)
@@ -216,13 +238,37 @@ def _closingmark_of(node: Seq | Map, end: Mark) -> Mark:
     return last.end if last is not None else end
 
 
+def _is_goal_list(opened: Seq | Map, stack: list[_Frame]) -> TypeGuard[Seq]:
+    """Tell whether a collection just opened is the goal list the reader will read: a
+    top-level list, or the value of a top-level mapping's first ``goals:`` key (untagged by
+    a constructor, as :func:`~smartlint.parser.document.read_document` requires)."""
+    if not isinstance(opened, Seq) or is_unsafe(opened.tag):
+        return False
+    if not stack:
+        return True
+    if len(stack) != 1:
+        return False
+    root = stack[0]
+    return (
+        isinstance(root.node, Map)
+        and not is_unsafe(root.node.tag)
+        and isinstance(root.key, Scalar)
+        and root.key.value == "goals"
+        and (root.seen is None or "goals" not in root.seen)
+    )
+
+
 def _attach(node: Node, stack: list[_Frame], out: Composed) -> None:
     if not stack:
         out.documents.append(node)
         return
     frame = stack[-1]
     if isinstance(frame.node, Seq):
-        frame.node.items.append(node)
+        if frame.read is None:
+            frame.node.items.append(node)
+        else:
+            frame.read(node)
+            frame.node.items[:] = [node]  # the last item only, for the list's end
         return
     if frame.key is None:
         frame.key = node

@@ -33,10 +33,24 @@ class Walk:
     next_index: int
     problems: list[Problem] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
+    # The goal list read while the file was composed, numbered from the same first index.
+    ahead: Walk | None = None
 
     def sink(self, goal_index: int | None = None, field: str | None = None) -> Sink:
         """Return a sink for problems about a goal, or the file when none is given."""
         return Sink(self.problems, goal_index, field)
+
+    def take_ahead(self) -> None:
+        """Take the goals and problems of the goal list read ahead, where it stands.
+
+        Nothing takes a goal index before the first document's goal list, so its goals
+        were numbered as they would have been had they been read here.
+        """
+        ahead = self.ahead
+        assert ahead is not None and not self.goals, "a goal list read ahead comes first"
+        self.goals += ahead.goals
+        self.problems += ahead.problems
+        self.next_index = ahead.next_index
 
 
 def _vi(where: str) -> str:
@@ -76,6 +90,9 @@ def read_goal_list(node: Node, walk: Walk, parent: Goal | None, where: str) -> N
             ),
             said("Viết mỗi mục tiêu ra một lần.", "Write each goal out once."),
         )
+        return
+    if node.read_ahead:
+        walk.take_ahead()
         return
     for item in node.items:
         read_goal(item, walk, parent)

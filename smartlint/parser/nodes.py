@@ -56,7 +56,12 @@ class Scalar:
 
 @record(frozen=False, eq=False)
 class Seq:
-    """A sequence; an alias to one shares its ``items`` list."""
+    """A sequence; an alias to one shares its ``items`` list.
+
+    ``read_ahead`` marks the goal list of a file's first document when the composer handed
+    each item to the reader as soon as it was composed (see :func:`compose`): ``items``
+    then keeps only the last, for the list's end.
+    """
 
     items: list[Node]
     tag: str | None
@@ -64,6 +69,7 @@ class Seq:
     end: Mark
     flow: bool
     alias: bool = False
+    read_ahead: bool = False
 
 
 @record(frozen=False, eq=False)
