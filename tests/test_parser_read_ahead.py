@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from unittest.mock import patch
 
 import pytest
 from conftest import ROOT
@@ -10,12 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_hostile_parser import HOSTILE
 
-from smartlint.decode import normalize_newlines
+from smartlint import parser
 from smartlint.model import ParsedFile
 from smartlint.parser import parse_text
-from smartlint.parser.compose import compose
-from smartlint.parser.document import read_document
-from smartlint.parser.goals import Walk
+from smartlint.parser.compose import ReadAhead, compose
+from smartlint.parser.document import opens_goal_list
 from smartlint.parser.nodes import Map, Node, Scalar, Seq
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -40,19 +40,10 @@ EDGES = [
 ]
 
 
-def read_whole(text: str, path: str = "goals.yaml") -> ParsedFile:
+def read_whole(text: str) -> ParsedFile:
     """Parse as the reader did before it read ahead: compose everything, then read."""
-    text = normalize_newlines(text.removeprefix("\ufeff"))
-    walk = Walk(path, text, None, 0)
-    composed = compose(text)
-    walk.problems.extend(composed.problems)
-    language = None
-    for document in composed.documents:
-        language = read_document(document, walk) or language
-    if not composed.documents and not composed.problems:
-        return parse_text(text, path)  # the empty file's own problem, no goals either way
-    problems = sorted(walk.problems, key=lambda p: (p.span.line, p.span.column))
-    return ParsedFile(path, tuple(walk.goals), tuple(problems), language_hint=language)
+    with patch.object(parser, "compose", lambda text, ahead=None: compose(text)):
+        return parse_text(text, "goals.yaml")
 
 
 @pytest.mark.parametrize(
@@ -76,7 +67,7 @@ def test_reading_ahead_agrees_on_any_arrangement_of_lines(lines: list[str]) -> N
 
 def test_the_goal_list_keeps_only_its_last_item() -> None:
     text = generate(200)
-    composed = compose(text, lambda item: None)
+    composed = compose(text, ReadAhead(opens_goal_list, lambda item: None))
     [document] = composed.documents
     assert isinstance(document, Map)
     goals = next(v for k, v in document.pairs if isinstance(k, Scalar) and k.value == "goals")
@@ -114,7 +105,7 @@ def test_which_items_are_handed_to_the_reader(text: str, handed: list[str]) -> N
         elif isinstance(item, Map):
             seen.append(next(v.value for k, v in item.pairs if isinstance(v, Scalar)))
 
-    compose(text, read)
+    compose(text, ReadAhead(opens_goal_list, read))
     assert seen == handed
 
 

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 from smartlint.decode import Decoded, decode_bytes, normalize_newlines
 from smartlint.model import FILE_START, Language, ParsedFile, Problem
 from smartlint.parser import codes
-from smartlint.parser.compose import compose
-from smartlint.parser.document import read_document
+from smartlint.parser.compose import ReadAhead, compose
+from smartlint.parser.document import opens_goal_list, read_document
 from smartlint.parser.goals import Walk, read_goal
 from smartlint.parser.markdown import is_markdown_path
 from smartlint.parser.report import problem, said
@@ -120,7 +120,9 @@ def parse_text(
         # The goal list is read while it is composed: a big file's nodes never all live at
         # once (a 100,000-goal file's took 630 MB at their peak, its goals 190 MB).
         ahead = walk.ahead = Walk(path, text, base_dir, first_index)
-        composed = compose(text, lambda item: read_goal(item, ahead, None))
+        composed = compose(
+            text, ReadAhead(opens_goal_list, lambda item: read_goal(item, ahead, None))
+        )
     else:
         composed = compose(text)
     walk.problems.extend(composed.problems)

@@ -73,24 +73,32 @@ class _Frame:
     node: Seq | Map
     key: Node | None = None
     seen: dict[str, Mark] | None = None  # a mapping's keys so far, made at its first key
-    read: ReadItem | None = None  # a goal list read ahead: hands each item on when composed
+    read: Callable[[Node], None] | None = None  # a list read ahead: takes each item composed
 
 
-# Called with each item of the goal list as soon as the item is composed.
-ReadItem = Callable[[Node], None]
+@record
+class ReadAhead:
+    """A list whose items are handed on as soon as each is composed, then let go.
+
+    ``opens(seq, top, key)`` tells whether a list just opened in the first document is
+    the one: ``top`` and ``key`` are None for the document itself, else the document's
+    top mapping and the key the list is the value of.  ``read`` takes each item.
+    """
+
+    opens: Callable[[Seq, Map | None, Node | None], bool]
+    read: Callable[[Node], None]
 
 
-def compose(text: str, read_goal: ReadItem | None = None) -> Composed:
+def compose(text: str, ahead: ReadAhead | None = None) -> Composed:
     """Compose every document of ``text``; on a YAML error or deep nesting return no documents.
 
-    With ``read_goal``, each item of the first document's goal list (the document itself,
-    or its first ``goals:`` value) is handed to it as soon as it is composed and then let go,
-    so that a big file's nodes never all live at once: the list is marked ``read_ahead``
-    and keeps its last item only.  On an error the caller drops what it read.
+    With ``ahead``, the items of the list it opens are handed to ``ahead.read`` as soon as
+    each is composed, so that a big file's nodes never all live at once: the list is marked
+    ``read_ahead`` and keeps its last item only.  On an error the caller drops what it read.
     """
     out = Composed()
     try:
-        _compose_into(text, out, read_goal)
+        _compose_into(text, out, ahead)
     except yaml.MarkedYAMLError as error:
         return _refused(syntax_problem(error, text))
     except yaml.YAMLError as error:  # a reader error: a character YAML does not allow
@@ -136,10 +144,10 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
-def _compose_into(text: str, out: Composed, read_goal: ReadItem | None) -> None:
+def _compose_into(text: str, out: Composed, ahead: ReadAhead | None) -> None:
     loader = _LOADER(text)
     try:
-        _walk_events(loader.get_event, text, out, read_goal)
+        _walk_events(loader.get_event, text, out, ahead)
     finally:
         loader.dispose()
 
@@ -148,7 +156,7 @@ def _walk_events(
     next_event: Callable[[], yaml.Event | None],
     text: str,
     out: Composed,
-    read_goal: ReadItem | None,
+    ahead: ReadAhead | None,
 ) -> None:
     """Build nodes from the event stream; the branches go from the most frequent event down.
 
@@ -192,8 +200,8 @@ def _walk_events(
                 anchors[event.anchor] = opened
             frame = _Frame(opened)
             # out.documents is empty until the first document ends
-            if read_goal is not None and not out.documents and _is_goal_list(opened, stack):
-                frame.read = read_goal
+            if ahead is not None and not out.documents and _opens(opened, stack, ahead):
+                frame.read = ahead.read
                 opened.read_ahead = True
             stack.append(frame)
             continue
@@ -238,24 +246,19 @@ def _closingmark_of(node: Seq | Map, end: Mark) -> Mark:
     return last.end if last is not None else end
 
 
-def _is_goal_list(opened: Seq | Map, stack: list[_Frame]) -> TypeGuard[Seq]:
-    """Tell whether a collection just opened is the goal list the reader will read: a
-    top-level list, or the value of a top-level mapping's first ``goals:`` key (untagged by
-    a constructor, as :func:`~smartlint.parser.document.read_document` requires)."""
-    if not isinstance(opened, Seq) or is_unsafe(opened.tag):
+def _opens(opened: Seq | Map, stack: list[_Frame], ahead: ReadAhead) -> TypeGuard[Seq]:
+    """Tell whether a collection just opened is the list ``ahead`` reads: asked of the
+    document itself and of its top mapping's values, never of a repeated key's value, which
+    is dropped (see :func:`_attach`)."""
+    if not isinstance(opened, Seq):
         return False
     if not stack:
-        return True
-    if len(stack) != 1:
+        return ahead.opens(opened, None, None)
+    top = stack[0]
+    if len(stack) != 1 or not isinstance(top.node, Map):
         return False
-    root = stack[0]
-    return (
-        isinstance(root.node, Map)
-        and not is_unsafe(root.node.tag)
-        and isinstance(root.key, Scalar)
-        and root.key.value == "goals"
-        and (root.seen is None or "goals" not in root.seen)
-    )
+    repeated = isinstance(top.key, Scalar) and top.seen is not None and top.key.value in top.seen
+    return not repeated and ahead.opens(opened, top.node, top.key)
 
 
 def _attach(node: Node, stack: list[_Frame], out: Composed) -> None:

@@ -16,6 +16,17 @@ TOP_FIELDS = ("goals", "language")
 GOAL_LIKE = frozenset({"title", "deadline", "target", "key_results", "baseline", "history"})
 
 
+def opens_goal_list(seq: Seq, top: Map | None, key: Node | None) -> bool:
+    """Tell whether a list is the goal list :func:`read_document` reads: the document
+    itself (``top`` None), or the value of its top mapping's ``goals:``; never one it skips
+    for a constructor's tag, on the list or on the mapping."""
+    if is_unsafe(seq.tag):
+        return False
+    if top is None:
+        return True
+    return not is_unsafe(top.tag) and isinstance(key, Scalar) and key.value == "goals"
+
+
 def read_document(node: Node, walk: Walk) -> Language | None:
     """Read the goals of one document; return the file's language when it names one."""
     if is_unsafe(node.tag):
