@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import cast
+from typing import TypeVar, cast
 
 from smartlint import pace
 from smartlint.context import Context
@@ -36,6 +37,8 @@ from smartlint.figures import rounded_level, scale_of
 from smartlint.history_fit import PeriodMismatch, period_mismatch
 from smartlint.model import ChangeKind, ChartData, Comparator, Direction, PacePlot, Period, Span
 from smartlint.records import record
+
+T = TypeVar("T")
 
 CADENCE_PERIODS = 3  # how far a recurring goal's path is charted, in history periods
 
@@ -137,11 +140,16 @@ def _sign(facts: Facts, raw: float) -> int:
 
 def plan_for(facts: Facts, ctx: Context) -> Plan | Missing:
     """Return the goal's plan, computed once per run for every rule and chart that reads it."""
-    key = ("plan", facts.goal.index)
-    found = ctx.derived.get(key)
-    if found is None:
-        found = ctx.derived[key] = plan_goal(facts, ctx.today)
-    return cast("Plan | Missing", found)
+    return _once("plan", facts, ctx, lambda: plan_goal(facts, ctx.today))
+
+
+def _once(name: str, facts: Facts, ctx: Context, compute: Callable[[], T]) -> T:
+    """Return what ``compute`` gives for the goal, computed once per run: the run's derived
+    values keep it under ``name`` and the goal's index."""
+    key = (name, facts.goal.index)
+    if key not in ctx.derived:
+        ctx.derived[key] = compute()
+    return cast(T, ctx.derived[key])
 
 
 def plan_goal(facts: Facts, today: date) -> Plan | Missing:
@@ -314,20 +322,14 @@ def has_history(facts: Facts) -> bool:
 
 def mismatch_for(facts: Facts, ctx: Context) -> PeriodMismatch | None:
     """Return how the history's period disagrees with the goal's level, once per run."""
-    key = ("history-fit", facts.goal.index)
-    if key not in ctx.derived:
-        ctx.derived[key] = period_mismatch(facts)
-    return cast("PeriodMismatch | None", ctx.derived[key])
+    return _once("history-fit", facts, ctx, lambda: period_mismatch(facts))
 
 
 def judge_goal(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
     """Judge the goal's required pace against its history, or None when it cannot be (also
     when the history measures a different period's total than the goal: A308); once per run,
     for the rules, the realistic level and the rewrite that all ask."""
-    key = ("judged", facts.goal.index)
-    if key not in ctx.derived:
-        ctx.derived[key] = _judged(facts, ctx)
-    return cast("tuple[Plan, pace.Judgement] | None", ctx.derived[key])
+    return _once("judged", facts, ctx, lambda: _judged(facts, ctx))
 
 
 def _judged(facts: Facts, ctx: Context) -> tuple[Plan, pace.Judgement] | None:
