@@ -275,7 +275,10 @@ def lint(
             "--jobs",
             "-j",
             metavar="N",
-            help="Check a big run's goals in N worker processes; default: one per CPU, 1: none.",
+            help=(
+                "Check a big run's goals in N worker processes; default: one per CPU;"
+                " 1: none (less memory in all, and less CPU on a busy machine)."
+            ),
             show_default=False,
         ),
     ] = None,
